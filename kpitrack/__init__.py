@@ -1,0 +1,1 @@
+"""kpitrack: track annual government targets against the calendar."""

@@ -1,0 +1,311 @@
+"""Click commands: parse options, call the core, choose a renderer, map errors to exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import store
+from .model import KpiError, Status
+
+FORMATS_STATUS = ("table", "json", "csv", "md")
+EXIT_FAIL_ON = 3
+
+
+@dataclass
+class Settings:
+    workspace: str | None
+    lang: str | None
+    color: bool | None
+
+    def load(self) -> store.Workspace:
+        """Find and read the workspace; stop on its first error."""
+        ws = store.load_workspace(store.find_workspace(self.workspace))
+        ws.raise_first_error()
+        return ws
+
+    def language(self, ws: store.Workspace | None = None) -> str:
+        return self.lang or (ws.plan.lang if ws and ws.plan else "zh")
+
+    def console(self, stderr: bool = False):
+        from .render.console import make_console
+
+        return make_console(stderr=stderr, color=self.color)
+
+
+class KpiGroup(click.Group):
+    """Domain errors become one line on stderr and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KpiError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("kpitrack")
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _out(text: str) -> None:
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@click.group(cls=KpiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "--workspace", metavar="DIR",
+              help="Workspace folder (default: $KPITRACK_WORKSPACE, else the nearest folder "
+                   "with targets.toml).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Label language (default: plan.lang in targets.toml).")
+@click.option("--color/--no-color", default=None,
+              help="Force colour on or off (default: detect; NO_COLOR is honoured).")
+@click.version_option(version=None, package_name="kpitrack", message="kpitrack %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, workspace: str | None, lang: str | None,
+        color: bool | None) -> None:
+    """Track annual targets against the calendar (时间过半、任务过半).
+
+    Targets live in targets.toml, monthly figures in actuals/YYYY-MM.toml.
+
+    \b
+    Examples:
+      kpitrack status                    # four-colour table as of the latest month
+      kpitrack status --only red,yellow  # what needs attention
+      kpitrack add fixed_investment 138.6 --period 2025-03
+      kpitrack check                     # validate every file
+    """
+    ctx.obj = Settings(workspace, lang, color)
+
+
+def _statuses(text: str | None) -> set[Status] | None:
+    if not text:
+        return None
+    chosen = set()
+    for part in text.replace("，", ",").split(","):
+        part = part.strip().lower()
+        if part not in {s.value for s in Status}:
+            raise click.BadParameter(f"{part!r} is not one of blue, green, yellow, red, none",
+                                     param_hint="--only")
+        chosen.add(Status(part))
+    return chosen
+
+
+@cli.command()
+@click.option("--as-of", "as_of", metavar="M",
+              help="Judge as of this month: YYYY-MM, a date, or today (default: the latest "
+                   "month holding any figure).")
+@click.option("--section", help="Only targets of this section (a part of its name will do).")
+@click.option("--owner", help="Only targets of this owner (a part of its name will do).")
+@click.option("--only", metavar="COLORS", help="Only these statuses, e.g. red,yellow.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_STATUS), default="table",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice([s.value for s in Status]),
+              help="Exit 3 if any target is this colour or worse (red > yellow > green > "
+                   "blue; none matches only none).")
+@click.pass_obj
+def status(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
+           only: str | None, fmt: str, fail_on: str | None) -> None:
+    """Show each target's completion, time progress, gap and colour.
+
+    \b
+    Examples:
+      kpitrack status
+      kpitrack status --as-of 2025-06 --section 科技
+      kpitrack status --only red --format md > red.md
+      kpitrack status --format json --fail-on red   # exit 3 if anything is red
+    """
+    from .evaluate import evaluate, select
+
+    statuses = _statuses(only)
+    ws = settings.load()
+    lang = settings.language(ws)
+    result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
+    result = select(result, section=section, owner=owner, statuses=statuses)
+    _render_result(settings, result, fmt, lang)
+    if fail_on and _fails(result, Status(fail_on)):
+        sys.exit(EXIT_FAIL_ON)
+
+
+def _as_of(ws: store.Workspace, text: str | None):
+    from .evaluate import resolve_as_of
+    from .parse import parse_month_or_date
+
+    assert ws.plan is not None
+    if text is None:
+        return resolve_as_of(ws.plan, ws.actuals)
+    period, day = parse_month_or_date(text, _today())
+    if period < ws.plan.first_period:
+        raise KpiError(f"--as-of {period} is before the plan starts ({ws.plan.first_period})")
+    return resolve_as_of(ws.plan, ws.actuals, period, day)
+
+
+def _fails(result, threshold: Status) -> bool:
+    if threshold is Status.NONE:
+        return any(r.status is Status.NONE for r in result.rows)
+    return any(r.status.severity >= threshold.severity for r in result.rows)
+
+
+def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:
+    if fmt == "json":
+        from .render.rows import result_json
+
+        _out(json.dumps(result_json(result), ensure_ascii=False, indent=2, allow_nan=False))
+    elif fmt == "csv":
+        from .render.csv_out import status_csv
+
+        _out(status_csv(result, lang))
+    elif fmt == "md":
+        from .render.markdown import status_markdown
+
+        _out(status_markdown(result, lang))
+    else:
+        from .render.table import print_status
+
+        print_status(settings.console(), result, lang)
+
+
+@cli.command()
+@click.argument("target")
+@click.argument("value", required=False)
+@click.option("--period", metavar="YYYY-MM",
+              help="The month the figure runs to: 2025-03, 2025/3, 2025年3月 or 2025Q1 "
+                   "(default: last month).")
+@click.option("--by", default="", help="Who reports the figure.")
+@click.option("--note", default="", help="A note, e.g. 1—3月累计.")
+@click.option("--source", default="", help="Where the figure comes from.")
+@click.option("--correct", is_flag=True,
+              help="Replace this period's figure; the old record stays as history.")
+@click.option("--done", is_flag=True, help="Mark a milestone as done.")
+@click.option("--date", "done_date", metavar="YYYY-MM-DD", help="When a milestone was done.")
+@click.pass_obj
+def add(settings: Settings, target: str, value: str | None, period: str | None, by: str,
+        note: str, source: str, correct: bool, done: bool, done_date: str | None) -> None:
+    """Record a figure: appends to actuals/YYYY-MM.toml, never rewrites.
+
+    VALUE may carry a magnitude or unit that converts to the target's unit:
+    3500万 for a target in 亿元 is recorded as 0.35.
+
+    \b
+    Examples:
+      kpitrack add fixed_investment 138.6 --period 2025-03 --note 1—3月累计
+      kpitrack add fixed_investment 3500万 --period 2025年3月 --correct
+      kpitrack add jialingjiang_lab --done --date 2025-06-18
+    """
+    from .entry import build_actual, default_period
+    from .evaluate import evaluate_target, resolve_as_of
+    from .parse import parse_date, parse_period
+
+    ws = store.load_workspace(store.find_workspace(settings.workspace))
+    if ws.plan is None:
+        ws.raise_first_error()
+    lang = settings.language(ws)
+    chosen = ws.target(target)
+    today = _today()
+    record = build_actual(
+        ws.plan, chosen, value=value,
+        period=parse_period(period) if period else default_period(today),
+        done=done, date=parse_date(done_date) if done_date else None, by=by, note=note,
+        source=source, correct=correct, now=dt.datetime.now().astimezone().replace(microsecond=0),
+        today=today)
+    path = store.append_actual(ws, record, correct)
+    records = [a for a in ws.actuals if a.target == chosen.id] + [record]
+    ev = evaluate_target(ws.plan, chosen, records, resolve_as_of(ws.plan, records, record.period))
+    from .render.messages import recorded_message
+
+    _out(recorded_message(chosen, record, ev, store.display_path(path), lang))
+    if ws.errors:
+        click.echo(f"warning: the workspace has {len(ws.errors)} problem(s) elsewhere; "
+                   "run `kpitrack check`", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.pass_obj
+def check(settings: Settings, fmt: str) -> None:
+    """Validate targets.toml and every month file; exit 1 if there is an error.
+
+    Every problem names its file and line.
+
+    \b
+    Examples:
+      kpitrack check
+      kpitrack check --format json
+    """
+    from .checks import plausibility
+
+    ws = store.load_workspace(store.find_workspace(settings.workspace))
+    problems = list(ws.problems)
+    if ws.plan is not None:
+        problems += plausibility(ws.targets, ws.actuals, _today())
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if fmt == "json":
+        _out(json.dumps({"errors": [p.as_dict() for p in errors],
+                         "warnings": [p.as_dict() for p in warnings]},
+                        ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(f"{problem.severity}: {problem.one_line()}")
+        click.echo(f"{len(ws.targets)} targets, {len(ws.actuals)} figures: "
+                   f"{len(errors)} errors, {len(warnings)} warnings", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.pass_obj
+def targets(settings: Settings, fmt: str) -> None:
+    """List the targets defined in targets.toml.
+
+    \b
+    Examples:
+      kpitrack targets
+      kpitrack targets --format json
+    """
+    from .render.rows import target_json
+
+    ws = settings.load()
+    if fmt == "json":
+        _out(json.dumps({"schema": 1, "targets": [target_json(t) for t in ws.targets]},
+                        ensure_ascii=False, indent=2))
+        return
+    from .render.table import targets_table
+
+    settings.console().print(targets_table(ws.plan, ws.targets, settings.language(ws)))
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def init(settings: Settings, directory: Path) -> None:
+    """Create a workspace: a commented targets.toml and an empty actuals/ folder.
+
+    \b
+    Examples:
+      kpitrack init my-zone
+      kpitrack -C my-zone check
+    """
+    path = store.init_workspace(directory, _today().year)
+    click.echo(f"created {store.display_path(path)}; edit it, then run `kpitrack check`",
+               err=True)
+
+
+def main() -> None:
+    cli(prog_name="kpitrack")

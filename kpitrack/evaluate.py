@@ -1,0 +1,258 @@
+"""Pure evaluation: (plan, targets, actuals, as-of) -> evaluations. No I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from .model import (
+    Actual,
+    AsOf,
+    Bands,
+    Direction,
+    Evaluation,
+    Kind,
+    KpiError,
+    PaceBands,
+    Period,
+    Plan,
+    Report,
+    Result,
+    Status,
+    Target,
+)
+
+# Float noise must not push a gap that sits on an edge into the worse colour.
+_EDGE_EPSILON = 1e-9
+_EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+def classify(gap: float, bands: PaceBands) -> Status:
+    """A gap equal to an edge takes the better colour."""
+    if gap + _EDGE_EPSILON >= bands.blue:
+        return Status.BLUE
+    if gap + _EDGE_EPSILON >= bands.green:
+        return Status.GREEN
+    if gap + _EDGE_EPSILON >= bands.yellow:
+        return Status.YELLOW
+    return Status.RED
+
+
+def time_progress(plan: Plan, target: Target, month: int) -> float:
+    """时序进度 counts whole months: the schedule at M, or else 100·M/N."""
+    if not target.schedule:
+        return 100.0 * month / plan.months
+    points = [(0, 0.0), *sorted(target.schedule)]
+    for (m0, v0), (m1, v1) in zip(points, points[1:], strict=False):
+        if month <= m1:
+            return v0 + (v1 - v0) * (month - m0) / (m1 - m0)
+    return points[-1][1]
+
+
+def _newest_first_key(record: Actual) -> tuple[dt.datetime, int]:
+    return (record.recorded or _EARLIEST, record.seq)
+
+
+def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period, Actual]:
+    """The record that counts for each period: the newest `recorded` wins.
+
+    Increment targets add up a month's figures instead; a correction record
+    replaces the month's total so far. The returned record then carries the total.
+    """
+    by_period: dict[Period, list[Actual]] = defaultdict(list)
+    for record in records:
+        by_period[record.period].append(record)
+    chosen: dict[Period, Actual] = {}
+    for period, group in by_period.items():
+        group.sort(key=_newest_first_key)
+        if target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT:
+            total = 0.0
+            for record in group:
+                value = record.value or 0.0
+                total = value if record.correction else total + value
+            chosen[period] = replace(group[-1], value=total)
+        else:
+            chosen[period] = group[-1]
+    return dict(sorted(chosen.items()))
+
+
+def bands_for(plan: Plan, target: Target) -> Bands:
+    return target.bands or plan.bands
+
+
+def _is_stale(target: Target, period: Period, as_of: AsOf) -> bool:
+    return as_of.period - period > target.frequency.allowed_lag
+
+
+def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
+                    as_of: AsOf) -> Evaluation:
+    """Judge one target on its figures up to the as-of month."""
+    figures = {p: r for p, r in effective_records(target, records).items()
+               if p <= as_of.period}
+    if target.kind is Kind.MILESTONE:
+        return _milestone(plan, target, figures, as_of)
+    if not figures:
+        return Evaluation(target, Status.NONE)
+    latest = max(figures)
+    value = figures[latest].value
+    assert value is not None  # store guarantees numeric kinds carry a value
+    stale = _is_stale(target, latest, as_of)
+    if target.kind in (Kind.GROWTH, Kind.THRESHOLD):
+        assert target.target is not None
+        gap = value - target.target if target.direction is Direction.UP else target.target - value
+        return Evaluation(target, classify(gap, bands_for(plan, target).difference),
+                          actual=value, period=latest, gap=gap, stale=stale)
+    month = plan.month_number(latest)
+    progress = time_progress(plan, target, month)
+    if target.kind is Kind.CUMULATIVE:
+        return _cumulative(plan, target, figures, latest, month, progress, stale)
+    return _level(plan, target, figures, latest, progress, stale)
+
+
+def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+                month: int, progress: float, stale: bool) -> Evaluation:
+    if target.report is Report.INCREMENT:
+        actual = sum(r.value or 0.0 for r in figures.values())
+    else:
+        actual = figures[latest].value or 0.0
+    goal = target.target
+    forecast = actual * 100.0 / progress if progress > 0 else None
+    remaining_months = plan.months - month
+    needed = None
+    if goal is not None and remaining_months > 0 and actual < goal:
+        needed = (goal - actual) / remaining_months
+    base = Evaluation(target, Status.NONE, actual=actual, period=latest, time_progress=progress,
+                      stale=stale, forecast=forecast, needed_per_month=needed)
+    if not goal or goal <= 0:
+        return base  # a zero denominator: no completion, status none; check warns
+    completion = 100.0 * actual / goal
+    gap = completion - progress if target.direction is Direction.UP else progress - completion
+    return replace(base, completion=completion, gap=gap,
+                    status=classify(gap, bands_for(plan, target).pace))
+
+
+def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+           progress: float, stale: bool) -> Evaluation:
+    value = figures[latest].value or 0.0
+    assumed = target.baseline is None
+    baseline = (figures[min(figures)].value or 0.0) if assumed else target.baseline
+    assert baseline is not None and target.target is not None
+    forecast = baseline + (value - baseline) * 100.0 / progress if progress > 0 else None
+    base = Evaluation(target, Status.NONE, actual=value, period=latest, time_progress=progress,
+                      stale=stale, forecast=forecast, baseline=baseline,
+                      baseline_assumed=assumed)
+    if target.direction is Direction.UP:
+        span, moved = target.target - baseline, value - baseline
+    else:
+        span, moved = baseline - target.target, baseline - value
+    if span <= 0:
+        return base  # target equal to (or behind) the baseline: nothing to measure
+    completion = 100.0 * moved / span
+    gap = completion - progress
+    return replace(base, completion=completion, gap=gap,
+                    status=classify(gap, bands_for(plan, target).pace))
+
+
+def milestone_due(plan: Plan, target: Target) -> dt.date:
+    return target.due or plan.end
+
+
+def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+               as_of: AsOf) -> Evaluation:
+    due = milestone_due(plan, target)
+    bands = bands_for(plan, target)
+    record = figures[max(figures)] if figures else None
+    if record is not None and record.done:
+        done_date = record.date or record.period.last_day
+        early = (due - done_date).days >= bands.milestone.early_days
+        return Evaluation(target, Status.BLUE if early else Status.GREEN, period=record.period,
+                          actual=record.value, done=True, done_date=done_date, due=due)
+    common = {"due": due, "done": False if record else None}
+    if record is not None:
+        common.update(period=record.period, actual=record.value,
+                      stale=_is_stale(target, record.period, as_of))
+    days_left = (due - as_of.day).days
+    if days_left < 0:
+        return Evaluation(target, Status.RED, **common)
+    if days_left <= bands.milestone.warn_days:
+        return Evaluation(target, Status.YELLOW, **common)
+    if record is None:
+        return Evaluation(target, Status.NONE, **common)
+    if record.value is None:
+        return Evaluation(target, Status.GREEN, **common)
+    # Percent complete, against the time from plan start to the due month.
+    months_to_due = max(plan.month_number(Period.of(due)), 1)
+    progress = 100.0 * plan.month_number(record.period) / months_to_due
+    gap = record.value - progress
+    return Evaluation(target, classify(gap, bands.pace), completion=record.value,
+                      time_progress=progress, gap=gap, **common)
+
+
+def default_as_of(plan: Plan, actuals: Iterable[Actual]) -> Period:
+    """The latest month holding any figure, so a report is reproducible."""
+    periods = [a.period for a in actuals if plan.contains(a.period)]
+    return max(periods) if periods else plan.first_period
+
+
+def resolve_as_of(plan: Plan, actuals: Sequence[Actual], period: Period | None = None,
+                  day: dt.date | None = None) -> AsOf:
+    """Build the as-of; a month after the plan's end is read as the plan's end."""
+    chosen = period or default_as_of(plan, actuals)
+    chosen = min(chosen, plan.last_period)
+    return AsOf(chosen, day or chosen.last_day)
+
+
+def group_by_target(actuals: Iterable[Actual]) -> dict[str, list[Actual]]:
+    grouped: dict[str, list[Actual]] = defaultdict(list)
+    for record in actuals:
+        grouped[record.target].append(record)
+    return grouped
+
+
+def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
+             as_of: AsOf) -> Result:
+    grouped = group_by_target(actuals)
+    rows = tuple(evaluate_target(plan, t, grouped.get(t.id, ()), as_of) for t in targets)
+    return Result(plan, as_of, rows, count_statuses(rows))
+
+
+def count_statuses(rows: Iterable[Evaluation]) -> dict[Status, int]:
+    summary = {s: 0 for s in Status}
+    for row in rows:
+        summary[row.status] += 1
+    return summary
+
+
+def history(plan: Plan, target: Target, records: Sequence[Actual],
+            until: Period) -> list[tuple[Period, Evaluation]]:
+    """The status the target had at the end of each plan month up to `until`."""
+    out = []
+    period = plan.first_period
+    last = min(until, plan.last_period)
+    while period <= last:
+        out.append((period, evaluate_target(plan, target, records, AsOf(period, period.last_day))))
+        period = period + 1
+    return out
+
+
+def _matches(value: str, wanted: str) -> bool:
+    return wanted == value or wanted.casefold() in value.casefold()
+
+
+def select(result: Result, section: str | None = None, owner: str | None = None,
+           statuses: set[Status] | None = None) -> Result:
+    """Keep the rows asked for; an unknown section or owner is an error, not an empty report."""
+    rows = list(result.rows)
+    for name, wanted, get in (("section", section, lambda r: r.target.section),
+                              ("owner", owner, lambda r: r.target.owner)):
+        if wanted is None:
+            continue
+        known = sorted({get(r) for r in rows if get(r)})
+        if not any(_matches(v, wanted) for v in known):
+            raise KpiError(f"no {name} matches {wanted!r}; known: {', '.join(known) or 'none'}")
+        rows = [r for r in rows if _matches(get(r), wanted)]
+    if statuses:
+        rows = [r for r in rows if r.status in statuses]
+    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows))

@@ -1,0 +1,255 @@
+"""Domain types: plain frozen dataclasses and enums, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    CUMULATIVE = "cumulative"
+    LEVEL = "level"
+    GROWTH = "growth"
+    THRESHOLD = "threshold"
+    MILESTONE = "milestone"
+
+
+class Direction(str, Enum):
+    UP = "up"
+    DOWN = "down"
+
+
+class Report(str, Enum):
+    YTD = "ytd"
+    INCREMENT = "increment"
+
+
+class Frequency(str, Enum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+    @property
+    def allowed_lag(self) -> int:
+        """Months a figure may lag the as-of month before it is stale."""
+        return {"monthly": 1, "quarterly": 3, "yearly": 12}[self.value]
+
+
+class Status(str, Enum):
+    BLUE = "blue"
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NONE = "none"
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse; `none` sits apart from the colour scale."""
+        return {"blue": 0, "green": 1, "yellow": 2, "red": 3, "none": -1}[self.value]
+
+
+STATUS_ORDER = (Status.BLUE, Status.GREEN, Status.YELLOW, Status.RED, Status.NONE)
+
+
+class KpiError(Exception):
+    """A problem with the user's data or input; the CLI turns it into exit 1."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None,
+                 target: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.target = target
+
+    def __str__(self) -> str:
+        return Problem("error", self.file, self.line, self.target, self.message).one_line()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `check`: an error blocks reports, a warning does not."""
+
+    severity: str  # "error" or "warning"
+    file: str | None
+    line: int | None
+    target: str | None
+    message: str
+
+    def one_line(self) -> str:
+        where = ""
+        if self.file:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        return where + self.message
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "target": self.target,
+                "message": self.message}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar month."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Period:
+        return cls(day.year, day.month)
+
+    @property
+    def index(self) -> int:
+        return self.year * 12 + self.month - 1
+
+    @classmethod
+    def from_index(cls, index: int) -> Period:
+        return cls(index // 12, index % 12 + 1)
+
+    def __add__(self, months: int) -> Period:
+        return Period.from_index(self.index + months)
+
+    def __sub__(self, other: Period) -> int:
+        return self.index - other.index
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return (self + 1).first_day - dt.timedelta(days=1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class PaceBands:
+    """Edges of the colours, in points of gap: gap >= blue is blue, and so on."""
+
+    blue: float
+    green: float
+    yellow: float
+
+
+@dataclass(frozen=True)
+class MilestoneBands:
+    warn_days: int = 30
+    early_days: int = 30
+
+
+@dataclass(frozen=True)
+class Bands:
+    pace: PaceBands = PaceBands(10.0, -5.0, -15.0)
+    difference: PaceBands = PaceBands(2.0, 0.0, -1.0)
+    milestone: MilestoneBands = MilestoneBands()
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    start: dt.date
+    end: dt.date
+    source: str = ""
+    lang: str = "zh"
+    bands: Bands = Bands()
+
+    @property
+    def first_period(self) -> Period:
+        return Period.of(self.start)
+
+    @property
+    def last_period(self) -> Period:
+        return Period.of(self.end)
+
+    @property
+    def months(self) -> int:
+        """N: the number of months in the plan."""
+        return self.last_period - self.first_period + 1
+
+    def month_number(self, period: Period) -> int:
+        """M: plan months up to and including `period`."""
+        return period - self.first_period + 1
+
+    def contains(self, period: Period) -> bool:
+        return self.first_period <= period <= self.last_period
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    kind: Kind
+    target: float | None
+    unit: str = ""
+    section: str = ""
+    direction: Direction = Direction.UP
+    report: Report = Report.YTD
+    baseline: float | None = None
+    frequency: Frequency = Frequency.MONTHLY
+    schedule: tuple[tuple[int, float], ...] = ()
+    due: dt.date | None = None
+    owner: str = ""
+    tags: tuple[str, ...] = ()
+    quote: str = ""
+    last_year: float | None = None
+    bands: Bands | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Actual:
+    """One `[[actual]]` record as written; `file`/`line` say where."""
+
+    target: str
+    period: Period
+    value: float | None = None
+    done: bool | None = None
+    date: dt.date | None = None
+    recorded: dt.datetime | None = None
+    by: str = ""
+    note: str = ""
+    source: str = ""
+    correction: bool = False
+    file: str = ""
+    line: int | None = None
+    seq: int = 0  # position in load order, the tie-breaker for equal `recorded`
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The report's as-of month, and the day milestones are judged on."""
+
+    period: Period
+    day: dt.date
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    target: Target
+    status: Status
+    actual: float | None = None
+    period: Period | None = None
+    completion: float | None = None
+    time_progress: float | None = None
+    gap: float | None = None
+    stale: bool = False
+    forecast: float | None = None
+    needed_per_month: float | None = None
+    baseline: float | None = None
+    baseline_assumed: bool = False
+    done: bool | None = None
+    done_date: dt.date | None = None
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `status` computes: the as-of month and one evaluation per target."""
+
+    plan: Plan
+    as_of: AsOf
+    rows: tuple[Evaluation, ...]
+    summary: dict[Status, int] = field(default_factory=dict)

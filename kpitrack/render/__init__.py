@@ -1,0 +1,1 @@
+"""Renderers: every format is drawn from the same rows (see rows.py)."""

@@ -1,0 +1,29 @@
+"""CSV for spreadsheets: formulas neutralised; a BOM when it is a file for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..labels import word
+from ..model import Result
+from . import text as safe
+from .rows import human_cells, result_json
+
+CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "actual", "period",
+               "completion", "time_progress", "gap", "forecast", "needed_per_month", "owner")
+
+
+def status_csv(result: Result, lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([word(c, lang) for c in CSV_COLUMNS])
+    for row in result_json(result)["targets"]:
+        cells = human_cells(row, lang)
+        writer.writerow([safe.csv_cell(cells[c]) if c not in _NUMBERS else cells[c]
+                         for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+# Numbers are ours, not user text: a leading minus is a sign, not a formula.
+_NUMBERS = {"completion", "time_progress", "gap", "forecast", "needed_per_month"}

@@ -1,0 +1,32 @@
+"""Short messages for the commands that change things."""
+
+from __future__ import annotations
+
+from ..labels import status_label, word
+from ..model import Actual, Evaluation, Target
+from . import text as safe
+from .rows import json_row, one_decimal, signed, with_unit
+
+
+def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
+                     lang: str) -> str:
+    """What `add` recorded, where, and the target's new status."""
+    if record.done:
+        what = word("done", lang) + (f" {record.date}" if record.date else "")
+    elif target.kind.value == "milestone":
+        what = f"{one_decimal(record.value)}%"
+    else:
+        what = with_unit(record.value, target.unit, lang)
+    row = json_row(ev)
+    parts = [status_label(ev.status, lang)]
+    if row["completion"] is not None:
+        parts.append(f"{word('completion', lang)} {one_decimal(row['completion'])}%")
+    if row["time_progress"] is not None:
+        parts.append(f"{word('time_progress', lang)} {one_decimal(row['time_progress'])}%")
+    if row["gap"] is not None:
+        parts.append(f"{word('gap', lang)} {signed(row['gap'])}")
+    correction = (" (更正)" if lang == "zh" else " (correction)") if record.correction else ""
+    head = "已记录" if lang == "zh" else "recorded"
+    name = safe.plain(target.name)
+    return (f"{head}{correction} {name} [{target.id}] {record.period}: {what} → {path}\n"
+            f"  {', '.join(parts)}")

@@ -1,0 +1,92 @@
+"""Rich terminal tables. User text goes in as Text, so it is never read as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
+from ..model import STATUS_ORDER, Plan, Result, Status
+from . import text as safe
+from .rows import figure, human_cells, json_row, result_json, signed
+
+_NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast"}
+STATUS_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
+                  "time_progress", "gap", "forecast")
+
+
+def _status_text(status: Status, lang: str) -> Text:
+    return Text(status_label(status, lang), style=STATUS_STYLE[status])
+
+
+def status_table(result: Result, lang: str) -> Group:
+    data = result_json(result)
+    title = f"{safe.plain(result.plan.title)}  {month_heading(data['as_of'], lang)}"
+    table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
+    for key in STATUS_COLUMNS:
+        justify = "right" if key in _NUMERIC else "left"
+        table.add_column(word(key, lang), justify=justify, no_wrap=key in ("status", "period"))
+    section = None
+    for row in data["targets"]:
+        if row["section"] != section:
+            if section is not None:
+                table.add_section()
+            section = row["section"]
+            table.add_row(Text(""), Text(safe.plain(section or word("no_section", lang)),
+                                         style="bold"))
+        cells = human_cells(row, lang)
+        status = Status(row["status"])
+        rendered = [_status_text(status, lang)]
+        for key in STATUS_COLUMNS[1:]:
+            style = STATUS_STYLE[status] if key == "gap" else ""
+            rendered.append(Text(safe.plain(cells[key]), style=style))
+        table.add_row(*rendered)
+    return Group(table, legend(result.plan, result, lang))
+
+
+def legend(plan: Plan, result: Result, lang: str) -> Text:
+    """Legend and counts: colour never carries the meaning alone."""
+    pace = plan.bands.pace
+    edges = {
+        Status.BLUE: f"≥{signed(pace.blue)}",
+        Status.GREEN: f"{signed(pace.green)}~{signed(pace.blue)}",
+        Status.YELLOW: f"{signed(pace.yellow)}~{signed(pace.green)}",
+        Status.RED: f"<{signed(pace.yellow)}",
+        Status.NONE: "",
+    }
+    out = Text()
+    out.append(f"{word('legend', lang)}: ")
+    for status in STATUS_ORDER:
+        out.append(status_label(status, lang), style=STATUS_STYLE[status])
+        if edges[status]:
+            out.append(f" {edges[status]}")
+        out.append("  ")
+    out.append("\n")
+    counts = "  ".join(f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
+                       for s in STATUS_ORDER)
+    out.append(f"{word('count', lang)}: {counts}  ({len(result.rows)})\n")
+    out.append(f"{word('stale_note', lang)}   {word('assumed_note', lang)}", style="dim")
+    return out
+
+
+def print_status(console: Console, result: Result, lang: str) -> None:
+    console.print(status_table(result, lang))
+
+
+def targets_table(plan: Plan, targets: list, lang: str) -> Table:
+    from ..labels import kind_name
+
+    table = Table(title=safe.plain(plan.title), title_justify="left", pad_edge=False)
+    for key in ("id", "name", "kind", "target", "section", "owner"):
+        table.add_column(word(key, lang), justify="right" if key == "target" else "left")
+    for t in targets:
+        goal = figure(t.target) + (t.unit if t.target is not None else "")
+        if t.kind.value == "milestone":
+            goal = str(t.due or plan.end)
+        table.add_row(*(Text(safe.plain(v)) for v in (
+            t.id, t.name, kind_name(t.kind.value, lang), goal, t.section, t.owner)))
+    return table
+
+
+__all__ = ["json_row", "print_status", "status_table", "targets_table"]

@@ -1,0 +1,854 @@
+"""Reading and writing the workspace: targets.toml and actuals/YYYY-MM.toml.
+
+Reads use the standard library's `tomllib`; appends are rendered with
+`tomlkit` and written atomically under a cross-process lock. Every problem
+found while reading is a `Problem` naming file and line, so `check` can list
+them all and the other commands can stop on the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import (
+    Actual,
+    Bands,
+    Direction,
+    Frequency,
+    Kind,
+    KpiError,
+    MilestoneBands,
+    PaceBands,
+    Period,
+    Plan,
+    Problem,
+    Report,
+    Target,
+)
+from .parse import check_number
+
+SCHEMA = 1
+TARGETS_FILE = "targets.toml"
+ACTUALS_DIR = "actuals"
+STATE_DIR = ".kpitrack"  # derived, never committed: the lock (and later caches)
+ENV_WORKSPACE = "KPITRACK_WORKSPACE"
+
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
+_PERIOD_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
+_TARGET_FIELDS = {"name", "kind", "target", "unit", "section", "direction", "report", "baseline",
+                  "frequency", "schedule", "due", "owner", "tags", "quote", "last_year", "bands"}
+_ACTUAL_FIELDS = {"target", "period", "value", "done", "date", "recorded", "by", "note",
+                  "source", "correction"}
+_PACE_KEYS = ("blue", "green", "yellow")
+_MILESTONE_KEYS = ("warn_days", "early_days")
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_workspace(option: str | None, cwd: Path | None = None) -> Path:
+    """-C/--workspace, then $KPITRACK_WORKSPACE, then the nearest folder with targets.toml."""
+    explicit = option or os.environ.get(ENV_WORKSPACE)
+    if explicit:
+        root = Path(explicit).expanduser()
+        if not root.exists():
+            raise KpiError(f"workspace {root} does not exist")
+        if not root.is_dir():
+            raise KpiError(f"workspace {root} is a file, not a folder")
+        if not (root / TARGETS_FILE).is_file():
+            raise KpiError(f"{root} holds no {TARGETS_FILE}: run `kpitrack init {root}` first")
+        return root
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / TARGETS_FILE).is_file():
+            return folder
+    raise KpiError(f"no {TARGETS_FILE} in {here} or its parents: use -C DIR or `kpitrack init`")
+
+
+def display_path(path: Path) -> str:
+    """A path as users should see it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+# --------------------------------------------------------------------------- line finding
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*(?:\.|=)""")
+
+
+def _unquote(key: str) -> str:
+    key = key.strip()
+    if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
+        return key[1:-1]
+    return key
+
+
+class Lines:
+    """Where tables and keys sit in a TOML text, so problems can name a line.
+
+    A table is keyed by its dotted path; the n-th `[[actual]]` is ("actual", n).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.tables: dict[tuple, int] = {}
+        self.keys: dict[tuple, int] = {}
+        current: tuple = ()
+        counts: dict[str, int] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER.match(line)
+            if header:
+                path = tuple(_unquote(p) for p in header.group(2).split("."))
+                if header.group(1) == "[[":
+                    index = counts.get(".".join(path), 0)
+                    counts[".".join(path)] = index + 1
+                    path = (*path, index)
+                current = path
+                self.tables.setdefault(current, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self.keys.setdefault((*current, _unquote(key.group(1))), number)
+
+    def of(self, *path: object) -> int | None:
+        """The line of a key, else of its table, else of the nearest enclosing table."""
+        while path:
+            line = self.keys.get(path) or self.tables.get(path)
+            if line:
+                return line
+            path = path[:-1]
+        return None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Workspace:
+    root: Path
+    plan: Plan | None = None
+    targets: list[Target] = field(default_factory=list)
+    actuals: list[Actual] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def target(self, key: str) -> Target:
+        """A target by id or by its exact name, or a KpiError with a suggestion."""
+        for target in self.targets:
+            if key in (target.id, target.name):
+                return target
+        raise KpiError(unknown_target_message(key, self.targets))
+
+    def raise_first_error(self) -> None:
+        errors = self.errors
+        if errors:
+            more = f" (and {len(errors) - 1} more; run `kpitrack check`)" if len(errors) > 1 else ""
+            first = errors[0]
+            raise KpiError(first.message + more, first.file, first.line, first.target)
+
+
+def unknown_target_message(key: str, targets: list[Target]) -> str:
+    choices = [t.id for t in targets] + [t.name for t in targets]
+    close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown target {key!r}{hint}"
+
+
+class _Collector:
+    """Gathers problems for one file; `fail` raises to skip the item being read."""
+
+    class Skip(Exception):
+        pass
+
+    def __init__(self, problems: list[Problem], file: str, lines: Lines | None) -> None:
+        self.problems = problems
+        self.file = file
+        self.lines = lines
+
+    def line(self, *path: object) -> int | None:
+        return self.lines.of(*path) if self.lines else None
+
+    def error(self, message: str, *path: object, target: str | None = None) -> None:
+        self.problems.append(Problem("error", self.file, self.line(*path), target, message))
+
+    def warn(self, message: str, *path: object, target: str | None = None) -> None:
+        self.problems.append(Problem("warning", self.file, self.line(*path), target, message))
+
+    def fail(self, message: str, *path: object, target: str | None = None) -> None:
+        self.error(message, *path, target=target)
+        raise self.Skip
+
+
+def read_toml(path: Path, problems: list[Problem]) -> tuple[dict | None, Lines | None]:
+    """Parse one file, accepting a UTF-8 BOM and CRLF; problems name the line."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("error", shown, None, None, f"cannot read: {exc.strerror}"))
+        return None, None
+    return parse_toml_bytes(data, shown, problems)
+
+
+def parse_toml_bytes(data: bytes, shown: str,
+                     problems: list[Problem]) -> tuple[dict | None, Lines | None]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(Problem("error", shown, line, None,
+                                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
+        return None, None
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        if match:
+            message = message[: match.start()].rstrip() + f" (column {match.group(2)})"
+        if "end of document" in message or line is None:
+            line = line or text.count("\n") + 1
+        problems.append(Problem("error", shown, line, None, f"invalid TOML: {message}"))
+        return None, None
+    return parsed, Lines(text)
+
+
+def _check_schema(data: dict, c: _Collector) -> None:
+    schema = data.get("schema")
+    if schema is None:
+        c.fail(f"missing `schema = {SCHEMA}` at the top of the file")
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        c.fail(f"schema must be the whole number {SCHEMA}", "schema")
+    if schema > SCHEMA:
+        c.fail(f"schema {schema} is newer than this kpitrack understands ({SCHEMA}); "
+               "upgrade kpitrack", "schema")
+    if schema < 1:
+        c.fail(f"schema must be {SCHEMA}, not {schema}", "schema")
+
+
+def _number(c: _Collector, value: object, name: str, *path: object,
+            target: str | None = None) -> float:
+    try:
+        return check_number(value, name)  # type: ignore[arg-type]
+    except KpiError as exc:
+        c.fail(exc.message, *path, target=target)
+        raise  # unreachable: fail raises
+
+
+def _text(c: _Collector, value: object, name: str, *path: object,
+          target: str | None = None) -> str:
+    if not isinstance(value, str):
+        c.fail(f"{name} must be text in quotes", *path, target=target)
+    return value  # type: ignore[return-value]
+
+
+def _date(c: _Collector, value: object, name: str, *path: object,
+          target: str | None = None) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        c.fail(f"{name} must be a date such as 2025-06-30 (no quotes)", *path, target=target)
+    return value  # type: ignore[return-value]
+
+
+def _enum(c: _Collector, enum: type, value: object, name: str, *path: object,
+          target: str | None = None):
+    choices = [m.value for m in enum]
+    if value not in choices:
+        c.fail(f"{name} must be one of {', '.join(choices)}, not {value!r}", *path, target=target)
+    return enum(value)
+
+
+def _pace(c: _Collector, data: object, default: PaceBands, *path: object,
+          target: str | None = None) -> PaceBands:
+    if not isinstance(data, dict):
+        c.fail("bands must be a table", *path, target=target)
+    values = {}
+    for key in _PACE_KEYS:
+        raw = data.get(key, getattr(default, key))  # type: ignore[union-attr]
+        values[key] = _number(c, raw, f"band edge {key}", *path, key, target=target)
+    if not values["blue"] >= values["green"] >= values["yellow"]:
+        c.fail("band edges must satisfy blue >= green >= yellow", *path, target=target)
+    return PaceBands(**values)
+
+
+def _milestone_bands(c: _Collector, data: dict, default: MilestoneBands, *path: object,
+                     target: str | None = None) -> MilestoneBands:
+    values = {}
+    for key in _MILESTONE_KEYS:
+        raw = data.get(key, getattr(default, key))
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            c.fail(f"{key} must be a whole number of days, 0 or more", *path, key, target=target)
+        values[key] = raw
+    return MilestoneBands(**values)
+
+
+def _plan(data: dict, c: _Collector) -> Plan:
+    unknown = set(data) - {"schema", "plan", "bands", "targets"}
+    for key in sorted(unknown):
+        c.error(f"unknown top-level field {key!r}", key)
+    plan = data.get("plan")
+    if not isinstance(plan, dict):
+        c.fail("missing [plan] table with title and year")
+    for key in sorted(set(plan) - {"title", "year", "start", "end", "source", "lang"}):
+        c.error(f"unknown plan field {key!r}", "plan", key)
+    title = _text(c, plan.get("title", ""), "plan.title", "plan", "title")
+    if "year" in plan:
+        year = plan["year"]
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2999:
+            c.fail("plan.year must be a year such as 2025", "plan", "year")
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif "start" in plan and "end" in plan:
+        start = _date(c, plan["start"], "plan.start", "plan", "start")
+        end = _date(c, plan["end"], "plan.end", "plan", "end")
+        if end < start:
+            c.fail("plan.end is before plan.start", "plan", "end")
+    else:
+        c.fail("plan needs `year = 2025`, or both `start` and `end` dates", "plan")
+    if "year" in plan and ("start" in plan or "end" in plan):
+        c.error("plan gives both year and start/end: keep one", "plan", "year")
+    lang = plan.get("lang", "zh")
+    if lang not in ("zh", "en"):
+        c.error(f"plan.lang must be zh or en, not {lang!r}", "plan", "lang")
+        lang = "zh"
+    source = _text(c, plan.get("source", ""), "plan.source", "plan", "source")
+    bands = _plan_bands(data.get("bands", {}), c)
+    return Plan(title=title, start=start, end=end, source=source, lang=lang, bands=bands)
+
+
+def _plan_bands(data: object, c: _Collector) -> Bands:
+    default = Bands()
+    if not isinstance(data, dict):
+        c.fail("[bands] must be a table", "bands")
+    for key in sorted(set(data) - {*_PACE_KEYS, "difference", "milestone"}):  # type: ignore[arg-type]
+        c.error(f"unknown bands field {key!r}", "bands", key)
+    pace = _pace(c, data, default.pace, "bands")
+    difference = _pace(c, data.get("difference", {}), default.difference,  # type: ignore[union-attr]
+                       "bands", "difference")
+    milestone = data.get("milestone", {})  # type: ignore[union-attr]
+    if not isinstance(milestone, dict):
+        c.fail("[bands.milestone] must be a table", "bands", "milestone")
+    return Bands(pace, difference, _milestone_bands(c, milestone, default.milestone,
+                                                    "bands", "milestone"))
+
+
+def _target(plan: Plan, tid: str, raw: object, c: _Collector) -> Target:
+    path = ("targets", tid)
+    if not _ID.match(tid):
+        c.fail(f"target id {tid!r} may use only letters, digits, _ and -, at most 64 characters",
+               *path, target=tid)
+    if not isinstance(raw, dict):
+        c.fail(f"targets.{tid} must be a table", *path, target=tid)
+    for key in sorted(set(raw) - _TARGET_FIELDS):
+        close = difflib.get_close_matches(key, sorted(_TARGET_FIELDS), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        c.error(f"unknown field {key!r}{hint}", *path, key, target=tid)
+    if "name" not in raw:
+        c.fail("missing name", *path, target=tid)
+    name = _text(c, raw["name"], "name", *path, "name", target=tid).strip()
+    if not name:
+        c.fail("name is empty", *path, "name", target=tid)
+    if "kind" not in raw:
+        c.fail("missing kind (cumulative, level, growth, threshold or milestone)", *path,
+               target=tid)
+    kind = _enum(c, Kind, raw["kind"], "kind", *path, "kind", target=tid)
+    value = None
+    if "target" in raw:
+        value = _number(c, raw["target"], "target", *path, "target", target=tid)
+    elif kind is not Kind.MILESTONE:
+        c.fail("missing target (the annual figure)", *path, target=tid)
+    if "report" in raw and kind is not Kind.CUMULATIVE:
+        c.error("report applies to cumulative targets only", *path, "report", target=tid)
+    if "baseline" in raw and kind is not Kind.LEVEL:
+        c.error("baseline applies to level targets only", *path, "baseline", target=tid)
+    baseline = None
+    if "baseline" in raw:
+        baseline = _number(c, raw["baseline"], "baseline", *path, "baseline", target=tid)
+    last_year = None
+    if "last_year" in raw:
+        last_year = _number(c, raw["last_year"], "last_year", *path, "last_year", target=tid)
+    due = None
+    if "due" in raw:
+        due = _date(c, raw["due"], "due", *path, "due", target=tid)
+        if not plan.start <= due <= plan.end:
+            c.warn(f"due {due} is outside the plan ({plan.start} to {plan.end})", *path, "due",
+                   target=tid)
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        c.fail('tags must be a list of text, e.g. ["重点"]', *path, "tags", target=tid)
+    target = Target(
+        id=tid, name=name, kind=kind, target=value,
+        unit=_text(c, raw.get("unit", ""), "unit", *path, "unit", target=tid),
+        section=_text(c, raw.get("section", ""), "section", *path, "section", target=tid),
+        direction=_enum(c, Direction, raw.get("direction", "up"), "direction", *path,
+                        "direction", target=tid),
+        report=_enum(c, Report, raw.get("report", "ytd"), "report", *path, "report",
+                     target=tid),
+        baseline=baseline,
+        frequency=_enum(c, Frequency, raw.get("frequency", "monthly"), "frequency", *path,
+                        "frequency", target=tid),
+        schedule=_schedule(plan, raw.get("schedule"), c, tid),
+        due=due,
+        owner=_text(c, raw.get("owner", ""), "owner", *path, "owner", target=tid),
+        tags=tuple(tags),
+        quote=_text(c, raw.get("quote", ""), "quote", *path, "quote", target=tid),
+        last_year=last_year,
+        bands=_target_bands(plan, raw.get("bands"), kind, c, tid),
+        line=c.line(*path),
+    )
+    _warn_degenerate(target, c)
+    return target
+
+
+def _warn_degenerate(target: Target, c: _Collector) -> None:
+    path = ("targets", target.id, "target")
+    if target.kind is Kind.CUMULATIVE and target.target is not None and target.target <= 0:
+        c.warn("target is zero or negative: completion cannot be computed", *path,
+               target=target.id)
+    if target.kind is Kind.LEVEL and target.baseline is not None and target.target is not None:
+        span = target.target - target.baseline
+        if target.direction is Direction.DOWN:
+            span = -span
+        if span <= 0:
+            c.warn("target equals or is behind the baseline: completion cannot be computed",
+                   *path, target=target.id)
+
+
+def _schedule(plan: Plan, raw: object, c: _Collector, tid: str) -> tuple[tuple[int, float], ...]:
+    if raw is None:
+        return ()
+    path = ("targets", tid, "schedule")
+    if not isinstance(raw, dict) or not raw:
+        c.fail('schedule must be a table such as { "6" = 45, "12" = 100 }', *path, target=tid)
+    points = []
+    for key, value in raw.items():
+        if not str(key).isdigit() or not 1 <= int(key) <= plan.months:
+            c.fail(f"schedule month {key!r} must be a month number from 1 to {plan.months}",
+                   *path, target=tid)
+        points.append((int(key), _number(c, value, f"schedule[{key}]", *path, target=tid)))
+    points.sort()
+    values = [v for _, v in points]
+    if values != sorted(values):
+        c.fail("schedule must not go down from one month to the next", *path, target=tid)
+    return tuple(points)
+
+
+def _target_bands(plan: Plan, raw: object, kind: Kind, c: _Collector, tid: str) -> Bands | None:
+    if raw is None:
+        return None
+    path = ("targets", tid, "bands")
+    if not isinstance(raw, dict):
+        c.fail("bands must be a table, e.g. { green = -3 }", *path, target=tid)
+    for key in sorted(set(raw) - {*_PACE_KEYS, *_MILESTONE_KEYS}):
+        c.error(f"unknown band edge {key!r}", *path, key, target=tid)
+    base = plan.bands
+    if kind in (Kind.GROWTH, Kind.THRESHOLD):
+        return Bands(base.pace, _pace(c, raw, base.difference, *path, target=tid), base.milestone)
+    return Bands(_pace(c, raw, base.pace, *path, target=tid), base.difference,
+                 _milestone_bands(c, raw, base.milestone, *path, target=tid))
+
+
+def load_targets(root: Path, problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
+    path = root / TARGETS_FILE
+    data, lines = read_toml(path, problems)
+    if data is None:
+        return None, []
+    c = _Collector(problems, display_path(path), lines)
+    try:
+        _check_schema(data, c)
+        plan = _plan(data, c)
+    except _Collector.Skip:
+        return None, []
+    raw_targets = data.get("targets", {})
+    if not isinstance(raw_targets, dict):
+        c.error("[targets] must hold tables such as [targets.fixed_investment]", "targets")
+        return plan, []
+    if not raw_targets:
+        c.warn("no targets yet: add a [targets.<id>] table")
+    targets = []
+    for tid, raw in raw_targets.items():
+        try:
+            targets.append(_target(plan, tid, raw, c))
+        except _Collector.Skip:
+            continue
+    return plan, targets
+
+
+def _actual(raw: object, index: int, file_period: Period, plan: Plan,
+            targets: dict[str, Target], c: _Collector, seq: int) -> Actual:
+    path = ("actual", index)
+    if not isinstance(raw, dict):
+        c.fail("each [[actual]] must be a table", *path)
+    tid = raw.get("target")
+    if tid is None:
+        c.fail("record has no target", *path)
+    if not isinstance(tid, str):
+        c.fail("target must be a target id in quotes", *path, "target")
+    for key in sorted(set(raw) - _ACTUAL_FIELDS):
+        c.error(f"unknown field {key!r} in record", *path, key, target=tid)
+    target = targets.get(tid)
+    if target is None:
+        c.fail(unknown_target_message(tid, list(targets.values())), *path, "target", target=tid)
+    text = raw.get("period")
+    if text is None:
+        c.fail("record has no period", *path, target=tid)
+    match = _PERIOD_TEXT.match(text) if isinstance(text, str) else None
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        c.fail(f'period must be text like "2025-03", not {text!r}', *path, "period", target=tid)
+    period = Period(int(match.group(1)), int(match.group(2)))
+    if period != file_period:
+        c.fail(f"period {period} does not match the file's month {file_period}", *path,
+               "period", target=tid)
+    if not plan.contains(period):
+        c.fail(f"period {period} is outside the plan ({plan.first_period} to "
+               f"{plan.last_period})", *path, "period", target=tid)
+    value = None
+    if "value" in raw:
+        value = _number(c, raw["value"], "value", *path, "value", target=tid)
+        if value < 0 and target.kind in (Kind.CUMULATIVE, Kind.MILESTONE):
+            c.fail(f"value {value:g} is negative; a {target.kind.value} figure cannot be",
+                   *path, "value", target=tid)
+    done = raw.get("done")
+    if done is not None and not isinstance(done, bool):
+        c.fail("done must be true or false (no quotes)", *path, "done", target=tid)
+    if target.kind is Kind.MILESTONE:
+        if value is None and done is None:
+            c.fail("a milestone record needs done = true or a percent-complete value", *path,
+                   target=tid)
+    else:
+        if done is not None:
+            c.fail("done applies to milestones only", *path, "done", target=tid)
+        if value is None:
+            c.fail("record has no value", *path, target=tid)
+    day = _date(c, raw["date"], "date", *path, "date", target=tid) if "date" in raw else None
+    recorded = raw.get("recorded")
+    if recorded is not None:
+        if isinstance(recorded, dt.datetime):
+            # A time without an offset is read as the local time of this machine.
+            recorded = recorded if recorded.tzinfo else recorded.astimezone()
+        elif isinstance(recorded, dt.date):
+            recorded = dt.datetime.combine(recorded, dt.time()).astimezone()
+        else:
+            c.fail("recorded must be a date-time such as 2025-04-12T09:30:00+08:00", *path,
+                   "recorded", target=tid)
+    correction = raw.get("correction", False)
+    if not isinstance(correction, bool):
+        c.fail("correction must be true or false", *path, "correction", target=tid)
+    strings = {k: _text(c, raw.get(k, ""), k, *path, k, target=tid) for k in ("by", "note", "source")}
+    return Actual(target=tid, period=period, value=value, done=done, date=day, recorded=recorded,
+                  correction=correction, file=c.file, line=c.line(*path), seq=seq, **strings)
+
+
+def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
+                      problems: list[Problem], seq_start: int = 0) -> list[Actual]:
+    shown = display_path(path)
+    match = _MONTH_FILE.match(path.name)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        problems.append(Problem("error", shown, None, None,
+                                "month files must be named YYYY-MM.toml, e.g. 2025-03.toml"))
+        return []
+    data, lines = read_toml(path, problems)
+    if data is None:
+        return []
+    return _records(data, lines, shown, Period(int(match.group(1)), int(match.group(2))), plan,
+                    targets, problems, seq_start)
+
+
+def _records(data: dict, lines: Lines | None, shown: str, file_period: Period, plan: Plan,
+             targets: dict[str, Target], problems: list[Problem], seq_start: int) -> list[Actual]:
+    c = _Collector(problems, shown, lines)
+    try:
+        _check_schema(data, c)
+        for key in sorted(set(data) - {"schema", "actual"}):
+            c.error(f"unknown top-level field {key!r}; records go in [[actual]] tables", key)
+        raw_records = data.get("actual", [])
+        if not isinstance(raw_records, list):
+            c.fail("records must be [[actual]] tables", "actual")
+    except _Collector.Skip:
+        return []
+    records = []
+    for index, raw in enumerate(raw_records):
+        try:
+            records.append(_actual(raw, index, file_period, plan, targets, c,
+                                   seq_start + index))
+        except _Collector.Skip:
+            continue
+    _check_duplicates(records, targets, c)
+    return records
+
+
+def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: _Collector) -> None:
+    """A second figure for one (target, period) needs correction = true."""
+    seen: dict[tuple[str, Period], Actual] = {}
+    for record in records:
+        target = targets[record.target]
+        if target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT:
+            continue
+        key = (record.target, record.period)
+        first = seen.setdefault(key, record)
+        if first is not record and not record.correction:
+            c.problems.append(Problem(
+                "error", c.file, record.line, record.target,
+                f"second figure for {record.target} {record.period} without correction = true "
+                f"(the first is at line {first.line})"))
+
+
+def month_files(root: Path) -> list[Path]:
+    folder = root / ACTUALS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix == ".toml" and not p.name.startswith("."))
+
+
+def load_workspace(root: Path) -> Workspace:
+    """Read everything, keeping every valid record and every problem found."""
+    ws = Workspace(root)
+    ws.plan, ws.targets = load_targets(root, ws.problems)
+    if ws.plan is None:
+        return ws
+    by_id = {t.id: t for t in ws.targets}
+    folder = root / ACTUALS_DIR
+    if folder.exists() and not folder.is_dir():
+        ws.problems.append(Problem("error", display_path(folder), None, None,
+                                   "actuals is a file; it must be a folder of month files"))
+    for path in month_files(root):
+        ws.actuals.extend(read_actuals_file(path, ws.plan, by_id, ws.problems, len(ws.actuals)))
+    return ws
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@contextmanager
+def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
+    """A cross-process lock for writers; readers never take it."""
+    from filelock import FileLock, Timeout
+
+    state = root / STATE_DIR
+    state.mkdir(exist_ok=True)
+    ignore = state / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# derived state of kpitrack: safe to delete\n*\n", encoding="utf-8")
+    lock = FileLock(str(state / "write.lock"))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise KpiError(f"another kpitrack is writing to {display_path(root)}; try again") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def month_file(root: Path, period: Period) -> Path:
+    return root / ACTUALS_DIR / f"{period}.toml"
+
+
+def render_record(actual: Actual, newline: str = "\n") -> str:
+    """One `[[actual]]` block, quoted by tomlkit."""
+    import tomlkit
+
+    table = tomlkit.table()
+    table.add("target", actual.target)
+    table.add("period", str(actual.period))
+    if actual.value is not None:
+        table.add("value", actual.value)
+    if actual.done is not None:
+        table.add("done", actual.done)
+    if actual.date is not None:
+        table.add("date", actual.date)
+    if actual.recorded is not None:
+        table.add("recorded", actual.recorded)
+    for key in ("by", "note", "source"):
+        if getattr(actual, key):
+            table.add(key, getattr(actual, key))
+    if actual.correction:
+        table.add("correction", True)
+    doc = tomlkit.document()
+    aot = tomlkit.aot()
+    aot.append(table)
+    doc.append("actual", aot)
+    return tomlkit.dumps(doc).replace("\n", newline)
+
+
+def new_month_file_header(period: Period) -> str:
+    return (f"# kpitrack figures for {period}. One [[actual]] record per figure.\n"
+            "# Append-only: add records with `kpitrack add`; fix one with --correct.\n"
+            f"schema = {SCHEMA}\n")
+
+
+def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:
+    """Append one record to its month file, byte for byte after the old content.
+
+    Under the lock the month file is re-read, so a figure another process added a
+    moment ago counts for the duplicate rule, and a file that does not parse is
+    left alone.
+    """
+    assert ws.plan is not None
+    target = ws.target(actual.target)
+    path = month_file(ws.root, actual.period)
+    by_id = {t.id: t for t in ws.targets}
+    with workspace_lock(ws.root):
+        old = path.read_bytes() if path.exists() else b""
+        problems: list[Problem] = []
+        existing: list[Actual] = []
+        if old:
+            existing = read_actuals_file(path, ws.plan, by_id, problems)
+            errors = [p for p in problems if p.severity == "error"]
+            if errors:
+                first = errors[0]
+                raise KpiError(f"{first.message}; fix this file before adding to it",
+                               first.file, first.line)
+        _check_new_figure(target, actual, existing, correct)
+        text = old.decode("utf-8-sig") if old else ""
+        newline = "\r\n" if "\r\n" in text else "\n"
+        if not old:
+            prefix = new_month_file_header(actual.period)
+        else:
+            prefix = "" if text.endswith(("\n", "\r")) else newline
+        addition = (prefix + newline + render_record(actual, newline)).encode("utf-8")
+        data = old + addition
+        check: list[Problem] = []
+        after = parse_toml_bytes(data, display_path(path), check)[0]
+        if after is None or len(after.get("actual", [])) != len(existing) + 1:
+            raise KpiError("internal check failed: the new record would not read back; "
+                           "nothing was written", display_path(path))
+        path.parent.mkdir(exist_ok=True)
+        atomic_write(path, data)
+    return path
+
+
+def _check_new_figure(target: Target, actual: Actual, existing: list[Actual],
+                      correct: bool) -> None:
+    earlier = [a for a in existing if a.target == target.id and a.period == actual.period]
+    adds_up = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
+    if earlier and not correct and not adds_up:
+        last = earlier[-1]
+        shown = "done" if last.done else f"{last.value:g}" if last.value is not None else "a record"
+        raise KpiError(f"{target.id} already has a figure for {actual.period} ({shown}, "
+                       f"{last.file}:{last.line}); use --correct to replace it")
+    if correct and not earlier:
+        raise KpiError(f"--correct: {target.id} has no figure for {actual.period} to correct")
+
+
+TEMPLATE = '''\
+# kpitrack targets. Every field is explained below; delete what you do not need.
+# Check the file with `kpitrack check`; see the README for the full format.
+schema = 1
+
+[plan]
+title = "年度重点工作目标"      # shown at the top of every report
+year = {year}                 # a calendar-year plan; or: start = {year}-01-01 and end = {year}-12-31
+source = ""                   # the document the targets come from
+lang = "zh"                   # label language: zh or en
+
+[bands]                       # pace bands: gap = completion − time progress, in points
+blue = 10.0                   # gap >= 10          -> 蓝色·超前示范
+green = -5.0                  # -5 <= gap < 10     -> 绿色·推进正常
+yellow = -15.0                # -15 <= gap < -5    -> 黄色·超期预警; below -> 红色·滞后督办
+
+[bands.difference]            # growth and threshold targets: gap = figure − target
+blue = 2.0
+green = 0.0
+yellow = -1.0
+
+[bands.milestone]
+warn_days = 30                # not done and due within 30 days -> yellow; past due -> red
+early_days = 30               # done at least 30 days early -> blue
+
+# One table per target: [targets.<id>], the id made of letters, digits, _ and -.
+[targets.example_investment]
+name = "年度投资"              # what people call it
+kind = "cumulative"           # cumulative | level | growth | threshold | milestone
+target = 620                  # the annual figure, in `unit`
+unit = "亿元"
+section = "扩大有效需求"        # grouping in reports
+report = "ytd"                # ytd: each figure is the year-to-date total; increment: figures add up
+owner = "发展改革局"            # responsible unit
+quote = ""                    # the source's own words
+# direction = "up"            # up: more is better; down: a ceiling
+# frequency = "monthly"       # monthly | quarterly | yearly: how often figures are due
+# schedule = {{ "3" = 15, "6" = 45, "9" = 75, "12" = 100 }}   # planned cumulative %, by month
+# last_year = 571             # last year's actual, for context
+# bands = {{ green = -3 }}      # override band edges for this target
+
+[targets.example_growth]
+name = "社会消费品零售总额增速"
+kind = "growth"               # the figure is the year-to-date growth in %: 4.8 means +4.8%
+target = 5
+unit = "%"
+section = "扩大有效需求"
+
+[targets.example_satisfaction]
+name = "群众满意率"
+kind = "threshold"            # a rate that must be held every period
+target = 95
+unit = "%"
+
+[targets.example_lab]
+name = "实验室挂牌"
+kind = "milestone"            # record it with `kpitrack add example_lab --done`
+due = {year}-12-31
+'''
+
+
+def init_workspace(directory: Path, year: int) -> Path:
+    """Create targets.toml and actuals/ in `directory`; never overwrite a file."""
+    if directory.exists() and not directory.is_dir():
+        raise KpiError(f"{directory} is a file, not a folder")
+    path = directory / TARGETS_FILE
+    if path.exists():
+        raise KpiError(f"{display_path(path)} already exists; nothing was changed")
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / ACTUALS_DIR).mkdir(exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(TEMPLATE.format(year=year))
+    except FileExistsError:
+        raise KpiError(f"{display_path(path)} already exists; nothing was changed") from None
+    return path
