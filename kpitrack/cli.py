@@ -178,7 +178,8 @@ def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:
         print_status(settings.console(), result, lang)
 
 
-@cli.command()
+# Negative figures (a growth of -0.6) must not be taken for options.
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("target")
 @click.argument("value", required=False)
 @click.option("--period", metavar="YYYY-MM",
@@ -286,9 +287,9 @@ def targets(settings: Settings, fmt: str) -> None:
         _out(json.dumps({"schema": 1, "targets": [target_json(t) for t in ws.targets]},
                         ensure_ascii=False, indent=2))
         return
-    from .render.table import targets_table
+    from .render.table import print_fitted, targets_table
 
-    settings.console().print(targets_table(ws.plan, ws.targets, settings.language(ws)))
+    print_fitted(settings.console(), targets_table(ws.plan, ws.targets, settings.language(ws)))
 
 
 @cli.command()

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from .model import (
     Actual,
@@ -26,7 +27,7 @@ from .model import (
 
 # Float noise must not push a gap that sits on an edge into the worse colour.
 _EDGE_EPSILON = 1e-9
-_EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_EARLIEST = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 def classify(gap: float, bands: PaceBands) -> Status:
@@ -45,7 +46,7 @@ def time_progress(plan: Plan, target: Target, month: int) -> float:
     if not target.schedule:
         return 100.0 * month / plan.months
     points = [(0, 0.0), *sorted(target.schedule)]
-    for (m0, v0), (m1, v1) in zip(points, points[1:], strict=False):
+    for (m0, v0), (m1, v1) in pairwise(points):
         if month <= m1:
             return v0 + (v1 - v0) * (month - m0) / (m1 - m0)
     return points[-1][1]

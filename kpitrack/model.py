@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     CUMULATIVE = "cumulative"
     LEVEL = "level"
     GROWTH = "growth"
@@ -15,17 +15,17 @@ class Kind(str, Enum):
     MILESTONE = "milestone"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     UP = "up"
     DOWN = "down"
 
 
-class Report(str, Enum):
+class Report(StrEnum):
     YTD = "ytd"
     INCREMENT = "increment"
 
 
-class Frequency(str, Enum):
+class Frequency(StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     YEARLY = "yearly"
@@ -36,7 +36,7 @@ class Frequency(str, Enum):
         return {"monthly": 1, "quarterly": 3, "yearly": 12}[self.value]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     BLUE = "blue"
     GREEN = "green"
     YELLOW = "yellow"

@@ -216,8 +216,9 @@ def parse_toml_bytes(data: bytes, shown: str,
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.append(Problem("error", shown, line, None,
-                                f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
+        problems.append(Problem(
+            "error", shown, line, None,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
         return None, None
     try:
         parsed = tomllib.loads(text)
@@ -553,7 +554,8 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     correction = raw.get("correction", False)
     if not isinstance(correction, bool):
         c.fail("correction must be true or false", *path, "correction", target=tid)
-    strings = {k: _text(c, raw.get(k, ""), k, *path, k, target=tid) for k in ("by", "note", "source")}
+    strings = {k: _text(c, raw.get(k, ""), k, *path, k, target=tid)
+               for k in ("by", "note", "source")}
     return Actual(target=tid, period=period, value=value, done=done, date=day, recorded=recorded,
                   correction=correction, file=c.file, line=c.line(*path), seq=seq, **strings)
 
@@ -783,7 +785,7 @@ schema = 1
 
 [plan]
 title = "年度重点工作目标"      # shown at the top of every report
-year = {year}                 # a calendar-year plan; or: start = {year}-01-01 and end = {year}-12-31
+year = {year}                 # calendar year; or: start = {year}-01-01 and end = {year}-12-31
 source = ""                   # the document the targets come from
 lang = "zh"                   # label language: zh or en
 
@@ -808,7 +810,7 @@ kind = "cumulative"           # cumulative | level | growth | threshold | milest
 target = 620                  # the annual figure, in `unit`
 unit = "亿元"
 section = "扩大有效需求"        # grouping in reports
-report = "ytd"                # ytd: each figure is the year-to-date total; increment: figures add up
+report = "ytd"                # ytd: each figure is the year-to-date total; increment: they add up
 owner = "发展改革局"            # responsible unit
 quote = ""                    # the source's own words
 # direction = "up"            # up: more is better; down: a ceiling

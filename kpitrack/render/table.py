@@ -26,7 +26,8 @@ def status_table(result: Result, lang: str) -> Group:
     table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
     for key in STATUS_COLUMNS:
         justify = "right" if key in _NUMERIC else "left"
-        table.add_column(word(key, lang), justify=justify, no_wrap=key in ("status", "period"))
+        table.add_column(word(key, lang), justify=justify, no_wrap=key in ("status", "period"),
+                         overflow="fold")
     section = None
     for row in data["targets"]:
         if row["section"] != section:
@@ -62,7 +63,10 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
         if edges[status]:
             out.append(f" {edges[status]}")
         out.append("  ")
-    out.append("\n")
+    diff = plan.bands.difference
+    kinds = "增速/保持类" if lang == "zh" else "growth/threshold"
+    out.append(f"\n{kinds}: ≥{signed(diff.blue)} / {signed(diff.green)}~{signed(diff.blue)} / "
+               f"{signed(diff.yellow)}~{signed(diff.green)} / <{signed(diff.yellow)}\n")
     counts = "  ".join(f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
     out.append(f"{word('count', lang)}: {counts}  ({len(result.rows)})\n")
@@ -70,8 +74,18 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
     return out
 
 
+def print_fitted(console: Console, renderable) -> None:
+    """A pipe or file has no width of its own: give tables the room they need."""
+    if not console.is_terminal:
+        from rich.measure import Measurement
+
+        needed = Measurement.get(console, console.options.update_width(250), renderable).maximum
+        console.width = max(console.width, min(needed, 250))
+    console.print(renderable)
+
+
 def print_status(console: Console, result: Result, lang: str) -> None:
-    console.print(status_table(result, lang))
+    print_fitted(console, status_table(result, lang))
 
 
 def targets_table(plan: Plan, targets: list, lang: str) -> Table:

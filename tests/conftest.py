@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kpitrack.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+
+PLAN = """\
+schema = 1
+
+[plan]
+title = "测试计划"
+year = 2025
+"""
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """No test touches the user's files: the workspace variable points at tmp_path."""
+    monkeypatch.setenv("KPITRACK_WORKSPACE", str(tmp_path))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write_ws(root: Path, targets: str, actuals: dict[str, str] | None = None,
+             plan: str = PLAN) -> Path:
+    """A workspace from inline TOML: `targets` is appended to the plan header."""
+    (root / "targets.toml").write_text(plan + textwrap.dedent(targets), encoding="utf-8")
+    folder = root / "actuals"
+    folder.mkdir(exist_ok=True)
+    for month, body in (actuals or {}).items():
+        (folder / f"{month}.toml").write_text("schema = 1\n" + textwrap.dedent(body),
+                                              encoding="utf-8")
+    return root
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def record(target: str, period: str, value: float | None = None, **extra) -> str:
+    lines = ["[[actual]]", f'target = "{target}"', f'period = "{period}"']
+    if value is not None:
+        lines.append(f"value = {value}")
+    for key, val in extra.items():
+        if isinstance(val, bool):
+            val = "true" if val else "false"
+        elif isinstance(val, str) and not val[:4].isdigit():
+            val = f'"{val}"'
+        lines.append(f"{key} = {val}")
+    return "\n".join(lines) + "\n\n"

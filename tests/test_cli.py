@@ -1,0 +1,254 @@
+"""The command-line contract: output, exit codes, and files left as they were."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from conftest import REPO, record, run, write_ws
+
+TARGETS = """
+[targets.inv]
+name = "年度投资"
+section = "需求"
+kind = "cumulative"
+target = 620
+unit = "亿元"
+owner = "发展改革局"
+
+[targets.retail]
+name = "社零增速"
+section = "需求"
+kind = "growth"
+target = 5
+unit = "%"
+owner = "商务局"
+
+[targets.lab]
+name = "实验室挂牌"
+kind = "milestone"
+due = 2025-12-31
+"""
+
+
+@pytest.fixture
+def ws(isolated):
+    return write_ws(isolated, TARGETS, {
+        "2025-03": record("inv", "2025-03", 138.6, recorded="2025-04-12T09:30:00+08:00")
+        + record("retail", "2025-03", 3.5, recorded="2025-04-12T09:30:00+08:00"),
+    })
+
+
+def digest(root) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".kpitrack" not in p.parts}
+
+
+def test_status_json_matches_the_contract(ws):
+    result = run("status", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1 and data["as_of"] == "2025-03"
+    assert data["plan"] == {"title": "测试计划", "start": "2025-01-01", "end": "2025-12-31"}
+    assert data["summary"] == {"blue": 0, "green": 1, "yellow": 0, "red": 1, "none": 1}
+    inv = data["targets"][0]
+    assert inv["id"] == "inv" and inv["status"] == "green"
+    assert inv["completion"] == pytest.approx(22.3548387)
+    assert inv["time_progress"] == 25.0
+    assert inv["needed_per_month"] == pytest.approx(53.4888889)
+    assert data["targets"][2]["completion"] is None
+
+
+def test_status_table_shows_labels_with_colour_off(ws):
+    result = run("--no-color", "status")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "绿色·推进正常" in out and "红色·滞后督办" in out and "灰色·未报送" in out
+    assert "\x1b[" not in out
+    assert "-2.6" in out  # signed gap, one decimal
+    assert "图例" in out
+
+
+def test_status_english_labels(ws):
+    out = run("--lang", "en", "--no-color", "status").stdout
+    assert "On track" in out and "Lagging" in out and "No data" in out
+
+
+def test_status_md_and_csv(ws):
+    md = run("status", "--format", "md").stdout
+    assert "| 绿色·推进正常 | 年度投资 | 620亿元 | 138.6亿元 |" in md
+    csv = run("status", "--format", "csv").stdout
+    assert csv.splitlines()[1].startswith("inv,绿色·推进正常,需求,年度投资,累计,620亿元,138.6亿元")
+
+
+def test_only_section_owner_filters(ws):
+    data = json.loads(run("status", "--only", "red", "--format", "json").stdout)
+    assert [t["id"] for t in data["targets"]] == ["retail"]
+    assert data["summary"]["red"] == 1 and data["summary"]["green"] == 0
+    data = json.loads(run("status", "--owner", "商务", "--format", "json").stdout)
+    assert [t["id"] for t in data["targets"]] == ["retail"]
+    bad = run("status", "--section", "nope")
+    assert bad.exit_code == 1 and "no section matches 'nope'" in bad.stderr
+
+
+def test_only_rejects_unknown_colour_as_usage_error(ws):
+    assert run("status", "--only", "purple").exit_code == 2
+
+
+@pytest.mark.parametrize("color, code", [("red", 3), ("yellow", 3), ("none", 3)])
+def test_fail_on(ws, color, code):
+    assert run("status", "--fail-on", color, "--format", "json").exit_code == code
+
+
+def test_fail_on_passes_when_nothing_is_that_bad(isolated):
+    write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 200)})
+    assert run("status", "--only", "blue,green", "--fail-on", "red").exit_code == 0
+
+
+def test_as_of_variants(ws):
+    data = json.loads(run("status", "--as-of", "2025-02", "--format", "json").stdout)
+    assert data["as_of"] == "2025-02" and data["summary"]["none"] == 3
+    assert run("status", "--as-of", "2025年3月", "--format", "json").exit_code == 0
+    bad = run("status", "--as-of", "someday")
+    assert bad.exit_code == 1 and "--as-of" in bad.stderr
+    early = run("status", "--as-of", "2024-05")
+    assert early.exit_code == 1 and "before the plan starts" in early.stderr
+
+
+def test_add_appends_echoes_and_updates_status(ws):
+    result = run("add", "inv", "3500万", "--period", "2025Q2", "--note", "1—6月累计")
+    assert result.exit_code == 0, result.stderr
+    assert "2025-06" in result.stdout and "0.35亿元" in result.stdout
+    text = (ws / "actuals" / "2025-06.toml").read_text(encoding="utf-8")
+    assert 'target = "inv"' in text and "value = 0.35" in text and "schema = 1" in text
+    data = json.loads(run("status", "--format", "json").stdout)
+    assert data["as_of"] == "2025-06" and data["targets"][0]["actual"] == 0.35
+
+
+def test_add_by_name_and_milestone_done(ws):
+    result = run("add", "实验室挂牌", "--done", "--date", "2025-03-18", "--period", "2025-03")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(run("status", "--format", "json").stdout)
+    lab = data["targets"][2]
+    assert lab["status"] == "blue" and lab["done"] is True and lab["done_date"] == "2025-03-18"
+
+
+def test_add_refuses_a_second_figure_without_correct(ws):
+    before = digest(ws)
+    result = run("add", "inv", "140", "--period", "2025-03")
+    assert result.exit_code == 1
+    assert "already has a figure for 2025-03" in result.stderr and "--correct" in result.stderr
+    assert digest(ws) == before
+    fixed = run("add", "inv", "140", "--period", "2025-03", "--correct")
+    assert fixed.exit_code == 0
+    assert json.loads(run("status", "--format", "json").stdout)["targets"][0]["actual"] == 140
+    assert (ws / "actuals" / "2025-03.toml").read_text(encoding="utf-8").count("value = 138.6") == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add", "invv", "1", "--period", "2025-03"], "did you mean 'inv'"),
+    (["add", "inv", "abc", "--period", "2025-03"], "cannot read figure 'abc'"),
+    (["add", "inv", "nan", "--period", "2025-03"], "cannot read figure"),
+    (["add", "inv", "1e400", "--period", "2025-03"], "out of range"),
+    (["add", "inv", "-5", "--period", "2025-04"], "negative"),
+    (["add", "inv", "5万人", "--period", "2025-04"], "but the target is in 亿元"),
+    (["add", "inv", "5", "--period", "2026-01"], "outside the plan"),
+    (["add", "inv", "5", "--period", "2025-13"], "cannot read period"),
+    (["add", "inv", "5", "--period", "2025-04", "--correct"], "no figure for 2025-04"),
+    (["add", "lab", "--period", "2025-04"], "milestone"),
+    (["add", "inv", "--done", "--period", "2025-04"], "for milestones"),
+    (["add", "inv", "5", "--period", "2025-04", "--date", "2025-04-01"], "for milestones"),
+    (["add", "lab", "--done", "--period", "2025-04", "--date", "x"], "cannot read date"),
+])
+def test_bad_add_input_is_one_line_exit_1_and_changes_nothing(ws, args, message):
+    before = digest(ws)
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert digest(ws) == before
+
+
+def test_check_lists_problems_with_file_and_line(isolated):
+    write_ws(isolated, TARGETS, {"2025-04": record("inv", "2025-04", 100)
+                                 + record("nope", "2025-04", 1)
+                                 + record("inv", "2025-05", 2)})
+    result = run("check")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert "error: actuals/2025-04.toml:8: unknown target 'nope'" in lines[0]
+    assert "actuals/2025-04.toml:14: period 2025-05 does not match" in lines[1]
+    data = json.loads(run("check", "--format", "json").stdout)
+    assert data["errors"][0] == {"file": "actuals/2025-04.toml", "line": 8, "target": "nope",
+                                 "message": "unknown target 'nope'"}
+    status = run("status")
+    assert status.exit_code == 1 and "1 more" in status.stderr
+
+
+def test_check_json_clean_workspace(ws):
+    result = run("check", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"errors": [], "warnings": []}
+
+
+def test_targets_command(ws):
+    data = json.loads(run("targets", "--format", "json").stdout)
+    assert [t["id"] for t in data["targets"]] == ["inv", "retail", "lab"]
+    assert "年度投资" in run("targets").stdout
+
+
+def test_init_creates_a_workspace_that_passes_check(isolated):
+    result = run("init", str(isolated / "zone"))
+    assert result.exit_code == 0
+    assert run("-C", str(isolated / "zone"), "check").exit_code == 0
+    again = run("init", str(isolated / "zone"))
+    assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_missing_workspace_is_a_clear_error(isolated, monkeypatch):
+    monkeypatch.delenv("KPITRACK_WORKSPACE")
+    result = run("status")
+    assert result.exit_code == 1 and "no targets.toml" in result.stderr
+    (isolated / "afile").write_text("x")
+    result = run("-C", str(isolated / "afile"), "status")
+    assert result.exit_code == 1 and "is a file" in result.stderr
+
+
+def test_workspace_found_in_a_parent_folder(ws, monkeypatch):
+    monkeypatch.delenv("KPITRACK_WORKSPACE")
+    sub = ws / "actuals"
+    monkeypatch.chdir(sub)
+    assert json.loads(run("status", "--format", "json").stdout)["as_of"] == "2025-03"
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("kpitrack ")
+
+
+def test_hostile_names_stay_literal(isolated):
+    write_ws(isolated, """
+[targets.x]
+name = "[bold red]假|名[/] <script>\\u001b[31m"
+kind = "cumulative"
+target = 10
+owner = "=cmd()"
+""", {"2025-02": record("x", "2025-02", 1)})
+    table = run("--no-color", "status").stdout
+    assert "[bold red]假|名[/]" in table and "\x1b" not in table
+    md = run("status", "--format", "md").stdout
+    assert "\\[bold red\\]假\\|名\\[/\\] &lt;script&gt;" in md
+    csv = run("status", "--format", "csv").stdout
+    assert "'=cmd()" in csv
+    data = json.loads(run("status", "--format", "json").stdout)
+    assert data["targets"][0]["name"] == "[bold red]假|名[/] <script>\x1b[31m"
+
+
+def test_repository_workspace_passes_check_and_shows_every_colour(monkeypatch):
+    monkeypatch.delenv("KPITRACK_WORKSPACE")
+    assert run("-C", str(REPO), "check").exit_code == 0
+    data = json.loads(run("-C", str(REPO), "status", "--format", "json").stdout)
+    assert data["as_of"] == "2025-10"
+    assert all(data["summary"][s] > 0 for s in ("blue", "green", "yellow", "red", "none"))
