@@ -6,6 +6,7 @@ import hashlib
 import json
 
 import pytest
+
 from conftest import REPO, record, run, write_ws
 
 TARGETS = """

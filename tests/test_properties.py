@@ -1,0 +1,79 @@
+"""Property tests of the arithmetic and of the append round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import write_ws
+from kpitrack import store
+from kpitrack.evaluate import classify, evaluate_target
+from kpitrack.model import Actual, AsOf, Kind, PaceBands, Period, Plan, Report, Status, Target
+
+PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+TZ = dt.timezone(dt.timedelta(hours=8))
+values = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
+months = st.integers(min_value=1, max_value=12)
+goals = st.floats(min_value=0.01, max_value=1e9, allow_nan=False)
+
+
+def fig(month: int, value: float, seq: int = 0, day: int = 1) -> Actual:
+    return Actual(target="t", period=Period(2025, month), value=value, seq=seq,
+                  recorded=dt.datetime(2025, 12, day, tzinfo=TZ))
+
+
+@given(values, goals, months, st.floats(min_value=0.1, max_value=10))
+def test_completion_scales_with_the_figure(value, goal, month, factor):
+    t = Target("t", "T", Kind.CUMULATIVE, goal)
+    as_of = AsOf(Period(2025, 12), dt.date(2025, 12, 31))
+    one = evaluate_target(PLAN, t, [fig(month, value)], as_of)
+    scaled = evaluate_target(PLAN, t, [fig(month, value * factor)], as_of)
+    assert abs(scaled.completion - one.completion * factor) <= 1e-9 * max(1, scaled.completion)
+
+
+@given(st.lists(st.tuples(months, values), min_size=1, max_size=15), st.randoms())
+def test_record_order_does_not_matter(pairs, rnd):
+    for report in Report:
+        t = Target("t", "T", Kind.CUMULATIVE, 100.0, report=report)
+        records = [fig(m, v, seq=i, day=1 + i % 28) for i, (m, v) in enumerate(pairs)]
+        shuffled = records[:]
+        rnd.shuffle(shuffled)
+        as_of = AsOf(Period(2025, 12), dt.date(2025, 12, 31))
+        a = evaluate_target(PLAN, t, records, as_of)
+        b = evaluate_target(PLAN, t, shuffled, as_of)
+        assert (a.status, a.period) == (b.status, b.period)
+        assert abs((a.actual or 0) - (b.actual or 0)) <= 1e-6 * max(1, abs(a.actual or 0))
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+       st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_a_larger_gap_is_never_a_worse_colour(gap, more):
+    bands = PaceBands(10.0, -5.0, -15.0)
+    assert classify(gap + more, bands).severity <= classify(gap, bands).severity
+    assert classify(gap, bands) is not Status.NONE
+
+
+@settings(max_examples=40, deadline=None)
+@given(value=st.floats(min_value=0, max_value=1e12, allow_nan=False),
+       note=st.text(max_size=30), by=st.text(max_size=10))
+def test_append_then_load_gives_back_what_was_appended(value, note, by):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_ws(Path(tmp), """
+[targets.t]
+name = "T"
+kind = "cumulative"
+target = 1
+report = "increment"
+""")
+        sent = Actual(target="t", period=Period(2025, 3), value=value, note=note, by=by,
+                      recorded=dt.datetime(2025, 4, 1, 9, 30, tzinfo=TZ))
+        store.append_actual(store.load_workspace(root), sent)
+        ws = store.load_workspace(root)
+        assert ws.problems == []
+        got = ws.actuals[0]
+        assert (got.value, got.note, got.by, got.recorded) == (value, note, by, sent.recorded)
+

@@ -1,0 +1,170 @@
+"""Reading and writing files: byte-exact appends, atomic writes, problems with lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from conftest import REPO, record, run, write_ws
+from kpitrack import store
+from kpitrack.model import Actual, KpiError, Period
+
+TZ = dt.timezone(dt.timedelta(hours=8))
+TARGETS = """
+[targets.inv]
+name = "年度投资"
+kind = "cumulative"
+target = 620
+unit = "亿元"
+
+[targets.jobs]
+name = "新增就业"
+kind = "cumulative"
+target = 2.5
+unit = "万人"
+report = "increment"
+"""
+
+
+def actual(target="inv", month=3, value=1.5, **kw) -> Actual:
+    return Actual(target=target, period=Period(2025, month), value=value,
+                  recorded=dt.datetime(2025, 4, 1, 9, 0, tzinfo=TZ), **kw)
+
+
+@pytest.mark.parametrize("old", [
+    b"schema = 1\n# a comment the office wrote\n\n[[actual]]\ntarget = \"inv\"\n"
+    b"period = \"2025-03\"\nvalue = 1  # trailing comment\n",
+    b"schema = 1\r\n\r\n[[actual]]\r\ntarget = \"jobs\"\r\nperiod = \"2025-03\"\r\nvalue = 1\r\n",
+    b"schema = 1",  # no final newline
+    b"\xef\xbb\xbfschema = 1\n",  # a BOM from Notepad
+])
+def test_append_is_old_bytes_plus_the_new_record(isolated, old):
+    ws_root = write_ws(isolated, TARGETS)
+    path = ws_root / "actuals" / "2025-03.toml"
+    path.write_bytes(old)
+    ws = store.load_workspace(ws_root)
+    store.append_actual(ws, actual("jobs", value=0.2), correct=False)
+    new = path.read_bytes()
+    assert new.startswith(old)
+    added = new[len(old):].decode()
+    newline = "\r\n" if b"\r\n" in old else "\n"
+    assert added.startswith(newline)
+    assert added.count("[[actual]]") == 1 and 'target = "jobs"' in added
+    if newline == "\r\n":
+        assert "\n" not in added.replace("\r\n", "")
+    records = tomllib.loads(new.decode("utf-8-sig"))["actual"]
+    assert records[-1]["value"] == 0.2
+
+
+def test_new_month_file_has_schema_and_record(isolated):
+    ws = store.load_workspace(write_ws(isolated, TARGETS))
+    path = store.append_actual(ws, actual(note='含"引号"与\\反斜杠', by="[red]局"))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["schema"] == 1
+    assert data["actual"][0]["note"] == '含"引号"与\\反斜杠'
+    assert data["actual"][0]["by"] == "[red]局"
+    again = store.load_workspace(isolated)
+    assert again.problems == [] and again.actuals[0].note == '含"引号"与\\反斜杠'
+
+
+def test_refuses_to_append_to_a_broken_file(isolated):
+    ws_root = write_ws(isolated, TARGETS)
+    path = ws_root / "actuals" / "2025-03.toml"
+    path.write_bytes(b"schema = 1\n[[actual]]\nvalue = = 3\n")
+    ws = store.load_workspace(ws_root)
+    with pytest.raises(KpiError) as info:
+        store.append_actual(ws, actual())
+    assert "2025-03.toml:3" in str(info.value) and "fix this file" in str(info.value)
+    assert path.read_bytes() == b"schema = 1\n[[actual]]\nvalue = = 3\n"
+
+
+def test_increment_targets_accept_several_figures_a_month(isolated):
+    ws = store.load_workspace(write_ws(isolated, TARGETS))
+    store.append_actual(ws, actual("jobs", value=0.1))
+    store.append_actual(store.load_workspace(isolated), actual("jobs", value=0.2))
+    assert [a.value for a in store.load_workspace(isolated).actuals] == [0.1, 0.2]
+
+
+def test_a_failed_write_leaves_the_old_file(isolated, monkeypatch):
+    ws_root = write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 1)})
+    path = ws_root / "actuals" / "2025-03.toml"
+    before = path.read_bytes()
+
+    def crash(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)  # fail between fsync and rename
+    with pytest.raises(OSError):
+        store.append_actual(store.load_workspace(ws_root), actual("jobs"))
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["2025-03.toml"]  # no temp file left
+
+
+def test_a_failed_fsync_leaves_the_old_file(isolated, monkeypatch):
+    ws_root = write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 1)})
+    path = ws_root / "actuals" / "2025-03.toml"
+    before = path.read_bytes()
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    result = run("add", "jobs", "0.1", "--period", "2025-03")
+    assert result.exit_code == 1 and "I/O error" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_twenty_concurrent_adds_all_land(isolated):
+    ws_root = write_ws(isolated, TARGETS)
+    env = {**os.environ, "KPITRACK_WORKSPACE": str(ws_root), "PYTHONPATH": str(REPO)}
+    procs = [subprocess.Popen([sys.executable, "-m", "kpitrack", "add", "jobs", f"0.0{i % 10}1",
+                               "--period", "2025-03", "--note", f"n{i}"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for i in range(20)]
+    codes = [p.wait(timeout=120) for p in procs]
+    assert codes == [0] * 20, [p.stderr.read() for p in procs]
+    ws = store.load_workspace(ws_root)
+    assert ws.problems == []
+    assert sorted(a.note for a in ws.actuals) == sorted(f"n{i}" for i in range(20))
+    assert run("check").exit_code == 0
+
+
+def test_lines_finds_keys_and_array_tables():
+    lines = store.Lines('schema = 1\n\n[[actual]]\ntarget = "a"\n\n[[actual]]\n'
+                        'target = "b"\nvalue = 3\n[targets.x]\n"name" = 1\n')
+    assert lines.of("actual", 0, "target") == 4
+    assert lines.of("actual", 1, "value") == 8
+    assert lines.of("actual", 1, "missing") == 6
+    assert lines.of("targets", "x", "name") == 10
+
+
+def test_find_workspace_order(isolated, monkeypatch):
+    (isolated / "a").mkdir()
+    a = write_ws(isolated / "a", TARGETS)
+    monkeypatch.setenv("KPITRACK_WORKSPACE", str(a))
+    assert store.find_workspace(None) == a
+    assert store.find_workspace(str(REPO)) == REPO
+    monkeypatch.delenv("KPITRACK_WORKSPACE")
+    monkeypatch.chdir(a / "actuals")
+    assert store.find_workspace(None) == a.resolve()
+
+
+def test_shipped_quotes_are_the_sources_own_words():
+    source = (REPO / "docs" / "sources" / "gxq-2024-review-2025-plan.txt").read_text("utf-8")
+    plan_part = source[source.index("二、2025年重点工作"):]
+    targets = tomllib.loads((REPO / "targets.toml").read_text("utf-8"))["targets"]
+    assert len(targets) >= 50
+    for tid, t in targets.items():
+        assert t["quote"] and t["quote"] in plan_part, tid
+    sections = {t["section"] for t in targets.values()}
+    assert sections == {"加快提升科技创新能级", "培育壮大现代产业集群", "提档升级城市功能品质",
+                        "持续激发改革动力活力", "千方百计扩大有效需求", "扎实推动惠民富民安民"}
+
+
+def test_shipped_figures_are_labelled_illustrative():
+    for path in sorted((REPO / "actuals").glob("*.toml")):
+        text = path.read_text("utf-8")
+        assert text.startswith("# 示例数据（非官方统计）"), path.name
+        for rec in tomllib.loads(text)["actual"]:
+            assert "示例" in rec["source"], path.name
