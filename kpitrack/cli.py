@@ -211,8 +211,8 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     from .parse import parse_date, parse_period
 
     ws = store.load_workspace(store.find_workspace(settings.workspace))
-    if ws.plan is None:
-        ws.raise_first_error()
+    # A broken month file elsewhere must not stop a department recording its figure.
+    ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
     chosen = ws.target(target)
     today = _today()

@@ -159,8 +159,11 @@ class Workspace:
                 return target
         raise KpiError(unknown_target_message(key, self.targets))
 
-    def raise_first_error(self) -> None:
+    def raise_first_error(self, only_targets_file: bool = False) -> None:
+        """Stop on the first error; `only_targets_file` ignores the month files."""
         errors = self.errors
+        if only_targets_file:
+            errors = [p for p in errors if p.file == display_path(self.root / TARGETS_FILE)]
         if errors:
             more = f" (and {len(errors) - 1} more; run `kpitrack check`)" if len(errors) > 1 else ""
             first = errors[0]
