@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -87,9 +88,21 @@ def _is_stale(target: Target, period: Period, as_of: AsOf) -> bool:
     return as_of.period - period > target.frequency.allowed_lag
 
 
+_FLOAT_FIELDS = ("completion", "time_progress", "gap", "forecast", "needed_per_month")
+
+
 def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
                     as_of: AsOf) -> Evaluation:
     """Judge one target on its figures up to the as-of month."""
+    ev = _evaluate_target(plan, target, records, as_of)
+    # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
+    bad = {f: None for f in _FLOAT_FIELDS
+           if getattr(ev, f) is not None and not math.isfinite(getattr(ev, f))}
+    return replace(ev, **bad) if bad else ev
+
+
+def _evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
+                     as_of: AsOf) -> Evaluation:
     figures = {p: r for p, r in effective_records(target, records).items()
                if p <= as_of.period}
     if target.kind is Kind.MILESTONE:
@@ -129,6 +142,8 @@ def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], la
     if not goal or goal <= 0:
         return base  # a zero denominator: no completion, status none; check warns
     completion = 100.0 * actual / goal
+    if not math.isfinite(completion):
+        return base  # a vanishingly small target: no meaningful completion
     gap = completion - progress if target.direction is Direction.UP else progress - completion
     return replace(base, completion=completion, gap=gap,
                     status=classify(gap, bands_for(plan, target).pace))
@@ -151,6 +166,8 @@ def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest:
     if span <= 0:
         return base  # target equal to (or behind) the baseline: nothing to measure
     completion = 100.0 * moved / span
+    if not math.isfinite(completion):
+        return base
     gap = completion - progress
     return replace(base, completion=completion, gap=gap,
                     status=classify(gap, bands_for(plan, target).pace))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..labels import kind_name, status_label
 from ..model import Evaluation, Kind, Result, Status
@@ -14,9 +15,10 @@ HUMAN_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
 
 def one_decimal(value: float | None) -> str:
     """Human formats round to one decimal, half away from zero."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return ""
-    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP,
+                                            context=Context(prec=400))
     return f"{rounded + 0:.1f}" if rounded != 0 else "0.0"
 
 
