@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from pathlib import Path
 
@@ -56,3 +57,9 @@ def record(target: str, period: str, value: float | None = None, **extra) -> str
             val = f'"{val}"'
         lines.append(f"{key} = {val}")
     return "\n".join(lines) + "\n\n"
+
+
+def digest(root: Path) -> dict[str, str]:
+    """A hash of every file, to prove a failed command changed nothing."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".kpitrack" not in p.parts}

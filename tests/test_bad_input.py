@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 
-from conftest import PLAN, record, run, write_ws
+from conftest import PLAN, digest, record, run, write_ws
 
 TARGETS = """
 [targets.inv]
@@ -20,11 +19,6 @@ unit = "亿元"
 name = "实验室挂牌"
 kind = "milestone"
 """
-
-
-def digest(root) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and ".kpitrack" not in p.parts}
 
 
 def targets_case(old: str, new: str, expected: str):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
 
-from conftest import REPO, record, run, write_ws
+from conftest import REPO, digest, record, run, write_ws
 
 TARGETS = """
 [targets.inv]
@@ -39,11 +38,6 @@ def ws(isolated):
         "2025-03": record("inv", "2025-03", 138.6, recorded="2025-04-12T09:30:00+08:00")
         + record("retail", "2025-03", 3.5, recorded="2025-04-12T09:30:00+08:00"),
     })
-
-
-def digest(root) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and ".kpitrack" not in p.parts}
 
 
 def test_status_json_matches_the_contract(ws):
