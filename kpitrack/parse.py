@@ -100,7 +100,7 @@ def check_number(value: float, what: str = "value") -> float:
         raise KpiError(f"{what} must be a finite number, not {value}")
     if abs(value) > MAX_ABS_VALUE:
         raise KpiError(f"{what} {value:g} is too large (limit {MAX_ABS_VALUE:g})")
-    return float(value)
+    return value  # an int stays an int, so JSON shows 620 as written
 
 
 def parse_value(text: str, target_unit: str = "") -> float:
