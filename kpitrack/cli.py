@@ -128,7 +128,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack status --only red --format md > red.md
       kpitrack status --format json --fail-on red   # exit 3 if anything is red
     """
-    from .evaluate import evaluate, select
+    from .evaluate import evaluate, has_status_at_least, select
 
     statuses = _statuses(only)
     ws = settings.load()
@@ -136,7 +136,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
     result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
     result = select(result, section=section, owner=owner, statuses=statuses)
     _render_result(settings, result, fmt, lang)
-    if fail_on and _fails(result, Status(fail_on)):
+    if fail_on and has_status_at_least(result, Status(fail_on)):
         sys.exit(EXIT_FAIL_ON)
 
 
@@ -151,12 +151,6 @@ def _as_of(ws: store.Workspace, text: str | None):
     if period < ws.plan.first_period:
         raise KpiError(f"--as-of {period} is before the plan starts ({ws.plan.first_period})")
     return resolve_as_of(ws.plan, ws.actuals, period, day)
-
-
-def _fails(result, threshold: Status) -> bool:
-    if threshold is Status.NONE:
-        return any(r.status is Status.NONE for r in result.rows)
-    return any(r.status.severity >= threshold.severity for r in result.rows)
 
 
 def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:

@@ -274,3 +274,10 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
     if statuses:
         rows = [r for r in rows if r.status in statuses]
     return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows))
+
+
+def has_status_at_least(result: Result, threshold: Status) -> bool:
+    """For --fail-on: red > yellow > green > blue; `none` matches only none."""
+    if threshold is Status.NONE:
+        return any(r.status is Status.NONE for r in result.rows)
+    return any(r.status.severity >= threshold.severity for r in result.rows)

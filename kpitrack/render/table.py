@@ -9,7 +9,7 @@ from rich.text import Text
 from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
 from ..model import STATUS_ORDER, Plan, Result, Status
 from . import text as safe
-from .rows import figure, human_cells, json_row, result_json, signed
+from .rows import figure, human_cells, result_json, signed
 
 _NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast"}
 STATUS_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
@@ -102,5 +102,3 @@ def targets_table(plan: Plan, targets: list, lang: str) -> Table:
             t.id, t.name, kind_name(t.kind.value, lang), goal, t.section, t.owner)))
     return table
 
-
-__all__ = ["json_row", "print_status", "status_table", "targets_table"]
