@@ -17,6 +17,7 @@ from .model import (
     Evaluation,
     Kind,
     KpiError,
+    MonthStatus,
     PaceBands,
     Period,
     Plan,
@@ -74,7 +75,8 @@ def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period,
             for record in group:
                 value = record.value or 0.0
                 total = value if record.correction else total + value
-            chosen[period] = replace(group[-1], value=total)
+            chosen[period] = replace(group[-1], value=total,
+                                     example=any(r.example for r in group))
         else:
             chosen[period] = group[-1]
     return dict(sorted(chosen.items()))
@@ -94,17 +96,23 @@ _FLOAT_FIELDS = ("completion", "time_progress", "gap", "forecast", "needed_per_m
 def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
                     as_of: AsOf) -> Evaluation:
     """Judge one target on its figures up to the as-of month."""
-    ev = _evaluate_target(plan, target, records, as_of)
+    return _judge(plan, target, effective_records(target, records), as_of)
+
+
+def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
+           as_of: AsOf) -> Evaluation:
+    figures = {p: r for p, r in effective.items() if p <= as_of.period}
+    ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
-    bad = {f: None for f in _FLOAT_FIELDS
-           if getattr(ev, f) is not None and not math.isfinite(getattr(ev, f))}
-    return replace(ev, **bad) if bad else ev
+    changes: dict = {f: None for f in _FLOAT_FIELDS
+                     if getattr(ev, f) is not None and not math.isfinite(getattr(ev, f))}
+    if any(r.example for r in figures.values()):
+        changes["example"] = True
+    return replace(ev, **changes) if changes else ev
 
 
-def _evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
+def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual],
                      as_of: AsOf) -> Evaluation:
-    figures = {p: r for p, r in effective_records(target, records).items()
-               if p <= as_of.period}
     if target.kind is Kind.MILESTONE:
         return _milestone(plan, target, figures, as_of)
     if not figures:
@@ -122,7 +130,7 @@ def _evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
     progress = time_progress(plan, target, month)
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(plan, target, figures, latest, month, progress, stale)
-    return _level(plan, target, figures, latest, progress, stale)
+    return _level(plan, target, figures, latest, month, progress, stale)
 
 
 def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
@@ -150,19 +158,22 @@ def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], la
 
 
 def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
-           progress: float, stale: bool) -> Evaluation:
+           month: int, progress: float, stale: bool) -> Evaluation:
     value = figures[latest].value or 0.0
     assumed = target.baseline is None
     baseline = (figures[min(figures)].value or 0.0) if assumed else target.baseline
     assert baseline is not None and target.target is not None
     forecast = baseline + (value - baseline) * 100.0 / progress if progress > 0 else None
-    base = Evaluation(target, Status.NONE, actual=value, period=latest, time_progress=progress,
-                      stale=stale, forecast=forecast, baseline=baseline,
-                      baseline_assumed=assumed)
     if target.direction is Direction.UP:
-        span, moved = target.target - baseline, value - baseline
+        span, moved, short = target.target - baseline, value - baseline, target.target - value
     else:
-        span, moved = baseline - target.target, baseline - value
+        span, moved, short = baseline - target.target, baseline - value, value - target.target
+    remaining_months = plan.months - month
+    # The net change still needed each month, in the target's unit.
+    needed = short / remaining_months if short > 0 and remaining_months > 0 else None
+    base = Evaluation(target, Status.NONE, actual=value, period=latest, time_progress=progress,
+                      stale=stale, forecast=forecast, needed_per_month=needed,
+                      baseline=baseline, baseline_assumed=assumed)
     if span <= 0:
         return base  # target equal to (or behind) the baseline: nothing to measure
     completion = 100.0 * moved / span
@@ -230,10 +241,18 @@ def group_by_target(actuals: Iterable[Actual]) -> dict[str, list[Actual]]:
 
 
 def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
-             as_of: AsOf) -> Result:
+             as_of: AsOf, with_history: bool = True) -> Result:
+    """Judge every target; with history, also its month-end statuses (for trends)."""
     grouped = group_by_target(actuals)
-    rows = tuple(evaluate_target(plan, t, grouped.get(t.id, ()), as_of) for t in targets)
-    return Result(plan, as_of, rows, count_statuses(rows))
+    rows = []
+    months = {}
+    for t in targets:
+        effective = effective_records(t, grouped.get(t.id, ()))
+        row = _judge(plan, t, effective, as_of)
+        rows.append(row)
+        if with_history:
+            months[t.id] = _months(plan, t, effective, as_of, row)
+    return Result(plan, as_of, tuple(rows), count_statuses(rows), months)
 
 
 def count_statuses(rows: Iterable[Evaluation]) -> dict[Status, int]:
@@ -243,16 +262,43 @@ def count_statuses(rows: Iterable[Evaluation]) -> dict[Status, int]:
     return summary
 
 
-def history(plan: Plan, target: Target, records: Sequence[Actual],
-            until: Period) -> list[tuple[Period, Evaluation]]:
-    """The status the target had at the end of each plan month up to `until`."""
+def month_statuses(plan: Plan, target: Target, records: Iterable[Actual],
+                   as_of: AsOf) -> tuple[MonthStatus, ...]:
+    """The status at the end of each plan month up to the as-of, each judged as of that month.
+
+    The as-of month itself is judged on the as-of day, so the last entry always
+    agrees with the target's current row.
+    """
+    effective = effective_records(target, records)
+    return _months(plan, target, effective, as_of, _judge(plan, target, effective, as_of))
+
+
+def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_of: AsOf,
+            current: Evaluation) -> tuple[MonthStatus, ...]:
     out = []
     period = plan.first_period
-    last = min(until, plan.last_period)
+    last = min(as_of.period, plan.last_period)
     while period <= last:
-        out.append((period, evaluate_target(plan, target, records, AsOf(period, period.last_day))))
+        ev = current if period == last else _judge(plan, target, effective,
+                                                    AsOf(period, period.last_day))
+        out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
+                               trend_value(ev)))
         period = period + 1
-    return out
+    return tuple(out)
+
+
+def trend_value(ev: Evaluation) -> float | None:
+    """What a trend line plots: completion, else a rate as a percent of its target."""
+    if ev.completion is not None:
+        return ev.completion
+    goal, actual = ev.target.target, ev.actual
+    if ev.target.kind not in (Kind.GROWTH, Kind.THRESHOLD) or goal is None or actual is None:
+        return None
+    if ev.target.direction is Direction.UP:
+        ratio = 100.0 * actual / goal if goal > 0 else None
+    else:
+        ratio = 100.0 * goal / actual if actual > 0 else None
+    return max(ratio, 0.0) if ratio is not None and math.isfinite(ratio) else None
 
 
 def _matches(value: str, wanted: str) -> bool:
@@ -273,7 +319,7 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
         rows = [r for r in rows if _matches(get(r), wanted)]
     if statuses:
         rows = [r for r in rows if r.status in statuses]
-    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows))
+    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows), result.history)
 
 
 def has_status_at_least(result: Result, threshold: Status) -> bool:

@@ -213,6 +213,7 @@ class Actual:
     note: str = ""
     source: str = ""
     correction: bool = False
+    example: bool = False  # illustrative, not an official figure: reports say so
     file: str = ""
     line: int | None = None
     seq: int = 0  # position in load order, the tie-breaker for equal `recorded`
@@ -243,6 +244,20 @@ class Evaluation:
     done: bool | None = None
     done_date: dt.date | None = None
     due: dt.date | None = None
+    example: bool = False  # an illustrative figure counts in this evaluation
+
+
+@dataclass(frozen=True)
+class MonthStatus:
+    """The status a target had at the end of one month, judged as of that month."""
+
+    period: Period
+    status: Status
+    completion: float | None = None
+    gap: float | None = None
+    actual: float | None = None
+    # Completion, or for growth and threshold targets the figure as a percent of its target.
+    trend_value: float | None = None
 
 
 @dataclass(frozen=True)
@@ -253,3 +268,5 @@ class Result:
     as_of: AsOf
     rows: tuple[Evaluation, ...]
     summary: dict[Status, int] = field(default_factory=dict)
+    # Each target's month-end statuses from the plan's first month to the as-of month.
+    history: dict[str, tuple[MonthStatus, ...]] = field(default_factory=dict)

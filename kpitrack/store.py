@@ -48,7 +48,7 @@ _PERIOD_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 _TARGET_FIELDS = {"name", "kind", "target", "unit", "section", "direction", "report", "baseline",
                   "frequency", "schedule", "due", "owner", "tags", "quote", "last_year", "bands"}
 _ACTUAL_FIELDS = {"target", "period", "value", "done", "date", "recorded", "by", "note",
-                  "source", "correction"}
+                  "source", "correction", "example"}
 _PACE_KEYS = ("blue", "green", "yellow")
 _MILESTONE_KEYS = ("warn_days", "early_days")
 
@@ -554,13 +554,15 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
         else:
             c.fail("recorded must be a date-time such as 2025-04-12T09:30:00+08:00", *path,
                    "recorded", target=tid)
-    correction = raw.get("correction", False)
-    if not isinstance(correction, bool):
-        c.fail("correction must be true or false", *path, "correction", target=tid)
+    flags = {}
+    for key in ("correction", "example"):
+        flags[key] = raw.get(key, False)
+        if not isinstance(flags[key], bool):
+            c.fail(f"{key} must be true or false (no quotes)", *path, key, target=tid)
     strings = {k: _text(c, raw.get(k, ""), k, *path, k, target=tid)
                for k in ("by", "note", "source")}
     return Actual(target=tid, period=period, value=value, done=done, date=day, recorded=recorded,
-                  correction=correction, file=c.file, line=c.line(*path), seq=seq, **strings)
+                  file=c.file, line=c.line(*path), seq=seq, **flags, **strings)
 
 
 def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
@@ -712,8 +714,9 @@ def render_record(actual: Actual, newline: str = "\n") -> str:
     for key in ("by", "note", "source"):
         if getattr(actual, key):
             table.add(key, getattr(actual, key))
-    if actual.correction:
-        table.add("correction", True)
+    for key in ("correction", "example"):
+        if getattr(actual, key):
+            table.add(key, True)
     doc = tomlkit.document()
     aot = tomlkit.aot()
     aot.append(table)

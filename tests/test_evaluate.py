@@ -10,7 +10,7 @@ from kpitrack.evaluate import (
     classify,
     evaluate,
     evaluate_target,
-    history,
+    month_statuses,
     resolve_as_of,
     select,
     time_progress,
@@ -323,7 +323,7 @@ def test_evaluate_counts_and_select():
 
 def test_history_gives_each_month_status():
     t = target(goal=120)
-    months = history(PLAN, t, [fig(1, 10), fig(2, 12), fig(3, 6)], Period(2025, 4))
-    assert [str(p) for p, _ in months] == ["2025-01", "2025-02", "2025-03", "2025-04"]
-    assert months[0][1].status is Status.GREEN
-    assert months[2][1].status is Status.RED
+    months = month_statuses(PLAN, t, [fig(1, 10), fig(2, 12), fig(3, 6)], at(4))
+    assert [str(m.period) for m in months] == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    assert months[0].status is Status.GREEN
+    assert months[2].status is Status.RED

@@ -88,7 +88,8 @@ def main() -> None:
         recorded = dt.datetime(2025, month + 1, 8 + len(by_month[month]) % 5, 9, 30, tzinfo=TZ)
         text = fields.pop("note", note(t.kind.value, month))
         by_month[month].append(Actual(target=tid, period=Period(2025, month), recorded=recorded,
-                                      by=t.owner, note=text, source=SOURCE, **fields))
+                                      by=t.owner, note=text, source=SOURCE, example=True,
+                                      **fields))
 
     for tid, (pace, last, places) in CUMULATIVE.items():
         goal = targets[tid].target
