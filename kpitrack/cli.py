@@ -104,12 +104,28 @@ def _statuses(text: str | None) -> set[Status] | None:
     return chosen
 
 
+def selection_options(func):
+    """--as-of, --section and --owner, shared by status and export."""
+    func = click.option("--owner", help="Only targets of this owner (a part of its name will "
+                        "do).")(func)
+    func = click.option("--section", help="Only targets of this section (a part of its name "
+                        "will do).")(func)
+    return click.option("--as-of", "as_of", metavar="M",
+                        help="Judge as of this month: YYYY-MM, a date, or today (default: the "
+                             "latest month holding any figure).")(func)
+
+
+def _result(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
+            statuses: set[Status] | None = None):
+    from .evaluate import evaluate, select
+
+    ws = settings.load()
+    result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
+    return ws, select(result, section=section, owner=owner, statuses=statuses)
+
+
 @cli.command()
-@click.option("--as-of", "as_of", metavar="M",
-              help="Judge as of this month: YYYY-MM, a date, or today (default: the latest "
-                   "month holding any figure).")
-@click.option("--section", help="Only targets of this section (a part of its name will do).")
-@click.option("--owner", help="Only targets of this owner (a part of its name will do).")
+@selection_options
 @click.option("--only", metavar="COLORS", help="Only these statuses, e.g. red,yellow.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_STATUS), default="table",
               show_default=True, help="Output format.")
@@ -121,6 +137,10 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
            only: str | None, fmt: str, fail_on: str | None) -> None:
     """Show each target's completion, time progress, gap and colour.
 
+    The table also shows the change since last month (↓黄: worse, it was
+    yellow), a six-month trend of completion and how many months in a row a
+    target has been red.
+
     \b
     Examples:
       kpitrack status
@@ -128,16 +148,116 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack status --only red --format md > red.md
       kpitrack status --format json --fail-on red   # exit 3 if anything is red
     """
-    from .evaluate import evaluate, has_status_at_least, select
+    from .evaluate import has_status_at_least
 
-    statuses = _statuses(only)
-    ws = settings.load()
-    lang = settings.language(ws)
-    result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
-    result = select(result, section=section, owner=owner, statuses=statuses)
-    _render_result(settings, result, fmt, lang)
+    ws, result = _result(settings, as_of, section, owner, _statuses(only))
+    _render_result(settings, result, fmt, settings.language(ws))
     if fail_on and has_status_at_least(result, Status(fail_on)):
         sys.exit(EXIT_FAIL_ON)
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--as-of", "as_of", metavar="M",
+              help="Tell the story as of this month (default: the latest month holding any "
+                   "figure).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.pass_obj
+def show(settings: Settings, target: str, as_of: str | None, fmt: str) -> None:
+    """Tell one target's story: definition, figures, colour history and forecast.
+
+    TARGET is a target id or its exact name. Corrections and the figures they
+    replaced are marked; the chart draws completion (█) against the plan (│)
+    month by month.
+
+    \b
+    Examples:
+      kpitrack show fixed_investment
+      kpitrack show 市级以上重点实验室 --as-of 2025-06
+      kpitrack show key_labs --format json
+    """
+    from .evaluate import detail
+
+    ws = settings.load()
+    lang = settings.language(ws)
+    chosen = ws.target(target)
+    story = detail(ws.plan, chosen, ws.actuals, _as_of(ws, as_of))
+    if fmt == "json":
+        from .render.show import show_json
+
+        _out(_json(show_json(story, lang)))
+        return
+    from .render.show import show_renderable
+    from .render.table import print_fitted
+
+    print_fitted(settings.console(), show_renderable(story, lang))
+
+
+EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
+
+
+def _export_format(fmt: str | None, output: Path | None) -> str:
+    """--format wins; else the -o file's extension; else Markdown."""
+    if fmt:
+        return fmt
+    if output is None:
+        return "md"
+    found = EXPORT_SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; use a .md, .csv "
+                               "or .json file, or give --format")
+    return found
+
+
+@cli.command()
+@selection_options
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default=None,
+              help="md (default), csv (UTF-8 with a BOM, for Excel) or json. Without it, "
+                   "the -o file's extension decides.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of stdout (replaced whole, atomically).")
+@click.pass_obj
+def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
+           fmt: str | None, output: Path | None) -> None:
+    """Write the meeting report: Markdown, CSV for Excel, or JSON.
+
+    The Markdown has a headline with the colour counts, the red list
+    (红色滞后督办清单) with owners, gaps and the pace needed, the targets that
+    changed colour since last month, one table per section and the legend.
+
+    \b
+    Examples:
+      kpitrack export -o report.md
+      kpitrack export -o report.csv --as-of 2025-09
+      kpitrack export --format json --section 产业 > industry.json
+    """
+    chosen = _export_format(fmt, output)
+    ws, result = _result(settings, as_of, section, owner)
+    lang = settings.language(ws)
+    if chosen == "json":
+        from .render.rows import result_json
+
+        text = _json(result_json(result)) + "\n"
+    elif chosen == "csv":
+        from .render.csv_out import status_csv
+
+        text = status_csv(result, lang, bom=True)
+    else:
+        from .render.markdown import report_markdown
+
+        text = report_markdown(result, lang)
+    if output is None:
+        _out(text)
+        return
+    store.write_report(ws.root, output, text.encode("utf-8"))
+    from .render.messages import exported_message
+
+    click.echo(exported_message(store.display_path(output), result, lang), err=True)
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _as_of(ws: store.Workspace, text: str | None):
@@ -157,7 +277,7 @@ def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:
     if fmt == "json":
         from .render.rows import result_json
 
-        _out(json.dumps(result_json(result), ensure_ascii=False, indent=2, allow_nan=False))
+        _out(_json(result_json(result)))
     elif fmt == "csv":
         from .render.csv_out import status_csv
 

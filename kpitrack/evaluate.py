@@ -13,6 +13,7 @@ from .model import (
     Actual,
     AsOf,
     Bands,
+    Detail,
     Direction,
     Evaluation,
     Kind,
@@ -80,6 +81,26 @@ def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period,
         else:
             chosen[period] = group[-1]
     return dict(sorted(chosen.items()))
+
+
+def records_that_count(target: Target, records: Sequence[Actual]) -> list[bool]:
+    """For each record, whether it still counts or a newer one (a correction) replaced it."""
+    by_period: dict[Period, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        by_period[record.period].append(index)
+    counts = [False] * len(records)
+    summed = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
+    for indices in by_period.values():
+        indices.sort(key=lambda i: _newest_first_key(records[i]))
+        if summed:
+            # A month's increments add up; a correction resets the month's total.
+            start = max((pos for pos, i in enumerate(indices) if records[i].correction),
+                        default=0)
+            for i in indices[start:]:
+                counts[i] = True
+        else:
+            counts[indices[-1]] = True
+    return counts
 
 
 def bands_for(plan: Plan, target: Target) -> Bands:
@@ -219,6 +240,11 @@ def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
                       time_progress=progress, gap=gap, **common)
 
 
+def plan_time_progress(plan: Plan, period: Period) -> float:
+    """The calendar's share of the plan at the end of `period` (no schedule), 100·M/N."""
+    return 100.0 * plan.month_number(period) / plan.months
+
+
 def default_as_of(plan: Plan, actuals: Iterable[Actual]) -> Period:
     """The latest month holding any figure, so a report is reproducible."""
     periods = [a.period for a in actuals if plan.contains(a.period)]
@@ -282,9 +308,19 @@ def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_o
         ev = current if period == last else _judge(plan, target, effective,
                                                     AsOf(period, period.last_day))
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
-                               trend_value(ev)))
+                               ev.time_progress, trend_value(ev)))
         period = period + 1
     return tuple(out)
+
+
+def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
+    """One target's story for `show`: every figure, and the month-end statuses."""
+    mine = sorted((r for r in records if r.target == target.id),
+                  key=lambda r: (r.period, _newest_first_key(r)))
+    effective = effective_records(target, mine)
+    current = _judge(plan, target, effective, as_of)
+    return Detail(plan, as_of, current, _months(plan, target, effective, as_of, current),
+                  tuple(mine), tuple(records_that_count(target, mine)))
 
 
 def trend_value(ev: Evaluation) -> float | None:

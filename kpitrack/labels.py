@@ -17,6 +17,8 @@ STATUS_SHORT = {
     "en": {Status.BLUE: "ahead", Status.GREEN: "on track", Status.YELLOW: "warning",
            Status.RED: "lagging", Status.NONE: "no data"},
 }
+STATUS_EMOJI = {Status.BLUE: "🔵", Status.GREEN: "🟢", Status.YELLOW: "🟡", Status.RED: "🔴",
+                Status.NONE: "⚪"}
 STATUS_STYLE = {Status.BLUE: "bold blue", Status.GREEN: "green", Status.YELLOW: "yellow",
                 Status.RED: "bold red", Status.NONE: "bright_black"}
 
@@ -49,6 +51,47 @@ _WORDS = {
     "done": ("已完成", "done"),
     "not_done": ("未完成", "not done"),
     "targets_title": ("目标清单", "Targets"),
+    "needed": ("需月均", "Needed/mo"),
+    "previous": ("上月", "Last month"),
+    "current": ("本月", "This month"),
+    "chart_title": ("逐月进度（实际 █ 与计划 │）", "Month by month (actual █ against plan │)"),
+    "chart_note": ("█ 完成率  │ 时序进度（计划）  ● 红色月份  右侧为完成率 / 时序进度、差距",
+                   "█ completion  │ time progress (plan)  ● a red month  figures: completion / "
+                   "time progress, gap"),
+    "chart_note_rate": ("█ 实际值占目标的比例  │ 目标线  ● 红色月份  右侧为实际 / 目标、差距",
+                        "█ figure as a share of the target  │ the target  ● a red month  "
+                        "figures: actual / target, gap"),
+    "figures_title": ("报送记录", "Figures"),
+    "value": ("数值", "Value"),
+    "recorded": ("录入时间", "Recorded"),
+    "by": ("报送人", "By"),
+    "note": ("备注", "Note"),
+    "source": ("来源", "Source"),
+    "where": ("位置", "Where"),
+    "flags": ("标记", "Flags"),
+    "no_figures": ("尚无报送记录", "no figures yet"),
+    "baseline": ("基数", "Baseline"),
+    "quote": ("原文", "Source text"),
+    "freq_monthly": ("按月", "monthly"),
+    "freq_quarterly": ("按季", "quarterly"),
+    "freq_yearly": ("按年", "yearly"),
+    "correction": ("更正", "correction"),
+    "superseded": ("已被更正", "superseded"),
+    "red_list": ("红色滞后督办清单", "Red list: lagging targets"),
+    "no_red": ("本月无红色滞后督办指标。", "No target is red this month."),
+    "changes": ("颜色变化", "Changed colour"),
+    "no_changes": ("与上月相比，没有指标改变颜色。", "No target changed colour since last month."),
+    "by_section": ("分板块推进情况", "By section"),
+    "trend": ("趋势", "Trend"),
+    "red_months": ("连红", "Red mo"),
+    "change": ("变化", "Change"),
+    "example": ("示例", "example"),
+    "example_note": ("注意：本报告含示例数据（非官方统计），不得作为正式统计引用。",
+                     "Note: this report includes illustrative figures, NOT official statistics."),
+    "change_note": ("变化：↑好转 ↓转差 ↕有无数据，箭头后为上月颜色",
+                    "Change: ↑ better, ↓ worse, ↕ to or from no data; then last month's colour"),
+    "trend_note": ("趋势：近6个月完成率，▁ 0% … █ ≥100%，· 无数据",
+                   "Trend: completion over the last 6 months, ▁ 0% … █ ≥100%, · no data"),
 }
 KIND_NAMES = {
     "cumulative": ("累计", "cumulative"), "level": ("存量", "level"),
@@ -69,6 +112,22 @@ def kind_name(kind: str, lang: str) -> str:
 
 def status_label(status: Status, lang: str) -> str:
     return STATUS_LABELS[lang][status]
+
+
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def section_number(n: int, lang: str) -> str:
+    """（一）… in Chinese, 1. in English: how the source numbers its sections."""
+    if lang != "zh":
+        return f"{n}. "
+    if n <= 10:
+        text = _CN_NUMERALS[n - 1]
+    elif n < 20:
+        text = "十" + _CN_NUMERALS[n - 11]
+    else:
+        text = str(n)
+    return f"（{text}）"
 
 
 def month_heading(period: str, lang: str) -> str:

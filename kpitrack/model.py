@@ -256,6 +256,7 @@ class MonthStatus:
     completion: float | None = None
     gap: float | None = None
     actual: float | None = None
+    time_progress: float | None = None
     # Completion, or for growth and threshold targets the figure as a percent of its target.
     trend_value: float | None = None
 
@@ -270,3 +271,15 @@ class Result:
     summary: dict[Status, int] = field(default_factory=dict)
     # Each target's month-end statuses from the plan's first month to the as-of month.
     history: dict[str, tuple[MonthStatus, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What `show` tells about one target: its figures, its months and where it stands."""
+
+    plan: Plan
+    as_of: AsOf
+    evaluation: Evaluation
+    months: tuple[MonthStatus, ...]
+    records: tuple[Actual, ...]  # every record, oldest period first, in recorded order
+    counts: tuple[bool, ...]  # for each record: does it still count, or was it replaced?

@@ -692,6 +692,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_report(root: Path, path: Path, data: bytes) -> None:
+    """Write an exported report atomically, and never over the workspace's own data."""
+    shown = display_path(path)
+    resolved = path.resolve()
+    protected = ((root / TARGETS_FILE).resolve(), (root / ACTUALS_DIR).resolve(),
+                 (root / STATE_DIR).resolve())
+    if resolved == protected[0] or any(p == resolved or p in resolved.parents
+                                       for p in protected[1:]):
+        raise KpiError(f"{shown}: this is the workspace's own data; export to another file")
+    if path.is_dir():
+        raise KpiError(f"{shown}: is a folder; give a file name such as report.md")
+    if not path.parent.is_dir():
+        raise KpiError(f"{shown}: the folder {display_path(path.parent)} does not exist")
+    atomic_write(path, data)
+
+
 def month_file(root: Path, period: Period) -> Path:
     return root / ACTUALS_DIR / f"{period}.toml"
 

@@ -10,12 +10,16 @@ from ..model import Result
 from . import text as safe
 from .rows import human_cells, result_json
 
-CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "actual", "period",
-               "completion", "time_progress", "gap", "forecast", "needed_per_month", "owner")
+CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
+               "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",
+               "red_months", "change", "owner", "example")
 
 
-def status_csv(result: Result, lang: str) -> str:
+def status_csv(result: Result, lang: str, bom: bool = False) -> str:
+    """`bom` for a file meant for Excel, which otherwise misreads UTF-8 Chinese."""
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([word(c, lang) for c in CSV_COLUMNS])
     for row in result_json(result)["targets"]:
@@ -26,4 +30,4 @@ def status_csv(result: Result, lang: str) -> str:
 
 
 # Numbers are ours, not user text: a leading minus is a sign, not a formula.
-_NUMBERS = {"completion", "time_progress", "gap", "forecast", "needed_per_month"}
+_NUMBERS = {"completion", "time_progress", "gap", "forecast", "needed_per_month", "red_months"}

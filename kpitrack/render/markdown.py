@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from ..labels import word
-from ..model import Result
+from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
+from ..model import STATUS_ORDER, Result, Status
 from . import text as safe
-from .rows import human_cells, result_json
+from .rows import human_cells, one_decimal, result_json, signed
 
-MD_COLUMNS = ("status", "name", "target", "actual", "period", "completion", "time_progress",
-              "gap", "forecast", "owner")
-_RIGHT = {"target", "actual", "completion", "time_progress", "gap", "forecast"}
+MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
+              "completion", "time_progress", "gap", "trend", "owner")
+RED_COLUMNS = ("name", "owner", "completion", "time_progress", "gap", "red_months", "needed")
+CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
+_RIGHT = {"target", "last_year", "actual", "completion", "time_progress", "gap", "forecast",
+          "red_months", "needed"}
+
+
+def _status_cell(status: str, lang: str) -> str:
+    return f"{STATUS_EMOJI[Status(status)]} {status_label(Status(status), lang)}"
 
 
 def md_table(rows: list[dict], lang: str, columns: tuple[str, ...] = MD_COLUMNS) -> list[str]:
@@ -18,14 +25,126 @@ def md_table(rows: list[dict], lang: str, columns: tuple[str, ...] = MD_COLUMNS)
     lines = [head, rule]
     for row in rows:
         cells = human_cells(row, lang)
-        lines.append("| " + " | ".join(safe.markdown(cells[c]) for c in columns) + " |")
+        cells["status"] = _status_cell(row["status"], lang)
+        cells["current"] = cells["status"]
+        if row.get("previous_status"):
+            cells["previous"] = _status_cell(row["previous_status"], lang)
+        lines.append("| " + " | ".join(safe.markdown(cells.get(c, "")) for c in columns) + " |")
     return lines
 
 
 def status_markdown(result: Result, lang: str) -> str:
-    from ..labels import month_heading
-
+    """`status --format md`: the heading and one table."""
     data = result_json(result)
     lines = [f"## {safe.markdown(result.plan.title)} {month_heading(data['as_of'], lang)}", ""]
     lines += md_table(data["targets"], lang)
     return "\n".join(lines) + "\n"
+
+
+def report_markdown(result: Result, lang: str) -> str:
+    """`export`: headline, red list, colour changes, one table per section, legend."""
+    data = result_json(result)
+    rows = data["targets"]
+    zh = lang == "zh"
+    title = safe.markdown(result.plan.title)
+    heading = month_heading(data["as_of"], lang)
+    out = [f"# {title}推进情况（{heading}）" if zh else f"# {title}: progress {heading}", ""]
+    examples = sum(1 for r in rows if r["example"])
+    if examples:
+        out += [f"> **{word('example_note', lang)}** "
+                + (f"（{len(rows)}项指标中{examples}项使用示例数据）" if zh else
+                   f"({examples} of {len(rows)} targets use illustrative figures.)"), ""]
+    out += [_headline(data, lang), ""]
+
+    red = sorted((r for r in rows if r["status"] == "red"), key=lambda r: r["gap"] or 0.0)
+    out += [f"## {_numbered(1, word('red_list', lang), lang)}（{len(red)}项）" if zh else
+            f"## 1. {word('red_list', lang)} ({len(red)})", ""]
+    out += md_table(red, lang, RED_COLUMNS) if red else [word("no_red", lang)]
+    out.append("")
+
+    before = _previous_month(data["as_of"])
+    changed = [r for r in rows if r.get("change")]
+    since = month_heading(before, lang).removeprefix("截至").removeprefix("as of ")
+    out += [f"## {_numbered(2, word('changes', lang), lang)}（较{since}，{len(changed)}项）"
+            if zh else f"## 2. {word('changes', lang)} (since {since}: {len(changed)})", ""]
+    out += md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]
+    out.append("")
+
+    out += [f"## {_numbered(3, word('by_section', lang), lang)}", ""]
+    sections: dict[str, list[dict]] = {}
+    for row in rows:
+        sections.setdefault(row["section"], []).append(row)
+    for index, (section, members) in enumerate(sections.items(), start=1):
+        name = safe.markdown(section or word("no_section", lang))
+        out += [f"### {section_number(index, lang)}{name}", ""]
+        out += md_table(members, lang)
+        out.append("")
+
+    out += [f"## {_numbered(4, word('legend', lang), lang)}", ""]
+    out += _legend(result, lang)
+    return "\n".join(out) + "\n"
+
+
+def _numbered(n: int, text: str, lang: str) -> str:
+    return f"{'一二三四五六七八九十'[n - 1]}、{text}" if lang == "zh" else f"{n}. {text}"
+
+
+def _previous_month(as_of: str) -> str:
+    year, month = (int(p) for p in as_of.split("-"))
+    year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def _headline(data: dict, lang: str) -> str:
+    summary = data["summary"]
+    total = len(data["targets"])
+    parts = [f"{STATUS_EMOJI[s]} {status_label(s, lang)} {summary[s.value]}"
+             + ("项" if lang == "zh" else "") for s in STATUS_ORDER]
+    if lang == "zh":
+        return f"**共{total}项指标：" + "，".join(parts) + "。**"
+    return f"**{total} targets: " + ", ".join(parts) + ".**"
+
+
+def _legend(result: Result, lang: str) -> list[str]:
+    pace = result.plan.bands.pace
+    diff = result.plan.bands.difference
+    zh = lang == "zh"
+    pp = "个百分点" if zh else " points"
+    edges = {
+        Status.BLUE: (f"≥ {signed(pace.blue)}", f"≥ {signed(diff.blue)}"),
+        Status.GREEN: (f"{signed(pace.green)} ~ {signed(pace.blue)}",
+                       f"{signed(diff.green)} ~ {signed(diff.blue)}"),
+        Status.YELLOW: (f"{signed(pace.yellow)} ~ {signed(pace.green)}",
+                        f"{signed(diff.yellow)} ~ {signed(diff.green)}"),
+        Status.RED: (f"< {signed(pace.yellow)}", f"< {signed(diff.yellow)}"),
+    }
+    lines = []
+    for status, (by_pace, by_diff) in edges.items():
+        label = f"{STATUS_EMOJI[status]} {status_label(status, lang)}"
+        lines.append(f"- {label}：差距 {by_pace}{pp}（增速、保持类 {by_diff}）" if zh else
+                     f"- {label}: gap {by_pace}{pp} (growth/threshold: {by_diff})")
+    milestone = result.plan.bands.milestone
+    lines += [
+        f"- {STATUS_EMOJI[Status.NONE]} {status_label(Status.NONE, lang)}" + (
+            "：尚无数据，或目标无法按进度衡量" if zh else ": no figure yet, or not measurable"),
+        ("- 差距 = 完成率 − 时序进度；增速、保持类为实际值 − 目标值。时序进度按整月计算"
+         f"（截至本月 {one_decimal(_calendar(result))}%）。" if zh else
+         "- Gap = completion − time progress; for growth and threshold targets, figure − "
+         f"target. Time progress counts whole months ({one_decimal(_calendar(result))}% "
+         "this month)."),
+        (f"- 节点类：到期前{milestone.warn_days}天内未完成为黄色，超期未完成为红色，"
+         f"提前{milestone.early_days}天以上完成为蓝色。" if zh else
+         f"- Milestones: yellow within {milestone.warn_days} days of the due date, red when "
+         f"overdue, blue when done {milestone.early_days}+ days early."),
+        f"- {word('change_note', lang)}",
+        f"- {word('trend_note', lang)}",
+        f"- {word('stale_note', lang)}；{word('assumed_note', lang)}" if zh else
+        f"- {word('stale_note', lang)}; {word('assumed_note', lang)}",
+    ]
+    return lines
+
+
+def _calendar(result: Result) -> float:
+    from ..evaluate import plan_time_progress
+
+    return plan_time_progress(result.plan, result.as_of.period)

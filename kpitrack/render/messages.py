@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..labels import status_label, word
-from ..model import Actual, Evaluation, Target
+from ..labels import STATUS_SHORT, month_heading, status_label, word
+from ..model import STATUS_ORDER, Actual, Evaluation, Result, Target
 from . import text as safe
 from .rows import json_row, one_decimal, signed, with_unit
 
@@ -30,3 +30,14 @@ def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
     name = safe.plain(target.name)
     return (f"{head}{correction} {name} [{target.id}] {record.period}: {what} → {path}\n"
             f"  {', '.join(parts)}")
+
+
+def exported_message(path: str, result: Result, lang: str) -> str:
+    """What `export -o` wrote: the file, how many targets, the as-of and the counts."""
+    counts = " ".join(f"{STATUS_SHORT[lang][s]}{result.summary.get(s, 0)}" if lang == "zh"
+                      else f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
+                      for s in STATUS_ORDER)
+    heading = month_heading(str(result.as_of.period), lang)
+    if lang == "zh":
+        return f"已导出 {path}：{len(result.rows)}项指标，{heading}（{counts}）"
+    return f"exported {path}: {len(result.rows)} targets, {heading} ({counts})"

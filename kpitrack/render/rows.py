@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from ..labels import kind_name, status_label
-from ..model import Evaluation, Kind, Result, Status
+from .. import trends
+from ..labels import STATUS_SHORT, kind_name, status_label, word
+from ..model import Evaluation, Kind, MonthStatus, Result, Status
 
 JSON_SCHEMA = 1
 HUMAN_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
@@ -38,6 +40,26 @@ def figure(value: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def amount(value: float | None, unit: str, lang: str) -> str:
+    """A computed amount (forecast, pace needed): one decimal, with the unit."""
+    text = one_decimal(value)
+    if not text or not unit:
+        return text
+    return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+
+
+_ARROWS = {"better": "↑", "worse": "↓", "changed": "↕"}
+
+
+def change_marker(row: dict, lang: str) -> str:
+    """↓黄: worse than last month, when it was yellow. Empty when the colour held."""
+    if not row.get("change"):
+        return ""
+    before = STATUS_SHORT[lang][Status(row["previous_status"])]
+    return f"{_ARROWS[row['change']]}{before}" if lang == "zh" else \
+        f"{_ARROWS[row['change']]} {before}"
+
+
 def with_unit(value: float | None, unit: str, lang: str) -> str:
     """620亿元 in Chinese; 620 亿元 in English, the unit kept as written."""
     text = figure(value)
@@ -46,8 +68,11 @@ def with_unit(value: float | None, unit: str, lang: str) -> str:
     return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
 
 
-def json_row(ev: Evaluation) -> dict:
-    """A target's evaluation, unrounded, with null where a value does not apply."""
+def json_row(ev: Evaluation, months: Sequence[MonthStatus] = ()) -> dict:
+    """A target's evaluation, unrounded, with null where a value does not apply.
+
+    With its month-end statuses it also carries the trend, the red streak and the change.
+    """
     t = ev.target
     row = {
         "id": t.id, "name": t.name, "section": t.section, "kind": t.kind.value, "unit": t.unit,
@@ -60,7 +85,13 @@ def json_row(ev: Evaluation) -> dict:
         "baseline": ev.baseline if t.kind is Kind.LEVEL else None,
         "baseline_assumed": ev.baseline_assumed,
         "last_year": t.last_year,
+        "example": ev.example,
     }
+    if months:
+        before = trends.previous_status(months)
+        row.update(previous_status=before.value if before else None,
+                   change=trends.change(months), red_months=trends.red_streak(months),
+                   trend=trends.recent(months))
     if t.kind is Kind.MILESTONE:
         row.update(due=ev.due.isoformat() if ev.due else None, done=ev.done,
                    done_date=ev.done_date.isoformat() if ev.done_date else None)
@@ -75,7 +106,7 @@ def result_json(result: Result) -> dict:
         "plan": {"title": plan.title, "start": plan.start.isoformat(),
                  "end": plan.end.isoformat()},
         "summary": {s.value: result.summary.get(s, 0) for s in Status},
-        "targets": [json_row(ev) for ev in result.rows],
+        "targets": [json_row(ev, result.history.get(ev.target.id, ())) for ev in result.rows],
     }
 
 
@@ -117,9 +148,22 @@ def human_cells(row: dict, lang: str) -> dict[str, str]:
         "gap": signed(row["gap"]),
         "forecast": one_decimal(row["forecast"]),
         "needed_per_month": one_decimal(row["needed_per_month"]),
+        "needed": amount(row["needed_per_month"], unit, lang),
         "owner": row["owner"],
-        "last_year": figure(row["last_year"]),
+        "last_year": _last_year(row, lang),
+        "trend": trends.sparkline(row.get("trend", ())),
+        "red_months": str(row.get("red_months") or ""),
+        "change": change_marker(row, lang),
+        "example": word("example", lang) if row["example"] else "",
     }
+
+
+def _last_year(row: dict, lang: str) -> str:
+    if row["last_year"] is None:
+        return ""
+    if row["kind"] in ("growth", "threshold") and row["unit"] in ("%", ""):
+        return f"{figure(row['last_year'])}%"
+    return with_unit(row["last_year"], row["unit"], lang)
 
 
 def target_json(t) -> dict:

@@ -11,9 +11,11 @@ from ..model import STATUS_ORDER, Plan, Result, Status
 from . import text as safe
 from .rows import figure, human_cells, result_json, signed
 
-_NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast"}
-STATUS_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
-                  "time_progress", "gap", "forecast")
+_NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
+            "red_months"}
+STATUS_COLUMNS = ("status", "change", "name", "target", "actual", "period", "completion",
+                  "time_progress", "gap", "trend", "red_months", "forecast")
+_NO_WRAP = {"status", "change", "period", "trend", "red_months"}
 
 
 def _status_text(status: Status, lang: str) -> Text:
@@ -26,7 +28,7 @@ def status_table(result: Result, lang: str) -> Group:
     table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
     for key in STATUS_COLUMNS:
         justify = "right" if key in _NUMERIC else "left"
-        table.add_column(word(key, lang), justify=justify, no_wrap=key in ("status", "period"),
+        table.add_column(word(key, lang), justify=justify, no_wrap=key in _NO_WRAP,
                          overflow="fold")
     section = None
     for row in data["targets"]:
@@ -34,13 +36,13 @@ def status_table(result: Result, lang: str) -> Group:
             if section is not None:
                 table.add_section()
             section = row["section"]
-            table.add_row(Text(""), Text(safe.plain(section or word("no_section", lang)),
-                                         style="bold"))
+            table.add_row(Text(""), Text(""), Text(safe.plain(section or word("no_section", lang)),
+                                                   style="bold"))
         cells = human_cells(row, lang)
         status = Status(row["status"])
         rendered = [_status_text(status, lang)]
         for key in STATUS_COLUMNS[1:]:
-            style = STATUS_STYLE[status] if key == "gap" else ""
+            style = STATUS_STYLE[status] if key in ("gap", "trend") else ""
             rendered.append(Text(safe.plain(cells[key]), style=style))
         table.add_row(*rendered)
     return Group(table, legend(result.plan, result, lang))
@@ -70,7 +72,10 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
     counts = "  ".join(f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
     out.append(f"{word('count', lang)}: {counts}  ({len(result.rows)})\n")
+    out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}\n", style="dim")
     out.append(f"{word('stale_note', lang)}   {word('assumed_note', lang)}", style="dim")
+    if any(row.example for row in result.rows):
+        out.append(f"\n{word('example_note', lang)}", style="bold")
     return out
 
 

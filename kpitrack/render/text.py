@@ -8,7 +8,8 @@ import re
 # ANSI CSI/OSC sequences and the remaining C0/C1 control characters.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+# Inside a table cell only inline markup matters; `#`, `+` or `>` there are plain text.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
