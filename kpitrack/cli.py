@@ -215,7 +215,7 @@ def _export_format(fmt: str | None, output: Path | None) -> str:
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default=None,
               help="md (default), csv (UTF-8 with a BOM, for Excel) or json. Without it, "
                    "the -o file's extension decides.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file instead of stdout (replaced whole, atomically).")
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,

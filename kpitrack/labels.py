@@ -83,7 +83,7 @@ _WORDS = {
     "no_changes": ("与上月相比，没有指标改变颜色。", "No target changed colour since last month."),
     "by_section": ("分板块推进情况", "By section"),
     "trend": ("趋势", "Trend"),
-    "red_months": ("连红", "Red mo"),
+    "red_months": ("连续红色月数", "Months red"),
     "change": ("变化", "Change"),
     "example": ("示例", "example"),
     "example_note": ("注意：本报告含示例数据（非官方统计），不得作为正式统计引用。",

@@ -63,3 +63,30 @@ def digest(root: Path) -> dict[str, str]:
     """A hash of every file, to prove a failed command changed nothing."""
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file() and ".kpitrack" not in p.parts}
+
+
+def md_tables(text: str) -> list[tuple[int, list[int]]]:
+    """For each table: the header's cell count and each body row's cell count."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt().enable("table").parse(text)
+    tables, header, rows, cells, in_head = [], 0, [], 0, False
+    for token in tokens:
+        if token.type == "table_open":
+            header, rows = 0, []
+        elif token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            if in_head:
+                header = cells
+            else:
+                rows.append(cells)
+        elif token.type == "table_close":
+            tables.append((header, rows))
+    return tables

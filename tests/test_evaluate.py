@@ -8,6 +8,7 @@ import pytest
 
 from kpitrack.evaluate import (
     classify,
+    effective_records,
     evaluate,
     evaluate_target,
     month_statuses,
@@ -327,3 +328,60 @@ def test_history_gives_each_month_status():
     assert [str(m.period) for m in months] == ["2025-01", "2025-02", "2025-03", "2025-04"]
     assert months[0].status is Status.GREEN
     assert months[2].status is Status.RED
+
+
+def test_trend_readings_of_month_statuses():
+    from kpitrack import trends
+    from kpitrack.model import MonthStatus
+
+    def months(*statuses):
+        return [MonthStatus(Period(2025, i + 1), Status(s)) for i, s in enumerate(statuses)]
+
+    ms = months("green", "red", "yellow", "red", "red")
+    assert trends.red_streak(ms) == 2 and trends.red_since(ms) == Period(2025, 4)
+    assert trends.change(ms) is None and trends.previous_status(ms) is Status.RED
+    assert trends.change(months("yellow", "red")) == "worse"
+    assert trends.change(months("red", "blue")) == "better"
+    assert trends.change(months("none", "green")) == "changed"
+    assert trends.change(months("green")) is None and trends.red_streak(months("green")) == 0
+    assert trends.red_since(months("green")) is None
+
+
+def test_sparkline_uses_a_fixed_scale():
+    from kpitrack.trends import sparkline
+
+    assert sparkline([0, 50, 100, 250, None, -5]) == "▁▅██·▁"
+    assert sparkline([]) == ""
+
+
+def test_months_agree_with_the_current_row_on_the_as_of_day():
+    """A milestone judged mid-month: the last history entry is the row itself."""
+    t = target(Kind.MILESTONE, goal=None, due=dt.date(2025, 7, 5))
+    # On 3 June 32 days are left: not yet in the 30-day warning. By 30 June it would be.
+    as_of = AsOf(Period(2025, 6), dt.date(2025, 6, 3))
+    months = month_statuses(PLAN, t, [], as_of)
+    assert months[-1].status is evaluate_target(PLAN, t, [], as_of).status is Status.NONE
+    assert month_statuses(PLAN, t, [], at(6))[-1].status is Status.YELLOW
+
+
+def test_records_that_count_marks_superseded_figures():
+    from kpitrack.evaluate import records_that_count
+
+    ytd = target()
+    recs = [fig(3, 10, day=10, seq=0), fig(3, 12, day=11, seq=1, correction=True), fig(4, 15)]
+    assert records_that_count(ytd, recs) == [False, True, True]
+    inc = target(report=Report.INCREMENT)
+    recs = [fig(3, 5, day=1, seq=0), fig(3, 6, day=2, seq=1, correction=True),
+            fig(3, 1, day=3, seq=2)]
+    assert records_that_count(inc, recs) == [False, True, True]
+    assert effective_records(inc, recs)[Period(2025, 3)].value == 7
+
+
+def test_level_needs_a_net_change_per_month():
+    t = target(Kind.LEVEL, goal=120, baseline=86)
+    ev = evaluate_target(PLAN, t, [fig(3, 88)], at(3))
+    assert ev.needed_per_month == pytest.approx(32 / 9)
+    down = target(Kind.LEVEL, goal=10, baseline=40, direction=Direction.DOWN)
+    assert evaluate_target(PLAN, down, [fig(6, 25)], at(6)).needed_per_month == \
+        pytest.approx(15 / 6)
+    assert evaluate_target(PLAN, t, [fig(6, 130)], at(6)).needed_per_month is None

@@ -13,7 +13,7 @@ import tomlkit
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import run, write_ws
+from conftest import md_tables, run, write_ws
 
 HOSTILE = [
     "[bold red]假名[/]",
@@ -87,6 +87,36 @@ def test_json_is_exact(isolated, text):
     hostile_ws(isolated, text)
     row = json.loads(run("status", "--format", "json").stdout)["targets"][0]
     assert row["name"] == text and row["owner"] == text and row["section"] == text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_show_keeps_user_text_literal(isolated, text):
+    hostile_ws(isolated, text)
+    shown = text.replace("\x1b[31m", "").replace("\x1b[0m", "").replace("\n", " ")
+    plain = run("--no-color", "show", "x").stdout
+    assert "\x1b" not in plain and shown in plain
+    coloured = run("--color", "show", "x").stdout
+    assert "\x1b[31m红" not in coloured
+    data = json.loads(run("show", "x", "--format", "json").stdout)
+    assert data["target"]["name"] == text and data["figures"][0]["note"] == text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_export_report_keeps_cells_and_neutralises_formulas(isolated, text):
+    from markdown_it import MarkdownIt
+
+    hostile_ws(isolated, text)
+    md = run("export").stdout
+    tables = md_tables(md)
+    assert len(tables) == 2  # the changes table (x went from none to a colour) and its section
+    assert all(rows and all(c == header for c in rows) for header, rows in tables)
+    html = MarkdownIt().enable("table").render(md)
+    assert "<script>" not in html and "<a href" not in html and "\x1b" not in md
+    # Our own headline is bold; nothing the user wrote may be.
+    assert html.count("<strong>") == 1 and "<strong>共1项指标" in html
+    rows = list(csv.reader(io.StringIO(run("export", "--format", "csv").stdout.lstrip("\ufeff"))))
+    for cell in rows[1]:
+        assert not cell.startswith(("=", "+", "@")) or cell.startswith("'")
 
 
 # ------------------------------------------------------------------ fuzzing
@@ -188,3 +218,7 @@ def test_any_workspace_check_accepts_can_be_reported(specs, as_of):
             assert result.exit_code == 0, result.stderr
         data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
         assert sum(data["summary"].values()) == len(specs)
+        for args in (["export"], ["export", "--format", "csv"], ["--lang", "en", "export"],
+                     ["show", "t0"], ["show", "t0", "--format", "json"]):
+            result = run("-C", str(root), "--no-color", *args)
+            assert result.exit_code == 0, (args, result.stderr)

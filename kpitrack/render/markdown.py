@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
 from ..model import STATUS_ORDER, Result, Status
 from . import text as safe
-from .rows import human_cells, one_decimal, result_json, signed
+from .rows import by_section, human_cells, one_decimal, result_json, signed
 
 MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
               "completion", "time_progress", "gap", "trend", "owner")
@@ -71,10 +71,7 @@ def report_markdown(result: Result, lang: str) -> str:
     out.append("")
 
     out += [f"## {_numbered(3, word('by_section', lang), lang)}", ""]
-    sections: dict[str, list[dict]] = {}
-    for row in rows:
-        sections.setdefault(row["section"], []).append(row)
-    for index, (section, members) in enumerate(sections.items(), start=1):
+    for index, (section, members) in enumerate(by_section(rows).items(), start=1):
         name = safe.markdown(section or word("no_section", lang))
         out += [f"### {section_number(index, lang)}{name}", ""]
         out += md_table(members, lang)
@@ -138,8 +135,9 @@ def _legend(result: Result, lang: str) -> list[str]:
          f"overdue, blue when done {milestone.early_days}+ days early."),
         f"- {word('change_note', lang)}",
         f"- {word('trend_note', lang)}",
-        f"- {word('stale_note', lang)}；{word('assumed_note', lang)}" if zh else
-        f"- {word('stale_note', lang)}; {word('assumed_note', lang)}",
+        # A leading `*` would open a nested list.
+        f"- \\{word('stale_note', lang)}；{word('assumed_note', lang)}" if zh else
+        f"- \\{word('stale_note', lang)}; {word('assumed_note', lang)}",
     ]
     return lines
 

@@ -110,6 +110,14 @@ def result_json(result: Result) -> dict:
     }
 
 
+def by_section(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows grouped by section, sections in order of first appearance; one order everywhere."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["section"], []).append(row)
+    return grouped
+
+
 def human_cells(row: dict, lang: str) -> dict[str, str]:
     """Display strings for one JSON row; table, Markdown and CSV all use these."""
     unit = row["unit"]

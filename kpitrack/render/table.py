@@ -9,7 +9,7 @@ from rich.text import Text
 from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
 from ..model import STATUS_ORDER, Plan, Result, Status
 from . import text as safe
-from .rows import figure, human_cells, result_json, signed
+from .rows import by_section, figure, human_cells, result_json, signed
 
 _NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
             "red_months"}
@@ -30,22 +30,24 @@ def status_table(result: Result, lang: str) -> Group:
         justify = "right" if key in _NUMERIC else "left"
         table.add_column(word(key, lang), justify=justify, no_wrap=key in _NO_WRAP,
                          overflow="fold")
-    section = None
-    for row in data["targets"]:
-        if row["section"] != section:
-            if section is not None:
-                table.add_section()
-            section = row["section"]
-            table.add_row(Text(""), Text(""), Text(safe.plain(section or word("no_section", lang)),
-                                                   style="bold"))
-        cells = human_cells(row, lang)
-        status = Status(row["status"])
-        rendered = [_status_text(status, lang)]
-        for key in STATUS_COLUMNS[1:]:
-            style = STATUS_STYLE[status] if key in ("gap", "trend") else ""
-            rendered.append(Text(safe.plain(cells[key]), style=style))
-        table.add_row(*rendered)
+    for index, (section, rows) in enumerate(by_section(data["targets"]).items()):
+        if index:
+            table.add_section()
+        table.add_row(Text(""), Text(""), Text(safe.plain(section or word("no_section", lang)),
+                                               style="bold"))
+        for row in rows:
+            _add_status_row(table, row, lang)
     return Group(table, legend(result.plan, result, lang))
+
+
+def _add_status_row(table: Table, row: dict, lang: str) -> None:
+    cells = human_cells(row, lang)
+    status = Status(row["status"])
+    rendered = [_status_text(status, lang)]
+    for key in STATUS_COLUMNS[1:]:
+        style = STATUS_STYLE[status] if key in ("gap", "trend") else ""
+        rendered.append(Text(safe.plain(cells[key]), style=style))
+    table.add_row(*rendered)
 
 
 def legend(plan: Plan, result: Result, lang: str) -> Text:

@@ -1,0 +1,290 @@
+"""Reports for the meeting: export goldens, show, trends, and every format agreeing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import REPO, digest, md_tables, record, run, write_ws
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("KPITRACK_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def fixture_ws(isolated):
+    """The fixed golden workspace, copied so no test can change it."""
+    shutil.copytree(GOLDEN / "workspace", isolated, dirs_exist_ok=True)
+    return isolated
+
+
+def check_golden(name: str, produced: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_bytes(produced)
+    assert path.read_bytes() == produced, f"{name} differs; if intended, regenerate with " \
+                                          "KPITRACK_UPDATE_GOLDEN=1 pytest tests/test_reports.py"
+
+
+@pytest.mark.parametrize(("args", "golden"), [
+    (["export", "-o", "out.md"], "report.md"),
+    (["--lang", "en", "export", "-o", "out.md"], "report.en.md"),
+    (["export", "-o", "out.csv"], "report.csv"),
+])
+def test_export_matches_golden(fixture_ws, args, golden):
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    check_golden(golden, (fixture_ws / args[-1]).read_bytes())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
+    text = run("--lang", lang, "export").stdout
+    tables = md_tables(text)
+    # red list, changes, and one table per section (three sections)
+    assert len(tables) == 5
+    for header, rows in tables:
+        assert rows and all(count == header for count in rows)
+    html = MarkdownIt().enable("table").render(text)
+    assert "<b>" not in html and "&lt;b&gt;粗&lt;/b&gt;" in html  # user text stays literal
+
+
+def test_repository_report_tables_are_well_formed():
+    text = run("-C", str(REPO), "export").stdout
+    tables = md_tables(text)
+    assert len(tables) == 2 + 6  # red list, changes, six sections of 二
+    for header, rows in tables:
+        assert all(count == header for count in rows)
+    assert "示例数据（非官方统计）" in text  # the illustrative figures are declared
+
+
+def test_report_says_nothing_of_examples_when_there_are_none(isolated):
+    write_ws(isolated, '[targets.a]\nname = "A"\nkind = "cumulative"\ntarget = 10\n',
+             {"2025-02": record("a", "2025-02", 2)})
+    text = run("export").stdout
+    assert "示例" not in text and "# 测试计划推进情况（截至2025年2月）" in text
+
+
+def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
+    """Each target's status as every format prints it, keyed by the target's name."""
+    data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
+    labels = {}
+    from kpitrack.labels import STATUS_LABELS
+    from kpitrack.model import Status
+
+    for status in Status:
+        labels[STATUS_LABELS["zh"][status]] = status.value
+    out = {"json": {r["name"]: r["status"] for r in data["targets"]}}
+    exported = json.loads(run("-C", str(root), "export", "--format", "json").stdout)
+    out["export-json"] = {r["name"]: r["status"] for r in exported["targets"]}
+    rows = list(csv.DictReader(io.StringIO(
+        run("-C", str(root), "export", "--format", "csv").stdout.lstrip("\ufeff"))))
+    out["csv"] = {r["指标"]: labels[r["状态"]] for r in rows}
+    md = run("-C", str(root), "export").stdout
+    section_part = md.split("## 三、")[1].split("## 四、")[0]
+    out["md"] = {}
+    for line in section_part.splitlines():
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        if len(cells) > 3 and cells[0][:1] in "🔵🟢🟡🔴⚪":
+            out["md"][cells[2]] = labels[cells[0][2:]]
+    table = run("-C", str(root), "--no-color", "status").stdout
+    out["table"] = {}
+    pattern = re.compile("│(" + "|".join(map(re.escape, labels)) + r") *│[^│]*│ ([^│]+?) *│")
+    for match in pattern.finditer(table):
+        out["table"][match.group(2)] = labels[match.group(1)]
+    return out
+
+
+def test_all_formats_agree_on_every_status():
+    found = statuses_by_format(REPO)
+    reference = found["json"]
+    assert len(reference) == 57
+    for name, statuses in found.items():
+        assert statuses == reference, name
+
+
+def test_status_json_carries_trend_streak_and_change(fixture_ws):
+    rows = {r["id"]: r for r in json.loads(run("status", "--format", "json").stdout)["targets"]}
+    labs = rows["labs"]
+    assert labs["status"] == "red" and labs["red_months"] == 2
+    assert labs["previous_status"] == "red" and labs["change"] is None
+    assert labs["trend"][:2] == [None, None] and labs["trend"][2] == pytest.approx(100 * 2 / 34)
+    inv = rows["inv"]
+    assert (inv["previous_status"], inv["status"], inv["change"]) == ("green", "yellow", "worse")
+    assert rows["satisfaction"]["change"] == "better"
+    assert rows["retail"]["example"] is True and rows["inv"]["example"] is False
+
+
+def test_status_table_shows_change_trend_and_streak(fixture_ws):
+    out = run("--no-color", "status").stdout
+    line = next(x for x in out.splitlines() if "固定资产投资" in x)
+    assert "↓绿" in line and "▂▂▃▃" in line
+    labs = next(x for x in out.splitlines() if "重点实验室" in x)
+    assert re.search(r"│ +2 │", labs)
+    assert "注意：本报告含示例数据" in out
+
+
+# ------------------------------------------------------------------ show
+
+
+def test_show_json_tells_the_story(fixture_ws):
+    result = run("show", "inv", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1 and data["as_of"] == "2025-04"
+    assert data["target"]["id"] == "inv" and data["target"]["last_year"] == 560
+    history = data["history"]
+    assert [h["period"] for h in history] == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    assert [h["status"] for h in history] == ["green", "green", "green", "yellow"]
+    assert set(history[0]) >= {"period", "status", "completion", "gap"}
+    assert history[2]["completion"] == pytest.approx(100 * 138.6 / 620)
+    march = [f for f in data["figures"] if f["period"] == "2025-03"]
+    assert [(f["value"], f["correction"], f["counts"]) for f in march] == [
+        (120.0, False, False), (138.6, True, True)]
+    assert march[0]["file"].endswith("2025-03.toml") and march[0]["line"] == 3
+    assert data["red_months"] == 0 and data["red_since"] is None
+    assert data["story"] == ("按当前进度预计全年完成450.0亿元（72.6%）；需月均完成58.8亿元。"
+                             "较上月由绿转为黄。")
+
+
+def test_story_matches_the_issue_example(isolated):
+    """620亿元, 138.6 by March: the sentence from the issue, word for word."""
+    write_ws(isolated, '[targets.inv]\nname = "投资"\nkind = "cumulative"\ntarget = 620\n'
+             'unit = "亿元"\n', {"2025-03": record("inv", "2025-03", 138.6)})
+    data = json.loads(run("show", "inv", "--format", "json").stdout)
+    assert data["story"].startswith("按当前进度预计全年完成554.4亿元（89.4%）；需月均完成53.5亿元")
+    en = json.loads(run("--lang", "en", "show", "inv", "--format", "json").stdout)
+    assert en["story"].startswith("At the current pace the year ends at 554.4 亿元 (89.4% of "
+                                  "target). It needs 53.5 亿元 a month.")
+
+
+def test_show_of_a_lagging_target_counts_its_red_months(fixture_ws):
+    data = json.loads(run("show", "重点实验室", "--format", "json").stdout)
+    assert [h["status"] for h in data["history"]] == ["none", "none", "red", "red"]
+    assert data["red_months"] == 2 and data["red_since"] == "2025-03"
+    assert "已连续2个月红色（自2025年3月起）" in data["story"]
+    assert "需月均净增3.6家" in data["story"]
+
+
+def test_show_table_draws_chart_and_marks_corrections(fixture_ws):
+    result = run("--no-color", "show", "inv")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "固定资产投资" in out and "黄色·超期预警" in out and "截至2025年4月" in out
+    assert "按当前进度预计全年完成450.0亿元（72.6%）" in out
+    chart = [x for x in out.splitlines() if re.match(r"^ ?\d+月 ", x)]
+    assert len(chart) == 4
+    # April: 24.2% done against 33.3% planned — the bar stops before the plan marker.
+    april = chart[3]
+    bar = re.search(r"[█░│]+", april).group(0)
+    assert bar.index("│") == round(33.3333 / 100 * 30) and bar.count("█") == 7
+    assert "24.2% / 33.3%" in april and "-9.1" in april
+    assert "更正" in out and "已被更正" in out and "统计局修正" in out
+    assert "上年" in out and "560亿元" in out
+
+
+@pytest.mark.parametrize("tid", ["retail", "satisfaction", "road", "jobs", "odd"])
+def test_show_works_for_every_kind(fixture_ws, tid):
+    for args in (["show", tid], ["show", tid, "--format", "json"], ["--lang", "en", "show", tid]):
+        result = run("--no-color", *args)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout
+
+
+def test_show_milestone_and_rate_sentences(fixture_ws):
+    road = json.loads(run("show", "road", "--format", "json").stdout)
+    assert road["story"] == "期限2025-09-30，距期限还有153天；已完成30.0%，时序进度44.4%。"
+    retail = json.loads(run("show", "retail", "--format", "json").stdout)
+    assert retail["story"] == "最新为5.6%，目标5%，优于目标0.6个百分点。"
+
+
+def test_show_unknown_target_is_one_line_exit_1(fixture_ws):
+    before = digest(fixture_ws)
+    result = run("show", "invv")
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0 and "unknown target 'invv'" in result.stderr
+    assert "inv" in result.stderr  # the suggestion
+    assert digest(fixture_ws) == before
+
+
+# ------------------------------------------------------------------ export
+
+
+def test_export_infers_format_from_extension(fixture_ws):
+    for name, check in (("r.md", lambda b: b.startswith("# 示例区".encode())),
+                        ("r.MARKDOWN", lambda b: b.startswith(b"# ")),
+                        ("r.csv", lambda b: b.startswith(b"\xef\xbb\xbf")),
+                        ("r.json", lambda b: json.loads(b)["schema"] == 1)):
+        result = run("export", "-o", name)
+        assert result.exit_code == 0, result.stderr
+        assert check((fixture_ws / name).read_bytes()), name
+        assert result.stdout == "" and name in result.stderr
+
+
+def test_export_format_option_wins_over_extension(fixture_ws):
+    assert run("export", "--format", "json", "-o", "r.md").exit_code == 0
+    assert json.loads((fixture_ws / "r.md").read_text(encoding="utf-8"))["as_of"] == "2025-04"
+
+
+def test_export_csv_has_bom_even_on_stdout_and_parses(fixture_ws):
+    out = run("export", "--format", "csv").stdout
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert len(rows) == 7
+    odd = next(r for r in rows if r["编号"] == "odd")
+    assert odd["指标"] == "A|B <b>粗</b> =cmd() [red]x[/]" and odd["责任单位"] == "'@owner"
+
+
+def test_export_json_is_the_status_contract(fixture_ws):
+    exported = json.loads(run("export", "--format", "json").stdout)
+    status = json.loads(run("status", "--format", "json").stdout)
+    assert exported == status
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("targets.toml", "workspace's own data"),
+    ("actuals/2025-04.toml", "workspace's own data"),
+    ("actuals/report.md", "workspace's own data"),
+    (".kpitrack/report.md", "workspace's own data"),
+    ("actuals", "workspace's own data"),
+    ("reports", "is a folder"),
+    ("nowhere/report.md", "does not exist"),
+])
+def test_export_refuses_to_overwrite_data(fixture_ws, target, message):
+    (fixture_ws / "reports").mkdir()
+    before = digest(fixture_ws)
+    result = run("export", "--format", "md", "-o", target)
+    assert result.exit_code == 1, result.stdout
+    assert message in result.stderr and result.stderr.strip().count("\n") == 0
+    assert digest(fixture_ws) == before
+
+
+def test_export_unknown_extension_is_a_usage_error(fixture_ws):
+    result = run("export", "-o", "report.txt")
+    assert result.exit_code == 2 and "--format" in result.stderr
+    assert not (fixture_ws / "report.txt").exists()
+
+
+def test_export_replaces_an_old_report_whole(fixture_ws):
+    (fixture_ws / "report.md").write_text("old " * 10000, encoding="utf-8")
+    assert run("export", "-o", "report.md").exit_code == 0
+    text = (fixture_ws / "report.md").read_text(encoding="utf-8")
+    assert "old" not in text and text.startswith("# 示例区")
+    assert [p.name for p in fixture_ws.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_export_selection_and_as_of(fixture_ws):
+    data = json.loads(run("export", "--format", "json", "--as-of", "2025-02",
+                          "--section", "民生").stdout)
+    assert data["as_of"] == "2025-02" and {r["id"] for r in data["targets"]} == {
+        "jobs", "satisfaction"}
+    bad = run("export", "--section", "nothing")
+    assert bad.exit_code == 1 and "no section matches" in bad.stderr
