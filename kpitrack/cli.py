@@ -25,12 +25,16 @@ class Settings:
 
     def load(self) -> store.Workspace:
         """Find and read the workspace; stop on its first error."""
-        ws = store.load_workspace(store.find_workspace(self.workspace))
+        from .cache import load
+
+        ws = load(store.find_workspace(self.workspace))
         ws.raise_first_error()
         return ws
 
-    def language(self, ws: store.Workspace | None = None) -> str:
-        return self.lang or (ws.plan.lang if ws and ws.plan else "zh")
+    def language(self, source=None) -> str:
+        """--lang, else plan.lang; `source` is a workspace or a plan."""
+        plan = getattr(source, "plan", source)
+        return self.lang or (plan.lang if plan else "zh")
 
     def console(self, stderr: bool = False):
         from .render.console import make_console
@@ -117,11 +121,20 @@ def selection_options(func):
 
 def _result(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
             statuses: set[Status] | None = None):
+    """The evaluated workspace (from the cache when the files are unchanged), selected."""
+    from . import cache
     from .evaluate import evaluate, select
 
-    ws = settings.load()
-    result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
-    return ws, select(result, section=section, owner=owner, statuses=statuses)
+    root = store.find_workspace(settings.workspace)
+    today = _today()
+
+    def compute():
+        ws = cache.load(root)
+        ws.raise_first_error()
+        return evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
+
+    result = cache.result(root, (as_of, today if as_of else None), compute)
+    return select(result, section=section, owner=owner, statuses=statuses)
 
 
 @cli.command()
@@ -150,8 +163,8 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
     """
     from .evaluate import has_status_at_least
 
-    ws, result = _result(settings, as_of, section, owner, _statuses(only))
-    _render_result(settings, result, fmt, settings.language(ws))
+    result = _result(settings, as_of, section, owner, _statuses(only))
+    _render_result(settings, result, fmt, settings.language(result.plan))
     if fail_on and has_status_at_least(result, Status(fail_on)):
         sys.exit(EXIT_FAIL_ON)
 
@@ -233,8 +246,8 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack export --format json --section 产业 > industry.json
     """
     chosen = _export_format(fmt, output)
-    ws, result = _result(settings, as_of, section, owner)
-    lang = settings.language(ws)
+    result = _result(settings, as_of, section, owner)
+    lang = settings.language(result.plan)
     if chosen == "json":
         from .render.rows import result_json
 
@@ -250,7 +263,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
     if output is None:
         _out(text)
         return
-    store.write_report(ws.root, output, text.encode("utf-8"))
+    store.write_report(store.find_workspace(settings.workspace), output, text.encode("utf-8"))
     from .render.messages import exported_message
 
     click.echo(exported_message(store.display_path(output), result, lang), err=True)
@@ -361,9 +374,10 @@ def check(settings: Settings, fmt: str) -> None:
       kpitrack check
       kpitrack check --format json
     """
+    from .cache import load
     from .checks import plausibility
 
-    ws = store.load_workspace(store.find_workspace(settings.workspace))
+    ws = load(store.find_workspace(settings.workspace))
     problems = list(ws.problems)
     if ws.plan is not None:
         problems += plausibility(ws.targets, ws.actuals, _today())

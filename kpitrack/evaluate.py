@@ -27,6 +27,7 @@ from .model import (
     Status,
     Target,
 )
+from .trends import TREND_MONTHS
 
 # Float noise must not push a gap that sits on an edge into the worse colour.
 _EDGE_EPSILON = 1e-9
@@ -122,13 +123,23 @@ def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
 
 def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
            as_of: AsOf) -> Evaluation:
-    figures = {p: r for p, r in effective.items() if p <= as_of.period}
+    last = as_of.period
+    # `effective` is in period order; most often every figure is on or before the as-of.
+    if not effective or next(reversed(effective)) <= last:
+        figures = effective
+    else:
+        figures = {p: r for p, r in effective.items() if p <= last}
     ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
-    changes: dict = {f: None for f in _FLOAT_FIELDS
-                     if getattr(ev, f) is not None and not math.isfinite(getattr(ev, f))}
-    if any(r.example for r in figures.values()):
-        changes["example"] = True
+    changes: dict = {}
+    for name in _FLOAT_FIELDS:
+        value = getattr(ev, name)
+        if value is not None and not math.isfinite(value):
+            changes[name] = None
+    for record in figures.values():
+        if record.example:
+            changes["example"] = True
+            break
     return replace(ev, **changes) if changes else ev
 
 
@@ -166,16 +177,15 @@ def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], la
     needed = None
     if goal is not None and remaining_months > 0 and actual < goal:
         needed = (goal - actual) / remaining_months
-    base = Evaluation(target, Status.NONE, actual=actual, period=latest, time_progress=progress,
-                      stale=stale, forecast=forecast, needed_per_month=needed)
-    if not goal or goal <= 0:
-        return base  # a zero denominator: no completion, status none; check warns
-    completion = 100.0 * actual / goal
-    if not math.isfinite(completion):
-        return base  # a vanishingly small target: no meaningful completion
-    gap = completion - progress if target.direction is Direction.UP else progress - completion
-    return replace(base, completion=completion, gap=gap,
-                    status=classify(gap, bands_for(plan, target).pace))
+    status, completion, gap = Status.NONE, None, None
+    # A zero denominator, or a vanishingly small target: no completion, status none.
+    if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
+        completion = 100.0 * actual / goal
+        gap = completion - progress if target.direction is Direction.UP else progress - completion
+        status = classify(gap, bands_for(plan, target).pace)
+    return Evaluation(target, status, actual=actual, period=latest, completion=completion,
+                      time_progress=progress, gap=gap, stale=stale, forecast=forecast,
+                      needed_per_month=needed)
 
 
 def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
@@ -192,17 +202,15 @@ def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest:
     remaining_months = plan.months - month
     # The net change still needed each month, in the target's unit.
     needed = short / remaining_months if short > 0 and remaining_months > 0 else None
-    base = Evaluation(target, Status.NONE, actual=value, period=latest, time_progress=progress,
-                      stale=stale, forecast=forecast, needed_per_month=needed,
-                      baseline=baseline, baseline_assumed=assumed)
-    if span <= 0:
-        return base  # target equal to (or behind) the baseline: nothing to measure
-    completion = 100.0 * moved / span
-    if not math.isfinite(completion):
-        return base
-    gap = completion - progress
-    return replace(base, completion=completion, gap=gap,
-                    status=classify(gap, bands_for(plan, target).pace))
+    status, completion, gap = Status.NONE, None, None
+    # A target equal to (or behind) the baseline leaves nothing to measure.
+    if span > 0 and math.isfinite(100.0 * moved / span):
+        completion = 100.0 * moved / span
+        gap = completion - progress
+        status = classify(gap, bands_for(plan, target).pace)
+    return Evaluation(target, status, actual=value, period=latest, completion=completion,
+                      time_progress=progress, gap=gap, stale=stale, forecast=forecast,
+                      needed_per_month=needed, baseline=baseline, baseline_assumed=assumed)
 
 
 def milestone_due(plan: Plan, target: Target) -> dt.date:
@@ -268,7 +276,7 @@ def group_by_target(actuals: Iterable[Actual]) -> dict[str, list[Actual]]:
 
 def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
              as_of: AsOf, with_history: bool = True) -> Result:
-    """Judge every target; with history, also its month-end statuses (for trends)."""
+    """Judge every target; with history, also its recent month-end statuses (for trends)."""
     grouped = group_by_target(actuals)
     rows = []
     months = {}
@@ -277,7 +285,7 @@ def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
         row = _judge(plan, t, effective, as_of)
         rows.append(row)
         if with_history:
-            months[t.id] = _months(plan, t, effective, as_of, row)
+            months[t.id] = _months(plan, t, effective, as_of, row, TREND_MONTHS)
     return Result(plan, as_of, tuple(rows), count_statuses(rows), months)
 
 
@@ -300,16 +308,24 @@ def month_statuses(plan: Plan, target: Target, records: Iterable[Actual],
 
 
 def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_of: AsOf,
-            current: Evaluation) -> tuple[MonthStatus, ...]:
+            current: Evaluation, recent: int | None = None) -> tuple[MonthStatus, ...]:
+    """Month-end statuses, newest first while walking back; returned oldest first.
+
+    With `recent`, stop after that many months unless the red run is still going,
+    which is all a report needs: the trend, the last change and the red streak.
+    """
     out = []
-    period = plan.first_period
     last = min(as_of.period, plan.last_period)
-    while period <= last:
+    period = last
+    while period >= plan.first_period:
         ev = current if period == last else _judge(plan, target, effective,
                                                     AsOf(period, period.last_day))
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
                                ev.time_progress, trend_value(ev)))
-        period = period + 1
+        if recent is not None and len(out) >= recent and ev.status is not Status.RED:
+            break
+        period = period + -1
+    out.reverse()
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import sys
 import tempfile
 import tomllib
 from collections.abc import Iterator
@@ -87,6 +88,9 @@ def display_path(path: Path) -> str:
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+# A record header on a line of its own, as _HEADER reads `[[actual]]`.
+_RECORD_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*actual[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$",
+                            re.MULTILINE)
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*(?:\.|=)""")
 
 
@@ -101,14 +105,39 @@ class Lines:
     """Where tables and keys sit in a TOML text, so problems can name a line.
 
     A table is keyed by its dotted path; the n-th `[[actual]]` is ("actual", n).
+    The full index is built only when a line other than a record's is asked for
+    (that is, for a problem): on a clean file only the record headers are found,
+    in one pass of a compiled pattern.
     """
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        self._records: list[int] | None = None
+        self._records_trusted = False
+        self._indexed = False
         self.tables: dict[tuple, int] = {}
         self.keys: dict[tuple, int] = {}
+
+    def expect_records(self, count: int) -> None:
+        """Trust the quick header scan only if it found as many records as the parser."""
+        self._find_records()
+        assert self._records is not None
+        self._records_trusted = len(self._records) == count
+
+    def _find_records(self) -> None:
+        if self._records is None:
+            self._records = []
+            text, last, line = self.text, 0, 1
+            for match in _RECORD_HEADER.finditer(text):
+                line += text.count("\n", last, match.start())
+                last = match.start()
+                self._records.append(line)
+
+    def _index(self) -> None:
+        self._indexed = True
         current: tuple = ()
         counts: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(self.text.splitlines(), start=1):
             header = _HEADER.match(line)
             if header:
                 path = tuple(_unquote(p) for p in header.group(2).split("."))
@@ -125,6 +154,11 @@ class Lines:
 
     def of(self, *path: object) -> int | None:
         """The line of a key, else of its table, else of the nearest enclosing table."""
+        if self._records_trusted and len(path) == 2 and path[0] == "actual" and \
+                isinstance(path[1], int) and self._records and path[1] < len(self._records):
+            return self._records[path[1]]
+        if not self._indexed:
+            self._index()
         while path:
             line = self.keys.get(path) or self.tables.get(path)
             if line:
@@ -143,6 +177,8 @@ class Workspace:
     targets: list[Target] = field(default_factory=list)
     actuals: list[Actual] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Set by the cache: the key of the files this workspace was read from.
+    fingerprint: tuple | None = field(default=None, compare=False, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -518,7 +554,8 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     match = _PERIOD_TEXT.match(text) if isinstance(text, str) else None
     if not match or not 1 <= int(match.group(2)) <= 12:
         c.fail(f'period must be text like "2025-03", not {text!r}', *path, "period", target=tid)
-    period = Period(int(match.group(1)), int(match.group(2)))
+    period = file_period if text == str(file_period) else Period(int(match.group(1)),
+                                                                  int(match.group(2)))
     if period != file_period:
         c.fail(f"period {period} does not match the file's month {file_period}", *path,
                "period", target=tid)
@@ -561,8 +598,11 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
             c.fail(f"{key} must be true or false (no quotes)", *path, key, target=tid)
     strings = {k: _text(c, raw.get(k, ""), k, *path, k, target=tid)
                for k in ("by", "note", "source")}
-    return Actual(target=tid, period=period, value=value, done=done, date=day, recorded=recorded,
-                  file=c.file, line=c.line(*path), seq=seq, **flags, **strings)
+    # Shared strings keep the cache small: pickle stores a repeated object once.
+    strings = {k: sys.intern(v) if len(v) < 64 else v for k, v in strings.items()}
+    return Actual(target=target.id, period=period, value=value, done=done, date=day,
+                  recorded=recorded, file=c.file, line=c.line(*path), seq=seq, **flags,
+                  **strings)
 
 
 def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
@@ -592,6 +632,8 @@ def _records(data: dict, lines: Lines | None, shown: str, file_period: Period, p
             c.fail("records must be [[actual]] tables", "actual")
     except _Collector.Skip:
         return []
+    if lines is not None:
+        lines.expect_records(len(raw_records))
     records = []
     for index, raw in enumerate(raw_records):
         try:
@@ -646,16 +688,22 @@ def load_workspace(root: Path) -> Workspace:
 # --------------------------------------------------------------------------- writing
 
 
-@contextmanager
-def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
-    """A cross-process lock for writers; readers never take it."""
-    from filelock import FileLock, Timeout
-
+def ensure_state_dir(root: Path) -> Path:
+    """`.kpitrack/`: derived state (lock, cache), ignored by git, always safe to delete."""
     state = root / STATE_DIR
     state.mkdir(exist_ok=True)
     ignore = state / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# derived state of kpitrack: safe to delete\n*\n", encoding="utf-8")
+    return state
+
+
+@contextmanager
+def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
+    """A cross-process lock for writers; readers never take it."""
+    from filelock import FileLock, Timeout
+
+    state = ensure_state_dir(root)
     lock = FileLock(str(state / "write.lock"))
     try:
         lock.acquire(timeout=timeout)
@@ -667,19 +715,24 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
         lock.release()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half.
+
+    `durable=False` skips the fsyncs, for derived files (the cache) a crash may lose.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -81,13 +81,14 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
     return out
 
 
+PIPE_WIDTH = 250
+
+
 def print_fitted(console: Console, renderable) -> None:
     """A pipe or file has no width of its own: give tables the room they need."""
     if not console.is_terminal:
-        from rich.measure import Measurement
-
-        needed = Measurement.get(console, console.options.update_width(250), renderable).maximum
-        console.width = max(console.width, min(needed, 250))
+        # Tables do not expand, so a wide console costs nothing but a measuring pass.
+        console.width = max(console.width, PIPE_WIDTH)
     console.print(renderable)
 
 

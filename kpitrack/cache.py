@@ -1,0 +1,113 @@
+"""A derived cache of the parsed workspace, in the style of beancount's pickle cache.
+
+Parsing TOML in pure Python is the slowest part of a report on a large workspace,
+so the parsed result is kept in `.kpitrack/cache/workspace.pickle`. It is keyed by
+every input file's name, size, mtime_ns and a BLAKE2 hash of its bytes (so a file
+replaced within the same second, or with the same mtime, still misses), by the
+kpitrack code itself, the Python version and the current folder (which the
+file:line of messages are relative to). Any problem with the cache — missing,
+corrupt, unwritable, from another version — means a normal parse. Deleting the
+folder is always safe, and `KPITRACK_NO_CACHE=1` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import store
+from .model import Result
+
+CACHE_FORMAT = 1
+CACHE_DIR = "cache"
+CACHE_FILE = "workspace.pickle"
+RESULT_FILE = "result.pickle"
+ENV_NO_CACHE = "KPITRACK_NO_CACHE"
+_CODE = Path(__file__).resolve().parent
+
+
+def cache_path(root: Path) -> Path:
+    return root / store.STATE_DIR / CACHE_DIR / CACHE_FILE
+
+
+def fingerprint(root: Path) -> tuple | None:
+    """Everything the parsed workspace depends on; None if a file cannot be read."""
+    folder = root / store.ACTUALS_DIR
+    files = [root / store.TARGETS_FILE, *store.month_files(root)]
+    entries = []
+    try:
+        for path in files:
+            data = path.read_bytes()
+            stat = path.stat()
+            entries.append((path.name, stat.st_size, stat.st_mtime_ns,
+                            hashlib.blake2b(data, digest_size=16).digest()))
+        code = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                     for p in sorted(_CODE.glob("*.py")))
+    except OSError:
+        return None
+    return (CACHE_FORMAT, sys.version, code, os.getcwd(), str(root), folder.is_dir(),
+            folder.exists(), tuple(entries))
+
+
+def load(root: Path) -> store.Workspace:
+    """The workspace, from the cache when its key still matches, else parsed afresh."""
+    if os.environ.get(ENV_NO_CACHE):
+        return store.load_workspace(root)
+    key = fingerprint(root)
+    if key is None:
+        return store.load_workspace(root)
+    path = cache_path(root)
+    try:
+        with path.open("rb") as handle:
+            cached_key, ws = pickle.load(handle)
+        if cached_key == key and isinstance(ws, store.Workspace):
+            ws.fingerprint = key
+            return ws
+    except Exception:  # any unreadable cache is simply a miss
+        pass
+    ws = store.load_workspace(root)
+    # Only keep a parse that is known to match its key: nothing changed while reading.
+    if fingerprint(root) == key:
+        _save(root, path, key, ws)
+        ws.fingerprint = key
+    return ws
+
+
+def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:
+    """A whole-workspace evaluation, kept beside the parsed files.
+
+    Keyed by the files' fingerprint and `extra` (the --as-of asked for, and the day
+    when it is relative), so any edit, another as-of, or new code computes afresh.
+    A hit needs neither the parse nor the figures: only the files' hashes.
+    """
+    key = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
+    if key is None:
+        return compute()
+    key = (key, extra)
+    path = cache_path(root).with_name(RESULT_FILE)
+    try:
+        with path.open("rb") as handle:
+            cached_key, found = pickle.load(handle)
+        if cached_key == key and isinstance(found, Result):
+            return found
+    except Exception:  # any unreadable cache is simply a miss
+        pass
+    computed = compute()
+    if fingerprint(root) == key[0]:
+        _save(root, path, key, computed)
+    return computed
+
+
+def _save(root: Path, path: Path, key: tuple, value: object) -> None:
+    """Best effort: a read-only or full disk must not stop a report."""
+    try:
+        store.ensure_state_dir(root)
+        path.parent.mkdir(exist_ok=True)
+        store.atomic_write(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL),
+                           durable=False)
+    except (OSError, pickle.PicklingError):
+        pass
