@@ -12,7 +12,6 @@ folder is always safe, and `KPITRACK_NO_CACHE=1` turns the cache off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -44,7 +43,7 @@ def fingerprint(root: Path) -> tuple | None:
             data = path.read_bytes()
             stat = path.stat()
             entries.append((path.name, stat.st_size, stat.st_mtime_ns,
-                            hashlib.blake2b(data, digest_size=16).digest()))
+                            store.content_digest(data)))
         code = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
                      for p in sorted(_CODE.glob("*.py")))
     except OSError:
@@ -65,7 +64,7 @@ def load(root: Path) -> store.Workspace:
         with path.open("rb") as handle:
             cached_key, ws = pickle.load(handle)
         if cached_key == key and isinstance(ws, store.Workspace):
-            ws.fingerprint = key
+            _stamp(ws, key)
             return ws
     except Exception:  # any unreadable cache is simply a miss
         pass
@@ -73,8 +72,13 @@ def load(root: Path) -> store.Workspace:
     # Only keep a parse that is known to match its key: nothing changed while reading.
     if fingerprint(root) == key:
         _save(root, path, key, ws)
-        ws.fingerprint = key
+        _stamp(ws, key)
     return ws
+
+
+def _stamp(ws: store.Workspace, key: tuple) -> None:
+    ws.fingerprint = key
+    ws.digests = {name: digest for name, _size, _mtime, digest in key[-1]}
 
 
 def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:

@@ -333,11 +333,12 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
       kpitrack add fixed_investment 3500万 --period 2025年3月 --correct
       kpitrack add jialingjiang_lab --done --date 2025-06-18
     """
+    from .cache import load
     from .entry import build_actual, default_period
     from .evaluate import evaluate_target, resolve_as_of
     from .parse import parse_date, parse_period
 
-    ws = store.load_workspace(store.find_workspace(settings.workspace))
+    ws = load(store.find_workspace(settings.workspace))
     # A broken month file elsewhere must not stop a department recording its figure.
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)

@@ -1,0 +1,146 @@
+"""The derived cache never serves stale data, and is always safe to lose."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from conftest import record, run, write_ws
+from kpitrack import cache
+
+TARGETS = '[targets.inv]\nname = "投资"\nkind = "cumulative"\ntarget = 100\nunit = "亿元"\n'
+
+
+def actual_of(root) -> float:
+    data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
+    return data["targets"][0]["actual"]
+
+
+@pytest.fixture
+def ws(isolated):
+    root = write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 30)})
+    assert actual_of(root) == 30  # fills the cache
+    assert cache.cache_path(root).exists()
+    return root
+
+
+def test_edit_is_seen(ws):
+    month = ws / "actuals" / "2025-03.toml"
+    month.write_text(month.read_text(encoding="utf-8").replace("30", "31"), encoding="utf-8")
+    assert actual_of(ws) == 31
+
+
+def test_file_replaced_with_same_size_and_mtime_is_seen(ws):
+    """Same size, same mtime_ns (as within one coarse clock tick): the hash still differs."""
+    month = ws / "actuals" / "2025-03.toml"
+    stat = month.stat()
+    month.write_text(month.read_text(encoding="utf-8").replace("30", "45"), encoding="utf-8")
+    os.utime(month, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert month.stat().st_size == stat.st_size and month.stat().st_mtime_ns == stat.st_mtime_ns
+    assert actual_of(ws) == 45
+
+
+def test_correction_through_add_is_seen(ws):
+    result = run("add", "inv", "33", "--period", "2025-03", "--correct")
+    assert result.exit_code == 0, result.stderr
+    assert actual_of(ws) == 33
+
+
+def test_new_month_file_and_deleted_month_file_are_seen(ws):
+    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
+                                                 encoding="utf-8")
+    assert actual_of(ws) == 40
+    (ws / "actuals" / "2025-04.toml").unlink()
+    assert actual_of(ws) == 30
+
+
+def test_targets_edit_is_seen(ws):
+    (ws / "targets.toml").write_text((ws / "targets.toml").read_text(encoding="utf-8")
+                                     .replace("target = 100", "target = 60"), encoding="utf-8")
+    data = json.loads(run("status", "--format", "json").stdout)
+    assert data["targets"][0]["completion"] == pytest.approx(50.0)
+
+
+def test_an_error_introduced_after_caching_is_reported(ws):
+    (ws / "actuals" / "2025-03.toml").write_text("schema = 1\n[[actual]\n", encoding="utf-8")
+    result = run("status")
+    assert result.exit_code == 1 and "2025-03.toml:2" in result.stderr
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_corrupt_cache_is_a_miss(ws, junk):
+    for name in (cache.CACHE_FILE, cache.RESULT_FILE):
+        (cache.cache_path(ws).parent / name).write_bytes(junk)
+    assert actual_of(ws) == 30
+    assert run("check").exit_code == 0
+
+
+def test_deleting_the_cache_is_safe_and_it_stays_out_of_git(ws):
+    ignore = ws / ".kpitrack" / ".gitignore"
+    assert ignore.read_text(encoding="utf-8").splitlines()[-1] == "*"
+    for path in cache.cache_path(ws).parent.iterdir():
+        path.unlink()
+    assert actual_of(ws) == 30
+
+
+def test_no_cache_variable_turns_it_off(isolated, monkeypatch):
+    monkeypatch.setenv(cache.ENV_NO_CACHE, "1")
+    root = write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 30)})
+    assert actual_of(root) == 30
+    assert not (root / ".kpitrack").exists()
+
+
+def test_unwritable_cache_folder_does_not_stop_a_report(ws):
+    state = cache.cache_path(ws).parent
+    for path in state.iterdir():
+        path.unlink()
+    state.rmdir()
+    state.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert actual_of(ws) == 30
+
+
+def test_other_as_of_is_computed_not_served(ws):
+    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
+                                                 encoding="utf-8")
+    assert actual_of(ws) == 40
+    data = json.loads(run("status", "--format", "json", "--as-of", "2025-03").stdout)
+    assert data["as_of"] == "2025-03" and data["targets"][0]["actual"] == 30
+    again = json.loads(run("status", "--format", "json").stdout)
+    assert again["as_of"] == "2025-04" and again["targets"][0]["actual"] == 40
+
+
+def _record(value: float, correction: bool = False):
+    from kpitrack.model import Actual, Period
+
+    return Actual(target="inv", period=Period(2025, 3), value=value, correction=correction)
+
+
+def test_add_trusts_a_parse_only_while_the_bytes_match(ws):
+    """A figure added by someone else after our read still counts for the duplicate rule."""
+    from kpitrack import store
+    from kpitrack.model import KpiError
+
+    loaded = cache.load(ws)
+    assert loaded.digests  # the fast path is armed
+    month = ws / "actuals" / "2025-03.toml"
+    before = month.read_bytes()
+    month.write_bytes(before.replace(b"value = 30", b"value = 30\ncorrection = false"))
+    changed = month.read_bytes()
+    with pytest.raises(KpiError, match="already has a figure"):
+        store.append_actual(loaded, _record(31))
+    assert month.read_bytes() == changed
+
+
+def test_add_on_the_fast_path_appends_byte_exact(ws):
+    from kpitrack import store
+
+    loaded = cache.load(ws)
+    month = ws / "actuals" / "2025-03.toml"
+    before = month.read_bytes()
+    store.append_actual(loaded, _record(35, correction=True))
+    after = month.read_bytes()
+    assert after.startswith(before)
+    assert actual_of(ws) == 35
+    assert run("check").exit_code == 0
