@@ -139,7 +139,7 @@ def test_add_on_the_fast_path_appends_byte_exact(ws):
     loaded = cache.load(ws)
     month = ws / "actuals" / "2025-03.toml"
     before = month.read_bytes()
-    store.append_actual(loaded, _record(35, correction=True))
+    store.append_actual(loaded, _record(35, correction=True), correct=True)
     after = month.read_bytes()
     assert after.startswith(before)
     assert actual_of(ws) == 35
