@@ -84,11 +84,15 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
     """Track annual targets against the calendar (时间过半、任务过半).
 
     Targets live in targets.toml, monthly figures in actuals/YYYY-MM.toml.
+    A derived cache in .kpitrack/cache/ makes repeated reports fast; it is
+    always safe to delete, and KPITRACK_NO_CACHE=1 turns it off.
 
     \b
     Examples:
       kpitrack status                    # four-colour table as of the latest month
       kpitrack status --only red,yellow  # what needs attention
+      kpitrack show fixed_investment     # one target's story
+      kpitrack export -o report.md       # the meeting report
       kpitrack add fixed_investment 138.6 --period 2025-03
       kpitrack check                     # validate every file
     """
