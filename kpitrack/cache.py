@@ -54,31 +54,15 @@ def fingerprint(root: Path) -> tuple | None:
 
 def load(root: Path) -> store.Workspace:
     """The workspace, from the cache when its key still matches, else parsed afresh."""
-    if os.environ.get(ENV_NO_CACHE):
-        return store.load_workspace(root)
-    key = fingerprint(root)
+    key = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
     if key is None:
         return store.load_workspace(root)
-    path = cache_path(root)
-    try:
-        with path.open("rb") as handle:
-            cached_key, ws = pickle.load(handle)
-        if cached_key == key and isinstance(ws, store.Workspace):
-            _stamp(ws, key)
-            return ws
-    except Exception:  # any unreadable cache is simply a miss
-        pass
-    ws = store.load_workspace(root)
-    # Only keep a parse that is known to match its key: nothing changed while reading.
-    if fingerprint(root) == key:
-        _save(root, path, key, ws)
-        _stamp(ws, key)
+    ws, trusted = _cached(root, cache_path(root), key, key, store.Workspace,
+                          lambda: store.load_workspace(root))
+    if trusted:  # `add` relies on these hashes describing exactly what was parsed
+        ws.fingerprint = key
+        ws.digests = {name: digest for name, _size, _mtime, digest in key[-1]}
     return ws
-
-
-def _stamp(ws: store.Workspace, key: tuple) -> None:
-    ws.fingerprint = key
-    ws.digests = {name: digest for name, _size, _mtime, digest in key[-1]}
 
 
 def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:
@@ -88,22 +72,33 @@ def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:
     when it is relative), so any edit, another as-of, or new code computes afresh.
     A hit needs neither the parse nor the figures: only the files' hashes.
     """
-    key = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
-    if key is None:
+    files = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
+    if files is None:
         return compute()
-    key = (key, extra)
-    path = cache_path(root).with_name(RESULT_FILE)
+    return _cached(root, cache_path(root).with_name(RESULT_FILE), files, (files, extra),
+                   Result, compute)[0]
+
+
+def _cached(root: Path, path: Path, files: tuple, key: tuple, kind: type,
+            compute) -> tuple:
+    """The value stored under `key` at `path`, else `compute()` stored there.
+
+    A computed value is kept only if the files still have the fingerprint they had
+    before computing, so nothing that changed while reading is ever served. The
+    second item says whether the value is known to match `files`.
+    """
     try:
         with path.open("rb") as handle:
-            cached_key, found = pickle.load(handle)
-        if cached_key == key and isinstance(found, Result):
-            return found
+            cached_key, value = pickle.load(handle)
+        if cached_key == key and isinstance(value, kind):
+            return value, True
     except Exception:  # any unreadable cache is simply a miss
         pass
-    computed = compute()
-    if fingerprint(root) == key[0]:
-        _save(root, path, key, computed)
-    return computed
+    value = compute()
+    trusted = fingerprint(root) == files
+    if trusted:
+        _save(root, path, key, value)
+    return value, trusted
 
 
 def _save(root: Path, path: Path, key: tuple, value: object) -> None:
