@@ -94,6 +94,7 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
       kpitrack show fixed_investment     # one target's story
       kpitrack export -o report.md       # the meeting report
       kpitrack add fixed_investment 138.6 --period 2025-03
+      kpitrack import 科技局3月.xlsx --dry-run  # preview a department's sheet
       kpitrack check                     # validate every file
     """
     ctx.obj = Settings(workspace, lang, color)
@@ -363,6 +364,68 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     if ws.errors:
         click.echo(f"warning: the workspace has {len(ws.errors)} problem(s) elsewhere; "
                    "run `kpitrack check`", err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be recorded; write nothing.")
+@click.option("--correct", is_flag=True,
+              help="Rows that differ from a recorded figure replace it (as corrections).")
+@click.option("--period", metavar="YYYY-MM",
+              help="The period for rows whose period cell is empty or missing.")
+@click.option("--by", default="", help="Who reports the figures, for rows without a by column.")
+@click.option("--sheet", metavar="NAME", help="The worksheet of an .xlsx file (default: the "
+              "first).")
+@click.pass_obj
+def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period: str | None,
+            by: str, sheet: str | None) -> None:
+    """Record a department's sheet of figures: .csv or .xlsx, all rows or none.
+
+    The columns are target (the id or the exact name), period and value, and
+    optionally note, by, source and date; the Chinese headers 指标, 期间,
+    数值, 备注, 报送单位, 来源 and 完成日期 work too, and other columns are
+    ignored. CSV may be UTF-8 (with or without a BOM) or GB18030. Any bad row
+    stops the import, naming its row number, and nothing is written. A row
+    that repeats a recorded figure is skipped; one that differs needs
+    --correct. A milestone's value may be 完成 / done.
+
+    \b
+    Examples:
+      kpitrack import 科技局2025-03.xlsx --dry-run
+      kpitrack import 科技局2025-03.xlsx
+      kpitrack import figures.csv --period 2025-03 --by 统计局
+      kpitrack import revised.csv --correct
+    """
+    from .cache import load
+    from .entry import plan_import, statuses_after_import
+    from .parse import parse_period
+    from .render import imports
+    from .render.table import print_fitted
+    from .sheet import read_sheet
+
+    ws = load(store.find_workspace(settings.workspace))
+    ws.raise_first_error(only_targets_file=True)
+    lang = settings.language(ws)
+    shown = store.display_path(file)
+    data = read_sheet(file, shown, sheet)
+    if not data.rows:
+        raise KpiError(f"{shown}: no figures under the header (row {data.header_row})")
+    rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
+                       correct=correct, period=parse_period(period) if period else None, by=by,
+                       source=file.name, now=dt.datetime.now().astimezone().replace(microsecond=0),
+                       today=_today())
+    bad = any(row.error for row in rows)
+    if bad and not dry_run:
+        raise KpiError(imports.first_error(shown, rows, lang))
+    written = [row.record for row in rows if row.writes and row.record]
+    after = statuses_after_import(ws.plan, ws.actuals, rows)
+    paths = [] if dry_run or bad else store.append_actuals(ws, written)
+    title = imports.import_title(shown, dry_run, lang)
+    print_fitted(settings.console(), imports.import_table(title, rows, after, lang))
+    click.echo(imports.import_message(shown, rows, [store.display_path(p) for p in paths],
+                                      dry_run, lang), err=True)
+    if bad:
+        sys.exit(1)
 
 
 @cli.command()

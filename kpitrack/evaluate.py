@@ -267,6 +267,12 @@ def resolve_as_of(plan: Plan, actuals: Sequence[Actual], period: Period | None =
     return AsOf(chosen, day or chosen.last_day)
 
 
+def status_after(plan: Plan, target: Target, records: Sequence[Actual],
+                 period: Period) -> Evaluation:
+    """A target judged at the end of `period`, as a freshly recorded figure leaves it."""
+    return evaluate_target(plan, target, records, resolve_as_of(plan, records, period))
+
+
 def group_by_target(actuals: Iterable[Actual]) -> dict[str, list[Actual]]:
     grouped: dict[str, list[Actual]] = defaultdict(list)
     for record in actuals:

@@ -18,9 +18,10 @@ import tempfile
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .entry import unknown_target_message
 from .model import (
     Actual,
     Bands,
@@ -207,13 +208,6 @@ class Workspace:
             more = f" (and {len(errors) - 1} more; run `kpitrack check`)" if len(errors) > 1 else ""
             first = errors[0]
             raise KpiError(first.message + more, first.file, first.line, first.target)
-
-
-def unknown_target_message(key: str, targets: list[Target]) -> str:
-    choices = [t.id for t in targets] + [t.name for t in targets]
-    close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown target {key!r}{hint}"
 
 
 class _Collector:
@@ -808,66 +802,112 @@ def content_digest(data: bytes) -> bytes:
 
 
 def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:
-    """Append one record to its month file, byte for byte after the old content.
+    """Append one record to its month file; see `append_actuals`."""
+    if correct and not actual.correction:
+        actual = replace(actual, correction=True)
+    return append_actuals(ws, [actual])[0]
 
-    Under the lock the month file is read again, so a figure another process added
-    a moment ago counts for the duplicate rule, and a file that does not parse is
-    left alone. When its bytes hash to what `ws` was parsed from, that parse is
-    used as it is, so an append costs the same however long the file is; only the
-    new record is parsed to check it reads back.
+
+def append_actuals(ws: Workspace, actuals: list[Actual]) -> list[Path]:
+    """Append records to their month files, all of them or none.
+
+    Each file gains its records byte for byte after its old content. Under the
+    lock every month file is read again, so a figure another process added a
+    moment ago counts for the duplicate rule, and a file that does not parse is
+    left alone. When a file's bytes hash to what `ws` was parsed from, that parse
+    is used as it is, so an append costs the same however long the file is; only
+    the new records are parsed to check they read back. A record's `correction`
+    flag says whether it may replace a figure (the rule `add --correct` follows).
+    A record read from a sheet carries the sheet's file and row, and an error
+    about it names them.
     """
     assert ws.plan is not None
-    target = ws.target(actual.target)
-    path = month_file(ws.root, actual.period)
-    shown = display_path(path)
+    by_month: dict[Period, list[Actual]] = {}
+    for actual in actuals:
+        by_month.setdefault(actual.period, []).append(actual)
     with workspace_lock(ws.root):
-        old = path.read_bytes() if path.exists() else b""
-        problems: list[Problem] = []
-        existing: list[Actual] = []
-        known = bool(old) and ws.digests.get(path.name) == content_digest(old)
-        if known:
-            problems = [p for p in ws.problems if p.file == shown]
-            existing = [a for a in ws.actuals if a.file == shown]
-        elif old:
-            existing = read_actuals_file(path, ws.plan, {t.id: t for t in ws.targets}, problems)
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            first = errors[0]
-            raise KpiError(f"{first.message}; fix this file before adding to it",
-                           first.file, first.line)
-        _check_new_figure(target, actual, existing, correct)
-        text = old.decode("utf-8-sig") if old else ""
-        newline = "\r\n" if "\r\n" in text else "\n"
-        if not old:
-            prefix = new_month_file_header(actual.period)
-        else:
-            prefix = "" if text.endswith(("\n", "\r")) else newline
-        addition = (prefix + newline + render_record(actual, newline)).encode("utf-8")
-        data = old + addition
-        # A valid file plus a complete [[actual]] block is valid, so when the old
-        # content is the one already parsed, checking the block alone is enough.
-        checked = addition if known and old.endswith(b"\n") else data
-        expected = 1 if checked is addition else len(existing) + 1
-        after = parse_toml_bytes(checked, shown, [])[0]
-        if after is None or len(after.get("actual", [])) != expected:
-            raise KpiError("internal check failed: the new record would not read back; "
-                           "nothing was written", shown)
-        path.parent.mkdir(exist_ok=True)
-        atomic_write(path, data)
-    return path
+        writes = [_month_append(ws, period, batch) for period, batch in by_month.items()]
+        _write_all(writes)
+    return [path for path, _, _ in writes]
 
 
-def _check_new_figure(target: Target, actual: Actual, existing: list[Actual],
-                      correct: bool) -> None:
+def _month_append(ws: Workspace, period: Period, batch: list[Actual]
+                  ) -> tuple[Path, bytes | None, bytes]:
+    """(path, old bytes or None for a new file, new bytes) for one month's records."""
+    assert ws.plan is not None
+    path = month_file(ws.root, period)
+    shown = display_path(path)
+    old = path.read_bytes() if path.exists() else b""
+    problems: list[Problem] = []
+    existing: list[Actual] = []
+    known = bool(old) and ws.digests.get(path.name) == content_digest(old)
+    if known:
+        problems = [p for p in ws.problems if p.file == shown]
+        existing = [a for a in ws.actuals if a.file == shown]
+    elif old:
+        existing = read_actuals_file(path, ws.plan, {t.id: t for t in ws.targets}, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise KpiError(f"{first.message}; fix this file before adding to it",
+                       first.file, first.line)
+    for index, actual in enumerate(batch):
+        _check_new_figure(ws.target(actual.target), actual, existing + batch[:index])
+    text = old.decode("utf-8-sig") if old else ""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if not old:
+        prefix = new_month_file_header(period)
+    else:
+        prefix = "" if text.endswith(("\n", "\r")) else newline
+    addition = (prefix + "".join(newline + render_record(a, newline) for a in batch)
+                ).encode("utf-8")
+    data = old + addition
+    # A valid file plus complete [[actual]] blocks is valid, so when the old
+    # content is the one already parsed, checking the blocks alone is enough.
+    checked = addition if known and old.endswith(b"\n") else data
+    expected = len(batch) if checked is addition else len(existing) + len(batch)
+    after = parse_toml_bytes(checked, shown, [])[0]
+    if after is None or len(after.get("actual", [])) != expected:
+        raise KpiError("internal check failed: the new record would not read back; "
+                       "nothing was written", shown)
+    return path, old if path.exists() else None, data
+
+
+def _write_all(writes: list[tuple[Path, bytes | None, bytes]]) -> None:
+    """Replace several files so that a failure part-way puts back the ones replaced."""
+    if not writes:
+        return
+    writes[0][0].parent.mkdir(exist_ok=True)
+    done: list[tuple[Path, bytes | None, bytes]] = []
+    try:
+        for write in writes:
+            atomic_write(write[0], write[2])
+            done.append(write)
+    except BaseException:
+        for path, old, _ in reversed(done):
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old)
+        raise
+
+
+def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) -> None:
+    """The rule for a second figure: it must be a correction, unless figures add up."""
     earlier = [a for a in existing if a.target == target.id and a.period == actual.period]
     adds_up = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
-    if earlier and not correct and not adds_up:
+    if earlier and not actual.correction and not adds_up:
         last = earlier[-1]
         shown = "done" if last.done else f"{last.value:g}" if last.value is not None else "a record"
         raise KpiError(f"{target.id} already has a figure for {actual.period} ({shown}, "
-                       f"{last.file}:{last.line}); use --correct to replace it")
-    if correct and not earlier:
-        raise KpiError(f"--correct: {target.id} has no figure for {actual.period} to correct")
+                       f"{_where(last)}); use --correct to replace it", actual.file, actual.line)
+    if actual.correction and not earlier:
+        raise KpiError(f"--correct: {target.id} has no figure for {actual.period} to correct",
+                       actual.file, actual.line)
+
+
+def _where(actual: Actual) -> str:
+    return f"{actual.file}:{actual.line}" if actual.line else f"{actual.file}"
 
 
 TEMPLATE = '''\

@@ -1,0 +1,114 @@
+"""What `import` would record (or recorded), row by row, and its one-line summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
+from ..labels import STATUS_STYLE, status_label, word
+from ..model import Evaluation
+from . import text as safe
+from .rows import figure, with_unit
+
+ACTIONS = {
+    NEW: ("新增", "new"),
+    CORRECTION: ("更正", "correction"),
+    SAME: ("已有相同数据，跳过", "already recorded, skipped"),
+    ADDS_UP: ("累加", "adds up"),
+}
+_ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: ""}
+
+
+def action_label(action: str, lang: str) -> str:
+    zh, en = ACTIONS[action]
+    return zh if lang == "zh" else en
+
+
+def row_value(row: ImportRow, lang: str) -> str:
+    """The figure as it will be recorded, in the target's unit."""
+    record = row.record
+    if record is None or row.target is None:
+        return row.cells.get("value", "")
+    if record.done:
+        return word("done", lang) + (f" {record.date}" if record.date else "")
+    if row.target.kind.value == "milestone":
+        return f"{figure(record.value)}%"
+    return with_unit(record.value, row.target.unit, lang)
+
+
+def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Evaluation],
+                 lang: str) -> Table:
+    """One line per row: the sheet's row number, what it records, and what follows."""
+    table = Table(title=safe.plain(title), title_justify="left", pad_edge=False)
+    for key, justify in (("row", "right"), ("name", "left"), ("month", "left"),
+                         ("value", "right"), ("action", "left"), ("status", "left"),
+                         ("note", "left")):
+        table.add_column(word(key, lang), justify=justify, overflow="fold")
+    for row in rows:
+        name = row.target.name if row.target else row.cells.get("target",
+                                                                row.cells.get("name", ""))
+        period = str(row.record.period) if row.record else row.cells.get("period", "")
+        if row.error:
+            action = Text("✗ " + safe.plain(row.error), style="bold red")
+        else:
+            assert row.action is not None
+            action = Text(action_label(row.action, lang), style=_ACTION_STYLE[row.action])
+        ev = after.get(row.number)
+        status = Text(status_label(ev.status, lang), style=STATUS_STYLE[ev.status]) if ev \
+            else Text("")
+        note = row.record.note if row.record else row.cells.get("note", "")
+        table.add_row(str(row.number), Text(safe.plain(name)), Text(safe.plain(period)),
+                      Text(safe.plain(row_value(row, lang))), action, status,
+                      Text(safe.plain(note)))
+    return table
+
+
+def import_title(file: str, dry_run: bool, lang: str) -> str:
+    return f"{word('import_title' if dry_run else 'import_done', lang)}: {file}"
+
+
+def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
+    """新增10条，更正1条 / 10 new, 1 correction: only the actions that occur."""
+    parts = []
+    for action in (NEW, CORRECTION, ADDS_UP, SAME):
+        n = sum(1 for r in rows if r.action == action and not r.error)
+        if n:
+            label = action_label(action, lang)
+            parts.append(f"{label}{n}条" if lang == "zh" else f"{n} {label}")
+    bad = sum(1 for r in rows if r.error)
+    if bad:
+        parts.append(f"有问题{bad}行" if lang == "zh" else f"{bad} with problems")
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def first_error(file: str, rows: Sequence[ImportRow], lang: str) -> str:
+    """The one line for a failed import: the first bad row, and how many more there are."""
+    bad = [r for r in rows if r.error]
+    first = bad[0]
+    assert first.error is not None
+    error = safe.plain(first.error)
+    if lang == "zh":
+        more = f"（另有{len(bad) - 1}行有问题，用 --dry-run 查看全部）" if len(bad) > 1 else ""
+        return f"{file} 第{first.number}行：{error}{more}；未导入任何数据"
+    more = f" (and {len(bad) - 1} more rows; --dry-run lists them all)" if len(bad) > 1 else ""
+    return f"{file} row {first.number}: {error}{more}; nothing was imported"
+
+
+def import_message(file: str, rows: Sequence[ImportRow], paths: Sequence[str], dry_run: bool,
+                   lang: str) -> str:
+    counts = counts_text(rows, lang) or ("无数据行" if lang == "zh" else "no rows")
+    where = ", ".join(paths)
+    if dry_run:
+        if lang == "zh":
+            return f"预览 {file}：{counts}；未写入任何数据（去掉 --dry-run 即导入）"
+        return f"preview of {file}: {counts}; nothing was written (drop --dry-run to import)"
+    if not paths:
+        if lang == "zh":
+            return f"{file}：{counts}；没有需要写入的新数据"
+        return f"{file}: {counts}; nothing new to record"
+    if lang == "zh":
+        return f"已导入 {file}：{counts} → {where}"
+    return f"imported {file}: {counts} → {where}"

@@ -1,0 +1,194 @@
+"""Reading a department's sheet (CSV or XLSX) into numbered rows of text.
+
+This module only reads: it finds the header row, maps the column names (English
+or Chinese) onto kpitrack's fields and gives each data row with the number the
+spreadsheet shows for it. What the cells mean is decided in `entry.py`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import KpiError
+
+# Column names a sheet may use for each field, compared after normalising.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # Either column may give a target's id or its exact name; with both, they must agree.
+    "target": ("target", "id", "target id", "指标", "指标编号", "编号", "指标id"),
+    "name": ("name", "target name", "指标名称", "名称"),
+    "period": ("period", "month", "期间", "月份", "统计期间", "所属期", "期次", "截至"),
+    "value": ("value", "figure", "actual", "数值", "完成值", "实际", "实际值", "完成数",
+              "累计完成", "完成情况"),
+    "note": ("note", "notes", "remark", "备注", "说明"),
+    "by": ("by", "reported by", "reporter", "报送人", "报送单位", "填报人", "填报单位"),
+    "source": ("source", "来源", "数据来源"),
+    "date": ("date", "done date", "完成日期", "日期", "完成时间"),
+}
+_LOOKUP = {name: field for field, names in COLUMNS.items() for name in names}
+HEADER_SEARCH_ROWS = 20
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    number: int  # the row number the spreadsheet shows (the first line is 1)
+    cells: dict[str, str]  # field -> the cell as text, stripped; absent when empty
+
+
+@dataclass(frozen=True)
+class Sheet:
+    file: str  # as shown to the user
+    header_row: int
+    columns: dict[str, str]  # field -> the header as the sheet writes it
+    ignored: tuple[str, ...]  # headers that are not kpitrack fields
+    rows: tuple[SheetRow, ...]
+
+
+def _header_key(text: str) -> str:
+    """`数值（亿元）`, ` Value* ` and `VALUE` all read as the same column."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = re.sub(r"\(.*?\)|\[.*?\]", "", text)
+    return text.strip(" *:：").strip()
+
+
+def read_sheet(path: Path, shown: str, sheet_name: str | None = None) -> Sheet:
+    """Read a .csv (UTF-8 with or without a BOM, UTF-16, or GB18030) or .xlsx file."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise KpiError(f"{shown}: the old .xls format cannot be read; in Excel use "
+                       "Save As .xlsx or CSV UTF-8")
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise KpiError(f"{shown}: cannot tell the format; use a .csv or .xlsx file")
+    data = path.read_bytes()
+    if suffix in XLSX_SUFFIXES:
+        grid = _xlsx_grid(data, shown, sheet_name)
+    else:
+        if sheet_name:
+            raise KpiError(f"--sheet is for .xlsx files; {shown} is a CSV file")
+        grid = _csv_grid(data, shown)
+    return _sheet(grid, shown)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        raise KpiError(f"{shown}: this is an Excel workbook, not CSV text; name it .xlsx")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise KpiError(f"{shown}: not valid UTF-8 at byte {exc.start + 3}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise KpiError(f"{shown}: not valid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise KpiError(f"{shown}: holds NUL bytes, so it is not CSV text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise KpiError(f"{shown}: the text is neither UTF-8 nor GB18030 (byte {exc.start}); "
+                       "save it as CSV UTF-8") from None
+
+
+def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
+    text = _decode(data, shown)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # A spreadsheet numbers records, so a cell holding a line break is still one row.
+        return [(number, list(cells)) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise KpiError(f"{shown} row {reader.line_num}: {exc}") from None
+
+
+def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
+               ) -> list[tuple[int, list[object]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise KpiError(f"{shown}: not a readable .xlsx workbook ({exc})") from None
+    except Exception as exc:  # openpyxl raises its own types for broken parts
+        raise KpiError(f"{shown}: not a readable .xlsx workbook ({type(exc).__name__})") from None
+    try:
+        if sheet_name is not None:
+            if sheet_name not in book.sheetnames:
+                raise KpiError(f"{shown}: no sheet named {sheet_name!r}; it has "
+                               f"{', '.join(map(repr, book.sheetnames))}")
+            sheet = book[sheet_name]
+        else:
+            sheet = book.worksheets[0]
+        return [(number, list(cells)) for number, cells in
+                enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
+    finally:
+        book.close()
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: numbers as written, a date as YYYY-MM-DD, nothing as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
+    for number, cells in grid[:HEADER_SEARCH_ROWS]:
+        fields = [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
+        if ("target" in fields or "name" in fields) and "value" in fields:
+            return _with_header(grid, number, cells, fields, shown)
+    names = ", ".join(sorted({n for names in COLUMNS.values() for n in names[:1]}))
+    raise KpiError(f"{shown}: no header row with a target (指标) and a value (数值) column in "
+                   f"the first {HEADER_SEARCH_ROWS} rows; the columns are {names}")
+
+
+def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
+                 fields: list[str | None], shown: str) -> Sheet:
+    columns: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    ignored = []
+    for position, (cell, field) in enumerate(zip(header, fields, strict=True)):
+        name = cell_text(cell)
+        if field is None:
+            if name:
+                ignored.append(name)
+            continue
+        if field in columns:
+            raise KpiError(f"{shown} row {header_row}: columns {columns[field]!r} and "
+                           f"{name!r} are both the {field} column; keep one")
+        columns[field] = name
+        positions[field] = position
+    rows = []
+    for number, cells in grid:
+        if number <= header_row:
+            continue
+        texts = {field: cell_text(cells[position]) if position < len(cells) else ""
+                 for field, position in positions.items()}
+        texts = {field: text for field, text in texts.items() if text}
+        if texts:
+            rows.append(SheetRow(number, texts))
+    return Sheet(shown, header_row, columns, tuple(ignored), tuple(rows))

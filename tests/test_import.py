@@ -1,0 +1,334 @@
+"""`kpitrack import`: a department's CSV or XLSX sheet, all rows or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+
+from conftest import digest, record, run, write_ws
+from kpitrack import store
+
+TARGETS = """
+[targets.inv]
+name = "年度投资"
+section = "需求"
+kind = "cumulative"
+target = 620
+unit = "亿元"
+
+[targets.smes]
+name = "科技型企业"
+kind = "cumulative"
+target = 3400
+unit = "家"
+
+[targets.retail]
+name = "社零增速"
+kind = "growth"
+target = 5
+unit = "%"
+
+[targets.calls]
+name = "来电办结"
+kind = "cumulative"
+report = "increment"
+target = 1200
+unit = "件"
+
+[targets.lab]
+name = "实验室挂牌"
+kind = "milestone"
+due = 2025-12-31
+"""
+
+
+@pytest.fixture
+def ws(isolated):
+    return write_ws(isolated, TARGETS, {
+        "2025-03": record("inv", "2025-03", 138.6, recorded="2025-04-12T09:30:00+08:00"),
+    })
+
+
+def records(root, month: str) -> list[dict]:
+    path = root / "actuals" / f"{month}.toml"
+    if not path.exists():
+        return []
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("actual", [])
+
+
+def write_csv(root, name: str, text: str, encoding: str = "utf-8"):
+    path = root / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def write_xlsx(root, name: str, rows: list[list], title: str = "Sheet1", extra: dict | None = None):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for other, other_rows in (extra or {}).items():
+        more = book.create_sheet(other)
+        for row in other_rows:
+            more.append(row)
+    path = root / name
+    book.save(path)
+    return path
+
+
+CHINESE_CSV = "指标,期间,数值,备注\ninv,2025-04,180.2,1—4月累计\n科技型企业,2025年4月,1200,\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_csv_in_every_office_encoding_is_recorded(ws, encoding):
+    write_csv(ws, "dept.csv", CHINESE_CSV, encoding)
+    result = run("import", "dept.csv")
+    assert result.exit_code == 0, result.stderr
+    got = records(ws, "2025-04")
+    assert [(r["target"], r["value"], r.get("note", "")) for r in got] == [
+        ("inv", 180.2, "1—4月累计"), ("smes", 1200, "")]
+    assert all(r["source"] == "dept.csv" for r in got)
+    assert "已导入 dept.csv：新增2条 → actuals/2025-04.toml" in result.stderr
+    assert run("check").exit_code == 0
+
+
+def test_english_headers_and_every_optional_column(ws):
+    write_csv(ws, "dept.csv", "target,period,value,note,by,source\n"
+                              "retail,2025-04,4.8,Jan-Apr,Commerce,bureau report\n")
+    result = run("import", "dept.csv")
+    assert result.exit_code == 0, result.stderr
+    (got,) = records(ws, "2025-04")
+    assert (got["target"], got["value"], got["note"], got["by"], got["source"]) == (
+        "retail", 4.8, "Jan-Apr", "Commerce", "bureau report")
+
+
+def test_xlsx_with_a_title_row_date_cells_and_unit_in_the_header(ws):
+    write_xlsx(ws, "dept.xlsx", [
+        ["高新区2025年4月指标报送表"],
+        [],
+        ["序号", "指标名称", "期间", "数值（亿元）", "报送单位"],
+        [1, "年度投资", dt.datetime(2025, 4, 1), 180.2, "发改局"],
+        [2, "lab", "2025-04", "完成", None],
+        [3, "smes", "2025Q2", 1500.0, None],
+    ])
+    result = run("import", "dept.xlsx")
+    assert result.exit_code == 0, result.stderr
+    april = records(ws, "2025-04")
+    assert [(r["target"], r.get("value"), r.get("done")) for r in april] == [
+        ("inv", 180.2, None), ("lab", None, True)]
+    assert april[0]["by"] == "发改局"
+    assert records(ws, "2025-06")[0]["value"] == 1500
+    assert "actuals/2025-04.toml, actuals/2025-06.toml" in result.stderr
+
+
+def test_xlsx_sheet_option_picks_a_worksheet(ws):
+    write_xlsx(ws, "dept.xlsx", [["说明"]], extra={"四月": [["指标", "期间", "数值"],
+                                                           ["inv", "2025-04", 200]]})
+    assert run("import", "dept.xlsx").exit_code == 1
+    result = run("import", "dept.xlsx", "--sheet", "四月")
+    assert result.exit_code == 0, result.stderr
+    assert records(ws, "2025-04")[0]["value"] == 200
+    missing = run("import", "dept.xlsx", "--sheet", "五月")
+    assert missing.exit_code == 1
+    assert "no sheet named '五月'; it has 'Sheet1', '四月'" in missing.stderr
+
+
+def test_dry_run_shows_every_row_and_writes_nothing(ws):
+    write_csv(ws, "dept.csv", CHINESE_CSV)
+    before = digest(ws)
+    result = run("--no-color", "import", "dept.csv", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert digest(ws) == before
+    lines = result.stdout.splitlines()
+    assert "导入预览: dept.csv" in lines[0]
+    row2 = next(line for line in lines if "年度投资" in line)
+    assert "180.2亿元" in row2 and "新增" in row2 and "2025-04" in row2
+    assert "1200家" in result.stdout
+    assert "预览 dept.csv：新增2条；未写入任何数据" in result.stderr
+
+
+def test_one_bad_row_stops_the_whole_import_and_names_its_row(ws):
+    # Row 2 is good and in another month: it must not be written either.
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-05,250\nsmes,2025-04,lots\n"
+                              "nope,2025-04,1\n")
+    before = digest(ws)
+    result = run("import", "dept.csv")
+    assert result.exit_code == 1
+    assert digest(ws) == before
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "dept.csv 第3行：cannot read figure 'lots'" in result.stderr
+    assert "另有1行有问题" in result.stderr
+
+
+def test_dry_run_lists_every_bad_row_and_exits_1(ws):
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-05,250\nsmes,2025-04,lots\n"
+                              "nope,2025-04,1\n")
+    result = run("--no-color", "import", "dept.csv", "--dry-run")
+    assert result.exit_code == 1
+    assert "cannot read figure 'lots'" in result.stdout
+    assert "unknown target 'nope'" in result.stdout
+    assert "新增1条，有问题2行" in result.stderr
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("inv,2025-04,nan", "cannot read figure 'nan'"),
+    ("inv,2025-04,inf", "cannot read figure 'inf'"),
+    ("inv,2025-04,", "no value"),
+    ("inv,2026-02,1", "outside the plan"),
+    ("inv,2025-13,1", "cannot read period '2025-13'"),
+    (",2025-04,1", "no target"),
+    ("inv,2025-04,-3", "negative"),
+    ("inv,2025-04,3500万元", "0.35"),  # converts: this row is fine
+    ("inv,2025-04,12%", "is in '%'"),
+    ("lab,2025-04,150", "0 to 100"),
+    ("inv,2025-04,1e400", "out of range"),
+])
+def test_bad_cells_are_named_by_row(ws, row, message):
+    write_csv(ws, "dept.csv", f"指标,期间,数值\n{row}\n")
+    result = run("--no-color", "import", "dept.csv", "--dry-run")
+    assert message in result.stdout + result.stderr
+    if message != "0.35":
+        assert result.exit_code == 1
+        assert "dept.csv 第2行：" in run("import", "dept.csv").stderr
+
+
+def test_period_option_fills_rows_without_one(ws):
+    write_csv(ws, "dept.csv", "指标,数值\ninv,180\n")
+    assert "no period" in run("import", "dept.csv").stderr
+    result = run("import", "dept.csv", "--period", "2025-04", "--by", "统计局")
+    assert result.exit_code == 0, result.stderr
+    assert records(ws, "2025-04")[0]["by"] == "统计局"
+
+
+def test_a_repeated_figure_is_skipped_and_a_different_one_needs_correct(ws):
+    write_csv(ws, "same.csv", "指标,期间,数值\ninv,2025-03,138.6\n")
+    before = digest(ws)
+    same = run("import", "same.csv")
+    assert same.exit_code == 0 and digest(ws) == before
+    assert "已有相同数据，跳过1条；没有需要写入的新数据" in same.stderr
+
+    write_csv(ws, "new.csv", "指标,期间,数值\ninv,2025-03,140\n")
+    before = digest(ws)
+    refused = run("import", "new.csv")
+    assert refused.exit_code == 1 and digest(ws) == before
+    assert "inv already has a figure for 2025-03 (138.6, actuals/2025-03.toml:2); " \
+           "use --correct" in refused.stderr
+
+    fixed = run("import", "new.csv", "--correct")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert records(ws, "2025-03")[-1]["correction"] is True
+    assert "更正1条" in fixed.stderr
+    status = run("status", "--format", "json")
+    assert '"actual": 140' in status.stdout
+
+
+def test_two_rows_for_one_target_and_month_are_refused(ws):
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-04,1\nsmes,2025-04,2\ninv,2025-04,3\n")
+    result = run("import", "dept.csv", "--correct")
+    assert result.exit_code == 1
+    assert "第4行：row 2 already gives inv for 2025-04" in result.stderr
+
+
+def test_increment_figures_add_up_as_with_add(ws):
+    write_csv(ws, "dept.csv", "指标,期间,数值\ncalls,2025-04,100\ncalls,2025-04,50\n")
+    assert run("import", "dept.csv").exit_code == 0
+    again = run("--no-color", "import", "dept.csv", "--dry-run")
+    assert again.stdout.count("累加") == 2
+    data = run("status", "--format", "json").stdout
+    assert '"actual": 150' in data
+
+
+def test_target_and_name_columns_must_agree(ws):
+    write_csv(ws, "dept.csv", "指标编号,指标名称,期间,数值\ninv,科技型企业,2025-04,1\n")
+    result = run("import", "dept.csv")
+    assert result.exit_code == 1
+    assert "the target cell says inv but the name cell says smes" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("dept.csv", b"", "no header row"),
+    ("dept.csv", "序号,名称2\n1,2\n".encode(), "no header row with a target"),
+    ("dept.csv", "指标,数值\n".encode(), "no figures under the header (row 1)"),
+    ("dept.csv", b"\xff\xfeodd", "not valid UTF-16"),
+    ("dept.csv", b"target,value\n\x80\x80\x80,1\n", "neither UTF-8 nor GB18030"),
+    ("dept.csv", b"PK\x03\x04rest", "this is an Excel workbook"),
+    ("dept.xlsx", b"not a zip at all", "not a readable .xlsx workbook"),
+    ("dept.xls", b"\xd0\xcf\x11\xe0", "old .xls format"),
+    ("dept.ods", b"x", "cannot tell the format"),
+    ("dept.csv", "指标,数值,value\ninv,1,2\n".encode(), "are both the value column"),
+])
+def test_unreadable_sheets_are_one_line_errors(ws, name, content, message):
+    (ws / name).write_bytes(content)
+    before = digest(ws)
+    result = run("import", name)
+    assert result.exit_code == 1, result.stdout
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert digest(ws) == before
+
+
+def test_a_missing_file_is_a_clear_error(ws):
+    result = run("import", "nowhere.csv")
+    assert result.exit_code == 1
+    assert "nowhere.csv: No such file or directory" in result.stderr
+
+
+def test_hostile_text_is_recorded_literally(ws):
+    note = '[red]x[/red] | <script> =cmd() "q" \\ \x1b[31m'
+    (ws / "dept.csv").write_text('指标,期间,数值,备注\ninv,2025-04,1,"' + note.replace('"', '""')
+                                 + '"\n', encoding="utf-8")
+    result = run("--no-color", "import", "dept.csv")
+    assert result.exit_code == 0, result.stderr
+    assert records(ws, "2025-04")[0]["note"] == note
+    assert "[red]x[/red] | <script> =cmd()" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkeypatch):
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-03,140\nsmes,2025-04,2\n")
+    before = digest(ws)
+    real = store.atomic_write
+    calls = []
+
+    def failing(path, data, durable=True):
+        if path.suffix == ".toml":
+            calls.append(path.name)
+        if path.name == "2025-04.toml":
+            raise OSError(28, "No space left on device")
+        return real(path, data, durable)
+
+    monkeypatch.setattr(store, "atomic_write", failing)
+    result = run("import", "dept.csv", "--correct")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    # The first was written, then the second failed and the first was put back.
+    assert calls == ["2025-03.toml", "2025-04.toml", "2025-03.toml"]
+    assert digest(ws) == before
+
+
+def test_a_month_file_with_an_error_is_not_appended_to(ws):
+    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n[[actual]]\nvalue = 1\n",
+                                                 encoding="utf-8")
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-05,1\nsmes,2025-04,2\n")
+    before = digest(ws)
+    result = run("import", "dept.csv")
+    assert result.exit_code == 1
+    assert "fix this file before adding to it" in result.stderr
+    assert digest(ws) == before
+
+
+def test_english_messages(ws):
+    write_csv(ws, "dept.csv", CHINESE_CSV)
+    result = run("--lang", "en", "--no-color", "import", "dept.csv", "--dry-run")
+    assert "preview of dept.csv: 2 new; nothing was written" in result.stderr
+    assert "Import preview: dept.csv" in result.stdout
+    write_csv(ws, "bad.csv", "target,period,value\nnope,2025-04,1\n")
+    bad = run("--lang", "en", "import", "bad.csv")
+    assert "bad.csv row 2: unknown target 'nope'" in bad.stderr
+    assert "nothing was imported" in bad.stderr
