@@ -212,7 +212,8 @@ def show(settings: Settings, target: str, as_of: str | None, fmt: str) -> None:
     print_fitted(settings.console(), show_renderable(story, lang))
 
 
-EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
+EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json",
+                   ".xlsx": "xlsx"}
 
 
 def _export_format(fmt: str | None, output: Path | None) -> str:
@@ -223,36 +224,62 @@ def _export_format(fmt: str | None, output: Path | None) -> str:
         return "md"
     found = EXPORT_SUFFIXES.get(output.suffix.lower())
     if found is None:
-        raise click.UsageError(f"cannot tell the format from {output.name!r}; use a .md, .csv "
-                               "or .json file, or give --format")
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; use a .md, .csv, "
+                               ".json or .xlsx file, or give --format")
     return found
 
 
 @cli.command()
 @selection_options
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default=None,
-              help="md (default), csv (UTF-8 with a BOM, for Excel) or json. Without it, "
-                   "the -o file's extension decides.")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "xlsx"]), default=None,
+              help="md (default), csv (UTF-8 with a BOM, for Excel), json, or xlsx (an Excel "
+                   "workbook, status cells filled in their colour). Without it, the -o "
+                   "file's extension decides.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file instead of stdout (replaced whole, atomically).")
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
            fmt: str | None, output: Path | None) -> None:
-    """Write the meeting report: Markdown, CSV for Excel, or JSON.
+    """Write the meeting report: Markdown, CSV or an Excel workbook, or JSON.
 
     The Markdown has a headline with the colour counts, the red list
     (红色滞后督办清单) with owners, gaps and the pace needed, the targets that
     changed colour since last month, one table per section and the legend.
+    The workbook has one row per target, each status cell filled in its
+    colour and keeping its label, and the legend on a second sheet.
 
     \b
     Examples:
       kpitrack export -o report.md
+      kpitrack export -o report.xlsx
       kpitrack export -o report.csv --as-of 2025-09
       kpitrack export --format json --section 产业 > industry.json
     """
     chosen = _export_format(fmt, output)
     result = _result(settings, as_of, section, owner)
     lang = settings.language(result.plan)
+    if chosen == "xlsx" and output is None and sys.stdout.isatty():
+        raise click.UsageError("a workbook is not text: give -o report.xlsx, or redirect "
+                               "stdout to a file")
+    data = _export_bytes(result, chosen, lang)
+    if output is None:
+        if chosen == "xlsx":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            _out(data.decode("utf-8"))
+        return
+    store.write_report(store.find_workspace(settings.workspace), output, data)
+    from .render.messages import exported_message
+
+    click.echo(exported_message(store.display_path(output), result, lang), err=True)
+
+
+def _export_bytes(result, chosen: str, lang: str) -> bytes:
+    if chosen == "xlsx":
+        from .render.xlsx_out import status_xlsx
+
+        return status_xlsx(result, lang)
     if chosen == "json":
         from .render.rows import result_json
 
@@ -265,13 +292,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
         from .render.markdown import report_markdown
 
         text = report_markdown(result, lang)
-    if output is None:
-        _out(text)
-        return
-    store.write_report(store.find_workspace(settings.workspace), output, text.encode("utf-8"))
-    from .render.messages import exported_message
-
-    click.echo(exported_message(store.display_path(output), result, lang), err=True)
+    return text.encode("utf-8")
 
 
 def _json(data: dict) -> str:

@@ -119,6 +119,23 @@ def test_export_report_keeps_cells_and_neutralises_formulas(isolated, text):
         assert not cell.startswith(("=", "+", "@")) or cell.startswith("'")
 
 
+@pytest.mark.parametrize("text", HOSTILE)
+def test_export_xlsx_keeps_user_text_as_text(isolated, text):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    hostile_ws(isolated, text)
+    data = run("export", "--format", "xlsx").stdout_bytes
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet  # no formula, whatever the name says
+    book = load_workbook(io.BytesIO(data))
+    values = [c.value for row in book.active.iter_rows() for c in row if c.value is not None]
+    expected = text.replace("\n", " ") if "\x1b" not in text else "红"
+    assert values.count(expected) >= 3  # name, section and owner, exactly as written
+
+
 # ------------------------------------------------------------------ fuzzing
 
 SETTINGS = settings(max_examples=60, deadline=None,
@@ -219,6 +236,7 @@ def test_any_workspace_check_accepts_can_be_reported(specs, as_of):
         data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
         assert sum(data["summary"].values()) == len(specs)
         for args in (["export"], ["export", "--format", "csv"], ["--lang", "en", "export"],
+                     ["export", "--format", "xlsx"],
                      ["show", "t0"], ["show", "t0", "--format", "json"]):
             result = run("-C", str(root), "--no-color", *args)
             assert result.exit_code == 0, (args, result.stderr)

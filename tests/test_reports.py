@@ -73,6 +73,23 @@ def test_report_says_nothing_of_examples_when_there_are_none(isolated):
     assert "示例" not in text and "# 测试计划推进情况（截至2025年2月）" in text
 
 
+def xlsx_rows(data: bytes, sheet: int = 0) -> list[dict]:
+    """The workbook's status rows as dicts by header, each with its status cell's fill."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    cells = list(book.worksheets[sheet].iter_rows())
+    header_at = next(i for i, row in enumerate(cells) if row[0].value in ("编号", "ID"))
+    header = [c.value for c in cells[header_at]]
+    rows = []
+    for row in cells[header_at + 1:]:
+        found = {h: c.value for h, c in zip(header, row, strict=True)}
+        found["_fill"] = row[1].fill.fgColor.rgb
+        found["_types"] = {h: c.data_type for h, c in zip(header, row, strict=True)}
+        rows.append(found)
+    return rows
+
+
 def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
     """Each target's status as every format prints it, keyed by the target's name."""
     data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
@@ -95,6 +112,8 @@ def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
         cells = [c.strip() for c in line.strip("|").split(" | ")]
         if len(cells) > 3 and cells[0][:1] in "🔵🟢🟡🔴⚪":
             out["md"][cells[2]] = labels[cells[0][2:]]
+    book = xlsx_rows(run("-C", str(root), "export", "--format", "xlsx").stdout_bytes)
+    out["xlsx"] = {r["指标"]: labels[r["状态"]] for r in book}
     table = run("-C", str(root), "--no-color", "status").stdout
     out["table"] = {}
     pattern = re.compile("│(" + "|".join(map(re.escape, labels)) + r") *│[^│]*│ ([^│]+?) *│")
@@ -222,11 +241,44 @@ def test_export_infers_format_from_extension(fixture_ws):
     for name, check in (("r.md", lambda b: b.startswith("# 示例区".encode())),
                         ("r.MARKDOWN", lambda b: b.startswith(b"# ")),
                         ("r.csv", lambda b: b.startswith(b"\xef\xbb\xbf")),
+                        ("r.xlsx", lambda b: b.startswith(b"PK\x03\x04")),
                         ("r.json", lambda b: json.loads(b)["schema"] == 1)):
         result = run("export", "-o", name)
         assert result.exit_code == 0, result.stderr
         assert check((fixture_ws / name).read_bytes()), name
         assert result.stdout == "" and name in result.stderr
+
+
+def test_export_xlsx_fills_each_status_cell_and_keeps_the_label(fixture_ws):
+    from kpitrack.labels import STATUS_LABELS
+    from kpitrack.model import Status
+    from kpitrack.render.xlsx_out import FILLS
+
+    result = run("export", "-o", "report.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "已导出 report.xlsx：7项指标" in result.stderr
+    rows = xlsx_rows((fixture_ws / "report.xlsx").read_bytes())
+    data = json.loads(run("status", "--format", "json").stdout)
+    assert [r["编号"] for r in rows] == [t["id"] for t in data["targets"]]
+    for row, target in zip(rows, data["targets"], strict=True):
+        status = Status(target["status"])
+        assert row["状态"] == STATUS_LABELS["zh"][status]
+        assert row["_fill"] == "00" + FILLS[status]
+        if target["gap"] is not None:  # a number Excel can sort, rounded as elsewhere
+            assert row["差距"] == pytest.approx(round(target["gap"], 1))
+            assert row["_types"]["差距"] == "n"
+    english = xlsx_rows(run("--lang", "en", "export", "--format", "xlsx").stdout_bytes)
+    assert {r["Status"] for r in english} <= set(STATUS_LABELS["en"].values())
+
+
+def test_export_xlsx_legend_sheet(fixture_ws):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(run("export", "--format", "xlsx").stdout_bytes))
+    assert book.sheetnames == ["推进情况", "图例"]
+    legend = [row[0] for row in book["图例"].iter_rows(values_only=True)]
+    assert legend[0].startswith("蓝色·超前示范：差距 ≥ +10.0个百分点")
+    assert any(text.startswith("节点类：到期前30天内") for text in legend)
 
 
 def test_export_format_option_wins_over_extension(fixture_ws):

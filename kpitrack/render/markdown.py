@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
 from ..model import STATUS_ORDER, Result, Status
 from . import text as safe
-from .rows import by_section, human_cells, one_decimal, result_json, signed
+from .legend import legend_items
+from .rows import by_section, human_cells, result_json
 
 MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
               "completion", "time_progress", "gap", "trend", "owner")
@@ -103,46 +104,11 @@ def _headline(data: dict, lang: str) -> str:
 
 
 def _legend(result: Result, lang: str) -> list[str]:
-    pace = result.plan.bands.pace
-    diff = result.plan.bands.difference
-    zh = lang == "zh"
-    pp = "个百分点" if zh else " points"
-    edges = {
-        Status.BLUE: (f"≥ {signed(pace.blue)}", f"≥ {signed(diff.blue)}"),
-        Status.GREEN: (f"{signed(pace.green)} ~ {signed(pace.blue)}",
-                       f"{signed(diff.green)} ~ {signed(diff.blue)}"),
-        Status.YELLOW: (f"{signed(pace.yellow)} ~ {signed(pace.green)}",
-                        f"{signed(diff.yellow)} ~ {signed(diff.green)}"),
-        Status.RED: (f"< {signed(pace.yellow)}", f"< {signed(diff.yellow)}"),
-    }
     lines = []
-    for status, (by_pace, by_diff) in edges.items():
-        label = f"{STATUS_EMOJI[status]} {status_label(status, lang)}"
-        lines.append(f"- {label}：差距 {by_pace}{pp}（增速、保持类 {by_diff}）" if zh else
-                     f"- {label}: gap {by_pace}{pp} (growth/threshold: {by_diff})")
-    milestone = result.plan.bands.milestone
-    lines += [
-        f"- {STATUS_EMOJI[Status.NONE]} {status_label(Status.NONE, lang)}" + (
-            "：尚无数据，或目标无法按进度衡量" if zh else ": no figure yet, or not measurable"),
-        ("- 差距 = 完成率 − 时序进度；增速、保持类为实际值 − 目标值。时序进度按整月计算"
-         f"（截至本月 {one_decimal(_calendar(result))}%）。" if zh else
-         "- Gap = completion − time progress; for growth and threshold targets, figure − "
-         f"target. Time progress counts whole months ({one_decimal(_calendar(result))}% "
-         "this month)."),
-        (f"- 节点类：到期前{milestone.warn_days}天内未完成为黄色，超期未完成为红色，"
-         f"提前{milestone.early_days}天以上完成为蓝色。" if zh else
-         f"- Milestones: yellow within {milestone.warn_days} days of the due date, red when "
-         f"overdue, blue when done {milestone.early_days}+ days early."),
-        f"- {word('change_note', lang)}",
-        f"- {word('trend_note', lang)}",
+    for status, text in legend_items(result, lang):
+        label = f"{STATUS_EMOJI[status]} " if status else ""
         # A leading `*` would open a nested list.
-        f"- \\{word('stale_note', lang)}；{word('assumed_note', lang)}" if zh else
-        f"- \\{word('stale_note', lang)}; {word('assumed_note', lang)}",
-    ]
+        lines.append(f"- {label}{text}" if not text.startswith("*") else f"- \\{text}")
     return lines
 
 
-def _calendar(result: Result) -> float:
-    from ..evaluate import plan_time_progress
-
-    return plan_time_progress(result.plan, result.as_of.period)

@@ -1,0 +1,53 @@
+"""The legend's sentences, shared by the Markdown report and the workbook."""
+
+from __future__ import annotations
+
+from ..labels import status_label, word
+from ..model import Result, Status
+from .rows import one_decimal, signed
+
+
+def legend_items(result: Result, lang: str) -> list[tuple[Status | None, str]]:
+    """(status or None, sentence): the band edges, the milestone rule and the keys."""
+    pace = result.plan.bands.pace
+    diff = result.plan.bands.difference
+    zh = lang == "zh"
+    pp = "个百分点" if zh else " points"
+    edges = {
+        Status.BLUE: (f"≥ {signed(pace.blue)}", f"≥ {signed(diff.blue)}"),
+        Status.GREEN: (f"{signed(pace.green)} ~ {signed(pace.blue)}",
+                       f"{signed(diff.green)} ~ {signed(diff.blue)}"),
+        Status.YELLOW: (f"{signed(pace.yellow)} ~ {signed(pace.green)}",
+                        f"{signed(diff.yellow)} ~ {signed(diff.green)}"),
+        Status.RED: (f"< {signed(pace.yellow)}", f"< {signed(diff.yellow)}"),
+    }
+    items: list[tuple[Status | None, str]] = []
+    for status, (by_pace, by_diff) in edges.items():
+        label = status_label(status, lang)
+        items.append((status, f"{label}：差距 {by_pace}{pp}（增速、保持类 {by_diff}）" if zh else
+                      f"{label}: gap {by_pace}{pp} (growth/threshold: {by_diff})"))
+    milestone = result.plan.bands.milestone
+    calendar = one_decimal(_calendar(result))
+    items += [
+        (Status.NONE, status_label(Status.NONE, lang) + (
+            "：尚无数据，或目标无法按进度衡量" if zh else ": no figure yet, or not measurable")),
+        (None, "差距 = 完成率 − 时序进度；增速、保持类为实际值 − 目标值。时序进度按整月计算"
+               f"（截至本月 {calendar}%）。" if zh else
+               "Gap = completion − time progress; for growth and threshold targets, figure − "
+               f"target. Time progress counts whole months ({calendar}% this month)."),
+        (None, f"节点类：到期前{milestone.warn_days}天内未完成为黄色，超期未完成为红色，"
+               f"提前{milestone.early_days}天以上完成为蓝色。" if zh else
+               f"Milestones: yellow within {milestone.warn_days} days of the due date, red "
+               f"when overdue, blue when done {milestone.early_days}+ days early."),
+        (None, word("change_note", lang)),
+        (None, word("trend_note", lang)),
+        (None, f"{word('stale_note', lang)}；{word('assumed_note', lang)}" if zh else
+               f"{word('stale_note', lang)}; {word('assumed_note', lang)}"),
+    ]
+    return items
+
+
+def _calendar(result: Result) -> float:
+    from ..evaluate import plan_time_progress
+
+    return plan_time_progress(result.plan, result.as_of.period)
