@@ -511,18 +511,31 @@ def targets(settings: Settings, fmt: str) -> None:
 
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--from", "source", type=click.Path(path_type=Path), metavar="FILE",
+              help="Copy the plan and targets of this targets.toml (or workspace folder), "
+                   "comments and all; no figures are copied.")
+@click.option("--year", type=click.IntRange(1900, 2200),
+              help="With --from: move the copy to this year (plan dates, milestone due "
+                   "dates, the year in the title; last_year is dropped).")
 @click.pass_obj
-def init(settings: Settings, directory: Path) -> None:
-    """Create a workspace: a commented targets.toml and an empty actuals/ folder.
+def init(settings: Settings, directory: Path, source: Path | None, year: int | None) -> None:
+    """Create a workspace: targets.toml and an empty actuals/ folder.
+
+    Without --from, targets.toml is a commented template that explains every
+    field, with one example target of each kind. Nothing is ever overwritten.
 
     \b
     Examples:
       kpitrack init my-zone
       kpitrack -C my-zone check
+      kpitrack init ../zone-2026 --from targets.toml --year 2026
     """
-    path = store.init_workspace(directory, _today().year)
-    click.echo(f"created {store.display_path(path)}; edit it, then run `kpitrack check`",
-               err=True)
+    if year is not None and source is None:
+        raise click.UsageError("--year moves a copied plan; give --from FILE too")
+    path = store.init_workspace(directory, _today().year, source, year)
+    from .render.messages import created_message
+
+    click.echo(created_message(store.display_path(path), settings.lang or "zh"), err=True)
 
 
 def main() -> None:

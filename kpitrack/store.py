@@ -507,9 +507,21 @@ def _target_bands(plan: Plan, raw: object, kind: Kind, c: _Collector, tid: str) 
 def load_targets(root: Path, problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
     path = root / TARGETS_FILE
     data, lines = read_toml(path, problems)
+    return _plan_and_targets(data, lines, display_path(path), problems)
+
+
+def targets_from_bytes(data: bytes, shown: str,
+                       problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
+    """A targets file's plan and targets from its bytes, as `load_targets` reads them."""
+    parsed, lines = parse_toml_bytes(data, shown, problems)
+    return _plan_and_targets(parsed, lines, shown, problems)
+
+
+def _plan_and_targets(data: dict | None, lines: Lines | None, shown: str,
+                      problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
     if data is None:
         return None, []
-    c = _Collector(problems, display_path(path), lines)
+    c = _Collector(problems, shown, lines)
     try:
         _check_schema(data, c)
         plan = _plan(data, c)
@@ -951,6 +963,14 @@ quote = ""                    # the source's own words
 # last_year = 571             # last year's actual, for context
 # bands = {{ green = -3 }}      # override band edges for this target
 
+[targets.example_firms]
+name = "高新技术企业"
+kind = "level"                # a count that stands at some level: figures are the level itself
+target = 700
+unit = "家"
+baseline = 620                # the level at the start of the year; completion counts the rise
+section = "科技创新"
+
 [targets.example_growth]
 name = "社会消费品零售总额增速"
 kind = "growth"               # the figure is the year-to-date growth in %: 4.8 means +4.8%
@@ -971,8 +991,14 @@ due = {year}-12-31
 '''
 
 
-def init_workspace(directory: Path, year: int) -> Path:
-    """Create targets.toml and actuals/ in `directory`; never overwrite a file."""
+def init_workspace(directory: Path, year: int, source: Path | None = None,
+                   new_year: int | None = None) -> Path:
+    """Create targets.toml and actuals/ in `directory`; never overwrite a file.
+
+    With `source` (a targets file or a workspace folder) its plan and targets are
+    copied, comments and all; `new_year` moves the copy to another year.
+    """
+    text = TEMPLATE.format(year=year) if source is None else copied_targets(source, new_year)
     if directory.exists() and not directory.is_dir():
         raise KpiError(f"{directory} is a file, not a folder")
     path = directory / TARGETS_FILE
@@ -981,8 +1007,62 @@ def init_workspace(directory: Path, year: int) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / ACTUALS_DIR).mkdir(exist_ok=True)
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(TEMPLATE.format(year=year))
+        with open(path, "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     except FileExistsError:
         raise KpiError(f"{display_path(path)} already exists; nothing was changed") from None
     return path
+
+
+def copied_targets(source: Path, new_year: int | None = None) -> str:
+    """Another plan's targets file, checked; for `new_year`, its dates moved to that year.
+
+    Moving a plan to a new year moves the plan's year (or start and end), each
+    milestone's due date and the year in the title, and drops `last_year`, which
+    described the year before the old plan. Target values are kept for the user to edit.
+    """
+    if source.is_dir():
+        source = source / TARGETS_FILE
+    shown = display_path(source)
+    data = source.read_bytes()
+    problems: list[Problem] = []
+    plan, _ = targets_from_bytes(data, shown, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or plan is None:
+        first = errors[0]
+        raise KpiError(f"{first.message}; fix it before copying this plan", first.file,
+                       first.line)
+    text = data.decode("utf-8-sig")
+    if new_year is None or new_year == plan.start.year:
+        return text
+    import tomlkit
+
+    doc = tomlkit.parse(text)
+    shift = new_year - plan.start.year
+    table = doc["plan"]
+    if "year" in table:
+        table["year"] = new_year
+    for key in ("start", "end"):
+        if key in table:
+            table[key] = _shift_year(table[key], shift)
+    if "title" in table:
+        table["title"] = str(table["title"]).replace(str(plan.start.year), str(new_year))
+    for target in doc.get("targets", {}).values():
+        if "due" in target:
+            target["due"] = _shift_year(target["due"], shift)
+        if "last_year" in target:
+            del target["last_year"]
+    moved = tomlkit.dumps(doc)
+    targets_from_bytes(moved.encode("utf-8"), shown, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise KpiError(f"moving the plan to {new_year}: {errors[0].message}")
+    return moved
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

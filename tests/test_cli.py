@@ -204,6 +204,64 @@ def test_init_creates_a_workspace_that_passes_check(isolated):
     assert again.exit_code == 1 and "already exists" in again.stderr
 
 
+def test_init_template_explains_every_field_and_has_every_kind(isolated):
+    from kpitrack.store import _TARGET_FIELDS
+
+    assert run("init", "zone").exit_code == 0
+    text = (isolated / "zone" / "targets.toml").read_text(encoding="utf-8")
+    for field in _TARGET_FIELDS - {"tags"}:
+        assert f"{field} = " in text, field
+    data = json.loads(run("-C", "zone", "targets", "--format", "json").stdout)
+    assert {t["kind"] for t in data["targets"]} == {"cumulative", "level", "growth",
+                                                     "threshold", "milestone"}
+
+
+def test_init_from_copies_a_plan_byte_for_byte(isolated):
+    result = run("init", "copy", "--from", str(REPO / "targets.toml"))
+    assert result.exit_code == 0, result.stderr
+    assert (isolated / "copy" / "targets.toml").read_bytes() == \
+        (REPO / "targets.toml").read_bytes()
+    assert list((isolated / "copy" / "actuals").iterdir()) == []
+    check = run("-C", "copy", "check")
+    assert check.exit_code == 0 and "57 targets, 0 figures: 0 errors" in check.stderr
+
+
+def test_init_from_a_folder_with_a_new_year(isolated):
+    (isolated / "old").mkdir()
+    write_ws(isolated / "old", """
+[targets.inv]
+name = "投资"
+kind = "cumulative"
+target = 620
+last_year = 571  # 上年实际
+
+[targets.lab]
+name = "实验室"
+kind = "milestone"
+due = 2024-02-29
+""", plan='schema = 1\n# the plan\n[plan]\ntitle = "2024年目标"\nstart = 2024-01-01\n'
+         'end = 2024-12-31\n')
+    result = run("init", "new", "--from", "old", "--year", "2025")
+    assert result.exit_code == 0, result.stderr
+    text = (isolated / "new" / "targets.toml").read_text(encoding="utf-8")
+    assert 'title = "2025年目标"' in text and "start = 2025-01-01" in text
+    assert "end = 2025-12-31" in text and "due = 2025-02-28" in text
+    assert "last_year" not in text and "# the plan" in text
+    assert run("-C", "new", "check").exit_code == 0
+
+
+def test_init_from_a_broken_plan_creates_nothing(isolated):
+    (isolated / "bad.toml").write_text("schema = 1\n[plan]\nyear = 'x'\n", encoding="utf-8")
+    result = run("init", "new", "--from", "bad.toml")
+    assert result.exit_code == 1 and "fix it before copying" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (isolated / "new").exists()
+    missing = run("init", "new", "--from", "nowhere.toml")
+    assert missing.exit_code == 1 and "nowhere.toml" in missing.stderr
+    assert run("init", "new", "--year", "2026").exit_code == 2
+    assert not (isolated / "new").exists()
+
+
 def test_missing_workspace_is_a_clear_error(isolated, monkeypatch):
     monkeypatch.delenv("KPITRACK_WORKSPACE")
     result = run("status")

@@ -41,3 +41,9 @@ def exported_message(path: str, result: Result, lang: str) -> str:
     if lang == "zh":
         return f"已导出 {path}：{len(result.rows)}项指标，{heading}（{counts}）"
     return f"exported {path}: {len(result.rows)} targets, {heading} ({counts})"
+
+
+def created_message(path: str, lang: str) -> str:
+    if lang == "zh":
+        return f"已创建 {path}；编辑后运行 `kpitrack check`"
+    return f"created {path}; edit it, then run `kpitrack check`"
