@@ -100,6 +100,47 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
     ctx.obj = Settings(workspace, lang, color)
 
 
+# ---------------------------------------------------------------- shell completion
+# Completion runs inside the user's shell on every Tab: it must be quick and must
+# never print an error there, so any problem simply offers nothing.
+
+
+def _completion_workspace(ctx: click.Context) -> store.Workspace | None:
+    from .cache import load
+
+    try:
+        ws = load(store.find_workspace(ctx.find_root().params.get("workspace")))
+    except Exception:
+        return None
+    return ws if ws.plan is not None else None
+
+
+def _matching(values: dict[str, str], incomplete: str) -> list:
+    """Values starting with what was typed, then those containing it (ids match names too)."""
+    from click.shell_completion import CompletionItem
+
+    typed = incomplete.casefold()
+    first = [v for v in values if v.casefold().startswith(typed)]
+    more = [v for v, help_text in values.items() if v not in first
+            and (typed in v.casefold() or typed in help_text.casefold())]
+    return [CompletionItem(v, help=values[v] or None) for v in first + more]
+
+
+def complete_target(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    ws = _completion_workspace(ctx)
+    return _matching({t.id: t.name for t in ws.targets}, incomplete) if ws else []
+
+
+def complete_section(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    ws = _completion_workspace(ctx)
+    return _matching({t.section: "" for t in ws.targets if t.section}, incomplete) if ws else []
+
+
+def complete_owner(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    ws = _completion_workspace(ctx)
+    return _matching({t.owner: "" for t in ws.targets if t.owner}, incomplete) if ws else []
+
+
 def _statuses(text: str | None) -> set[Status] | None:
     if not text:
         return None
@@ -115,10 +156,10 @@ def _statuses(text: str | None) -> set[Status] | None:
 
 def selection_options(func):
     """--as-of, --section and --owner, shared by status and export."""
-    func = click.option("--owner", help="Only targets of this owner (a part of its name will "
-                        "do).")(func)
-    func = click.option("--section", help="Only targets of this section (a part of its name "
-                        "will do).")(func)
+    func = click.option("--owner", shell_complete=complete_owner,
+                        help="Only targets of this owner (a part of its name will do).")(func)
+    func = click.option("--section", shell_complete=complete_section,
+                        help="Only targets of this section (a part of its name will do).")(func)
     return click.option("--as-of", "as_of", metavar="M",
                         help="Judge as of this month: YYYY-MM, a date, or today (default: the "
                              "latest month holding any figure).")(func)
@@ -175,7 +216,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
 
 
 @cli.command()
-@click.argument("target")
+@click.argument("target", shell_complete=complete_target)
 @click.option("--as-of", "as_of", metavar="M",
               help="Tell the story as of this month (default: the latest month holding any "
                    "figure).")
@@ -333,7 +374,7 @@ def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:
 
 # Negative figures (a growth of -0.6) must not be taken for options.
 @cli.command(context_settings={"ignore_unknown_options": True})
-@click.argument("target")
+@click.argument("target", shell_complete=complete_target)
 @click.argument("value", required=False)
 @click.option("--period", metavar="YYYY-MM",
               help="The month the figure runs to: 2025-03, 2025/3, 2025年3月 or 2025Q1 "
@@ -536,6 +577,30 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
     from .render.messages import created_message
 
     click.echo(created_message(store.display_path(path), settings.lang or "zh"), err=True)
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+@cli.command()
+@click.argument("shell", type=click.Choice(SHELLS))
+def completion(shell: str) -> None:
+    """Print the script that turns on Tab completion in your shell.
+
+    Target ids (and their names), sections and owners complete from the
+    current workspace; commands and options complete everywhere.
+
+    \b
+    Examples:
+      kpitrack completion bash >> ~/.bashrc
+      kpitrack completion zsh >> ~/.zshrc
+      kpitrack completion fish > ~/.config/fish/completions/kpitrack.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    shell_class = get_completion_class(shell)
+    assert shell_class is not None
+    _out(shell_class(cli, {}, "kpitrack", "_KPITRACK_COMPLETE").source())
 
 
 def main() -> None:

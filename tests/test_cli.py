@@ -307,3 +307,44 @@ def test_repository_workspace_passes_check_and_shows_every_colour(monkeypatch):
     data = json.loads(run("-C", str(REPO), "status", "--format", "json").stdout)
     assert data["as_of"] == "2025-10"
     assert all(data["summary"][s] > 0 for s in ("blue", "green", "yellow", "red", "none"))
+
+
+def complete(env_shell: str, words: str, cword: int | None = None) -> list[str]:
+    """What click's completion prints for `words`, as the shell script would ask."""
+    from click.testing import CliRunner
+
+    from kpitrack.cli import cli
+
+    env = {"_KPITRACK_COMPLETE": f"{env_shell}_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(cword if cword is not None else len(words.split()) - 1)}
+    if env_shell == "fish":
+        env["COMP_CWORD"] = words.split()[-1] if not words.endswith(" ") else ""
+    result = CliRunner().invoke(cli, [], env=env, prog_name="kpitrack")
+    assert result.exit_code == 0, result.output
+    return [line for line in result.output.splitlines() if line]
+
+
+def test_completion_offers_target_ids_sections_and_owners(ws):
+    assert complete("bash", "kpitrack show la") == ["plain,lab"]
+    assert complete("bash", "kpitrack show l") == ["plain,lab", "plain,retail"]  # prefix first
+    # A name's part finds the id: Chinese is easier to type than to remember an id.
+    assert complete("bash", "kpitrack add 投资") == ["plain,inv"]
+    assert complete("bash", "kpitrack status --section 需") == ["plain,需求"]
+    assert complete("bash", "kpitrack export --owner 商") == ["plain,商务局"]
+    assert complete("zsh", "kpitrack show in") == ["plain", "inv", "年度投资"]
+    assert complete("fish", "kpitrack show re") == ["plain,retail\t社零增速"]
+
+
+def test_completion_in_a_broken_or_missing_workspace_offers_nothing(ws, monkeypatch):
+    (ws / "targets.toml").write_text("not toml [", encoding="utf-8")
+    assert complete("bash", "kpitrack show l") == []
+    monkeypatch.setenv("KPITRACK_WORKSPACE", str(ws / "nowhere"))
+    assert complete("bash", "kpitrack show l") == []
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_command_prints_the_shell_script(shell):
+    result = run("completion", shell)
+    assert result.exit_code == 0
+    assert f"_KPITRACK_COMPLETE={shell}_complete" in result.stdout
+    assert run("completion", "powershell").exit_code == 2
