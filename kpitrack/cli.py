@@ -36,23 +36,47 @@ class Settings:
         plan = getattr(source, "plan", source)
         return self.lang or (plan.lang if plan else "zh")
 
+    def error_language(self) -> str:
+        """--lang, else the workspace's plan.lang, else Chinese."""
+        return self.lang or store.peek_lang(self.workspace)
+
     def console(self, stderr: bool = False):
         from .render.console import make_console
 
         return make_console(stderr=stderr, color=self.color)
 
 
+class KpiFailure(click.ClickException):
+    """Exit 1 with one line on stderr, prefixed in the reader's language."""
+
+    def __init__(self, message: str, lang: str) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file=None) -> None:
+        prefix = "错误：" if self.lang == "zh" else "Error: "
+        click.echo(prefix + self.format_message(), err=True, file=file)
+
+
 class KpiGroup(click.Group):
     """Domain errors become one line on stderr and exit 1, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        from .render.errors import error_line, os_error_line
+
         try:
             return super().invoke(ctx)
         except KpiError as exc:
-            raise click.ClickException(str(exc)) from None
+            lang = _error_language(ctx)
+            raise KpiFailure(error_line(exc, lang), lang) from None
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            lang = _error_language(ctx)
+            raise KpiFailure(os_error_line(exc, lang), lang) from None
+
+
+def _error_language(ctx: click.Context) -> str:
+    settings = ctx.obj
+    return settings.error_language() if isinstance(settings, Settings) else "zh"
 
 
 def _version() -> str:
@@ -424,8 +448,9 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
 
     _out(recorded_message(chosen, record, ev, store.display_path(path), lang))
     if ws.errors:
-        click.echo(f"warning: the workspace has {len(ws.errors)} problem(s) elsewhere; "
-                   "run `kpitrack check`", err=True)
+        from .render.messages import problems_elsewhere
+
+        click.echo(problems_elsewhere(len(ws.errors), lang), err=True)
 
 
 @cli.command("import")
@@ -506,22 +531,25 @@ def check(settings: Settings, fmt: str) -> None:
     """
     from .cache import load
     from .checks import plausibility
+    from .render.errors import SEVERITY, problem_line
+    from .render.messages import check_summary, problem_json
 
     ws = load(store.find_workspace(settings.workspace))
+    lang = settings.language(ws)
     problems = list(ws.problems)
     if ws.plan is not None:
         problems += plausibility(ws.targets, ws.actuals, _today())
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if fmt == "json":
-        _out(json.dumps({"errors": [p.as_dict() for p in errors],
-                         "warnings": [p.as_dict() for p in warnings]},
+        _out(json.dumps({"errors": [problem_json(p, lang) for p in errors],
+                         "warnings": [problem_json(p, lang) for p in warnings]},
                         ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            click.echo(f"{problem.severity}: {problem.one_line()}")
-        click.echo(f"{len(ws.targets)} targets, {len(ws.actuals)} figures: "
-                   f"{len(errors)} errors, {len(warnings)} warnings", err=True)
+            click.echo(SEVERITY[lang][problem.severity] + problem_line(problem, lang))
+        click.echo(check_summary(len(ws.targets), len(ws.actuals), len(errors), len(warnings),
+                                 lang), err=True)
     if errors:
         sys.exit(1)
 

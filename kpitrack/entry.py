@@ -162,7 +162,7 @@ def _row_target(cells: dict[str, str], by_key: dict[str, Target],
             raise KpiError(unknown_target_message(key, targets))
         found.append(target)
     if not found:
-        raise KpiError("no target: the target (指标) cell is empty")
+        raise KpiError("no target: the target cell is empty")
     if len(found) == 2 and found[0] is not found[1]:
         raise KpiError(f"the target cell says {found[0].id} but the name cell says "
                        f"{found[1].id}")
@@ -176,7 +176,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
     if text is not None:
         period = _sheet_period(text)
     elif period is None:
-        raise KpiError("no period: fill the period (期间) cell, or give --period")
+        raise KpiError("no period: fill the period cell, or give --period")
     value = cells.get("value")
     done = False
     if target.kind is Kind.MILESTONE and value is not None and value.lower() in DONE_WORDS:
@@ -184,7 +184,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
     elif target.kind is Kind.MILESTONE and value is None and "date" in cells:
         done = True
     elif value is None:
-        raise KpiError("no value: the value (数值) cell is empty")
+        raise KpiError("no value: the value cell is empty")
     date = parse_date(cells["date"]) if "date" in cells else None
     record = build_actual(plan, target, value=value, period=period, done=done,
                           date=date if done else None, by=cells.get("by", by),
@@ -202,8 +202,7 @@ def _sheet_period(text: str) -> Period:
     try:
         return Period.of(parse_date(text))
     except KpiError:
-        raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3, 2025年3月 or "
-                       "2025Q1") from None
+        raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1") from None
 
 
 def statuses_after_import(plan: Plan, existing: Sequence[Actual], rows: Sequence[ImportRow]

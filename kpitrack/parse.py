@@ -50,7 +50,7 @@ def parse_period(text: str) -> Period:
             q = match.group(2)
             quarter = _CN_QUARTER.get(q) or int(q)
             return Period(int(match.group(1)), quarter * 3)
-    raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3, 2025年3月 or 2025Q1")
+    raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1")
 
 
 def parse_date(text: str) -> dt.date:
@@ -108,7 +108,7 @@ def parse_value(text: str, target_unit: str = "") -> float:
     raw = _normalise(text).replace(",", "").replace("_", "").replace(" ", "")
     match = _NUMBER.match(raw)
     if not match:
-        raise KpiError(f"cannot read figure {text!r}: expected a number such as 138.6 or 3500万")
+        raise KpiError(f"cannot read figure {text!r}: expected a number such as 138.6")
     try:
         number = Decimal(match.group(1))
     except InvalidOperation:

@@ -162,7 +162,7 @@ def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
         if ("target" in fields or "name" in fields) and "value" in fields:
             return _with_header(grid, number, cells, fields, shown)
     names = ", ".join(sorted({n for names in COLUMNS.values() for n in names[:1]}))
-    raise KpiError(f"{shown}: no header row with a target (指标) and a value (数值) column in "
+    raise KpiError(f"{shown}: no header row with a target and a value column in "
                    f"the first {HEADER_SEARCH_ROWS} rows; the columns are {names}")
 
 

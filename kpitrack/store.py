@@ -78,6 +78,17 @@ def find_workspace(option: str | None, cwd: Path | None = None) -> Path:
     raise KpiError(f"no {TARGETS_FILE} in {here} or its parents: use -C DIR or `kpitrack init`")
 
 
+def peek_lang(option: str | None) -> str:
+    """plan.lang of the workspace `option` finds, for wording an error; zh when unknown."""
+    try:
+        root = find_workspace(option)
+        with open(root / TARGETS_FILE, "rb") as handle:
+            lang = tomllib.load(handle).get("plan", {}).get("lang", "zh")
+    except (KpiError, OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, AttributeError):
+        return "zh"
+    return lang if lang in ("zh", "en") else "zh"
+
+
 def display_path(path: Path) -> str:
     """A path as users should see it: relative to the current folder when inside it."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -19,6 +20,15 @@ unit = "亿元"
 name = "实验室挂牌"
 kind = "milestone"
 """
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def location(line: str) -> str:
+    """`actuals/2025-03.toml:5: ` at the start of an error line, or ''."""
+    match = re.match(r"^[^\s:]+\.toml(?::\d+)?: ", line)
+    return match.group(0) if match else ""
 
 
 def targets_case(old: str, new: str, expected: str):
@@ -107,14 +117,20 @@ def test_bad_file_is_one_clear_line_and_exit_1(isolated, case):
         (isolated / "actuals" / a).write_bytes(data)
     before = digest(isolated)
     for command in (["status"], ["add", "inv", "1", "--period", "2025-02"]):
-        result = run(*command)
+        english = run("--lang", "en", *command)
+        chinese = run(*command)  # the workspace's own language
         if command[0] == "add" and kind == "actuals":
             continue  # a broken month file elsewhere does not block recording
-        assert result.exit_code == 1, (command, result.stdout)
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1, lines
-        assert expected in lines[0], lines[0]
-        assert "Traceback" not in result.stderr
+        for result in (english, chinese):
+            assert result.exit_code == 1, (command, result.stdout)
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+            assert "Traceback" not in result.stderr
+        assert expected in english.stderr, english.stderr
+        # The same place, worded in Chinese: the catalogue knows this message.
+        en_line = english.stderr.strip().removeprefix("Error: ")
+        zh_line = chinese.stderr.strip().removeprefix("错误：")
+        assert location(zh_line) == location(en_line)
+        assert CJK.search(zh_line[len(location(zh_line)):]), zh_line
         assert digest(isolated) == before
     assert run("check").exit_code == 1
 
@@ -126,7 +142,8 @@ def test_adding_into_a_broken_month_file_names_it_and_changes_nothing(isolated):
     before = digest(isolated)
     result = run("add", "inv", "1", "--period", "2025-03")
     assert result.exit_code == 1
-    assert "2025-03.toml:2: invalid TOML" in result.stderr and "fix this file" in result.stderr
+    assert "2025-03.toml:2: TOML 格式错误" in result.stderr
+    assert "请先修正此文件再添加" in result.stderr
     assert digest(isolated) == before
 
 
@@ -134,7 +151,7 @@ def test_adding_with_a_broken_file_elsewhere_still_records_and_warns(isolated):
     write_ws(isolated, TARGETS, {"2025-03": record("nope", "2025-03", 1)})
     result = run("add", "inv", "1", "--period", "2025-02")
     assert result.exit_code == 0
-    assert "1 problem(s) elsewhere" in result.stderr
+    assert "注意：工作区其他文件有1处问题" in result.stderr
 
 
 def test_period_in_the_future_is_refused(isolated):
@@ -145,7 +162,7 @@ def test_period_in_the_future_is_refused(isolated):
     future = future.replace(month=future.month % 12 + 1) if today.month != 12 else future
     before = digest(isolated)
     result = run("add", "inv", "1", "--period", future.strftime("%Y-%m"))
-    assert result.exit_code == 1 and "is in the future" in result.stderr
+    assert result.exit_code == 1 and "尚未到来（今天是" in result.stderr
     assert digest(isolated) == before
 
 
@@ -159,7 +176,9 @@ baseline = 100
 """, {"2025-03": record("lv", "2025-03", 100)})
     check = run("check", "--format", "json")
     assert check.exit_code == 0
-    assert "completion cannot be computed" in check.stdout
+    assert "目标值不高于基数：无法计算完成率" in check.stdout
+    english = run("--lang", "en", "check", "--format", "json")
+    assert "completion cannot be computed" in english.stdout
     result = run("status", "--format", "json")
     assert result.exit_code == 0 and '"status": "none"' in result.stdout
 
@@ -177,7 +196,7 @@ def test_actuals_that_is_a_file_is_an_error(isolated):
     (isolated / "actuals").rmdir()
     (isolated / "actuals").write_text("x")
     result = run("status")
-    assert result.exit_code == 1 and "actuals is a file" in result.stderr
+    assert result.exit_code == 1 and "actuals 是文件" in result.stderr
 
 
 def test_crlf_and_bom_files_are_read(isolated):

@@ -86,7 +86,9 @@ def test_only_section_owner_filters(ws):
     data = json.loads(run("status", "--owner", "商务", "--format", "json").stdout)
     assert [t["id"] for t in data["targets"]] == ["retail"]
     bad = run("status", "--section", "nope")
-    assert bad.exit_code == 1 and "no section matches 'nope'" in bad.stderr
+    assert bad.exit_code == 1 and "没有与 'nope' 匹配的板块；现有：需求" in bad.stderr
+    english = run("--lang", "en", "status", "--section", "nope")
+    assert "Error: no section matches 'nope'; known: 需求" in english.stderr
 
 
 def test_only_rejects_unknown_colour_as_usage_error(ws):
@@ -110,7 +112,7 @@ def test_as_of_variants(ws):
     bad = run("status", "--as-of", "someday")
     assert bad.exit_code == 1 and "--as-of" in bad.stderr
     early = run("status", "--as-of", "2024-05")
-    assert early.exit_code == 1 and "before the plan starts" in early.stderr
+    assert early.exit_code == 1 and "--as-of 2024-05 早于计划开始（2025-01）" in early.stderr
 
 
 def test_add_appends_echoes_and_updates_status(ws):
@@ -135,7 +137,8 @@ def test_add_refuses_a_second_figure_without_correct(ws):
     before = digest(ws)
     result = run("add", "inv", "140", "--period", "2025-03")
     assert result.exit_code == 1
-    assert "already has a figure for 2025-03" in result.stderr and "--correct" in result.stderr
+    assert "inv 在 2025-03 已有数值（138.6，actuals/2025-03.toml:2）；如需替换请用 --correct" \
+        in result.stderr
     assert digest(ws) == before
     fixed = run("add", "inv", "140", "--period", "2025-03", "--correct")
     assert fixed.exit_code == 0
@@ -143,28 +146,33 @@ def test_add_refuses_a_second_figure_without_correct(ws):
     assert (ws / "actuals" / "2025-03.toml").read_text(encoding="utf-8").count("value = 138.6") == 1
 
 
-@pytest.mark.parametrize("args, message", [
-    (["add", "invv", "1", "--period", "2025-03"], "did you mean 'inv'"),
-    (["add", "inv", "abc", "--period", "2025-03"], "cannot read figure 'abc'"),
-    (["add", "inv", "nan", "--period", "2025-03"], "cannot read figure"),
-    (["add", "inv", "1e400", "--period", "2025-03"], "out of range"),
-    (["add", "inv", "-5", "--period", "2025-04"], "negative"),
-    (["add", "inv", "5万人", "--period", "2025-04"], "but the target is in 亿元"),
-    (["add", "inv", "5", "--period", "2026-01"], "outside the plan"),
-    (["add", "inv", "5", "--period", "2025-13"], "cannot read period"),
-    (["add", "inv", "5", "--period", "2025-04", "--correct"], "no figure for 2025-04"),
-    (["add", "lab", "--period", "2025-04"], "milestone"),
-    (["add", "inv", "--done", "--period", "2025-04"], "for milestones"),
-    (["add", "inv", "5", "--period", "2025-04", "--date", "2025-04-01"], "for milestones"),
-    (["add", "lab", "--done", "--period", "2025-04", "--date", "x"], "cannot read date"),
+@pytest.mark.parametrize("args, message, chinese", [
+    (["add", "invv", "1", "--period", "2025-03"], "did you mean 'inv'", "是否想写 'inv'"),
+    (["add", "inv", "abc", "--period", "2025-03"], "cannot read figure 'abc'",
+     "无法识别数值 'abc'：应为数字，如 138.6 或 3500万"),
+    (["add", "inv", "nan", "--period", "2025-03"], "cannot read figure", "无法识别数值 'nan'"),
+    (["add", "inv", "1e400", "--period", "2025-03"], "out of range", "数值 '1e400' 超出范围"),
+    (["add", "inv", "-5", "--period", "2025-04"], "negative", "为负数"),
+    (["add", "inv", "5万人", "--period", "2025-04"], "but the target is in 亿元",
+     "但指标的单位是 亿元"),
+    (["add", "inv", "5", "--period", "2026-01"], "outside the plan", "不在计划期内"),
+    (["add", "inv", "5", "--period", "2025-13"], "cannot read period", "无法识别期间 '2025-13'"),
+    (["add", "inv", "5", "--period", "2025-04", "--correct"], "no figure for 2025-04",
+     "inv 在 2025-04 没有可更正的数值"),
+    (["add", "lab", "--period", "2025-04"], "milestone", "lab 是节点类指标"),
+    (["add", "inv", "--done", "--period", "2025-04"], "for milestones", "inv 是累计类"),
+    (["add", "inv", "5", "--period", "2025-04", "--date", "2025-04-01"], "for milestones",
+     "只用于节点类指标"),
+    (["add", "lab", "--done", "--period", "2025-04", "--date", "x"], "cannot read date",
+     "无法识别日期 'x'"),
 ])
-def test_bad_add_input_is_one_line_exit_1_and_changes_nothing(ws, args, message):
+def test_bad_add_input_is_one_line_exit_1_and_changes_nothing(ws, args, message, chinese):
     before = digest(ws)
-    result = run(*args)
-    assert result.exit_code == 1
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    for result, expected in ((run("--lang", "en", *args), message), (run(*args), chinese)):
+        assert result.exit_code == 1
+        assert expected in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
     assert digest(ws) == before
 
 
@@ -172,16 +180,23 @@ def test_check_lists_problems_with_file_and_line(isolated):
     write_ws(isolated, TARGETS, {"2025-04": record("inv", "2025-04", 100)
                                  + record("nope", "2025-04", 1)
                                  + record("inv", "2025-05", 2)})
-    result = run("check")
+    result = run("--lang", "en", "check")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert "error: actuals/2025-04.toml:8: unknown target 'nope'" in lines[0]
     assert "actuals/2025-04.toml:14: period 2025-05 does not match" in lines[1]
-    data = json.loads(run("check", "--format", "json").stdout)
+    assert "3 targets, 1 figures: 2 errors, 0 warnings" in result.stderr
+    data = json.loads(run("--lang", "en", "check", "--format", "json").stdout)
     assert data["errors"][0] == {"file": "actuals/2025-04.toml", "line": 8, "target": "nope",
                                  "message": "unknown target 'nope'"}
-    status = run("status")
+    status = run("--lang", "en", "status")
     assert status.exit_code == 1 and "1 more" in status.stderr
+    chinese = run("check")
+    assert chinese.stdout.splitlines()[0] == "错误：actuals/2025-04.toml:8: 未知指标 'nope'"
+    assert "3项指标，1条数据：2个错误，0个警告" in chinese.stderr
+    assert json.loads(run("check", "--format", "json").stdout)["errors"][0]["message"] == \
+        "未知指标 'nope'"
+    assert "另有1处问题，请运行 `kpitrack check`" in run("status").stderr
 
 
 def test_check_json_clean_workspace(ws):
@@ -201,7 +216,7 @@ def test_init_creates_a_workspace_that_passes_check(isolated):
     assert result.exit_code == 0
     assert run("-C", str(isolated / "zone"), "check").exit_code == 0
     again = run("init", str(isolated / "zone"))
-    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert again.exit_code == 1 and "zone/targets.toml 已存在；未做任何更改" in again.stderr
 
 
 def test_init_template_explains_every_field_and_has_every_kind(isolated):
@@ -223,7 +238,7 @@ def test_init_from_copies_a_plan_byte_for_byte(isolated):
         (REPO / "targets.toml").read_bytes()
     assert list((isolated / "copy" / "actuals").iterdir()) == []
     check = run("-C", "copy", "check")
-    assert check.exit_code == 0 and "57 targets, 0 figures: 0 errors" in check.stderr
+    assert check.exit_code == 0 and "57项指标，0条数据：0个错误" in check.stderr
 
 
 def test_init_from_a_folder_with_a_new_year(isolated):
@@ -253,7 +268,8 @@ due = 2024-02-29
 def test_init_from_a_broken_plan_creates_nothing(isolated):
     (isolated / "bad.toml").write_text("schema = 1\n[plan]\nyear = 'x'\n", encoding="utf-8")
     result = run("init", "new", "--from", "bad.toml")
-    assert result.exit_code == 1 and "fix it before copying" in result.stderr
+    assert result.exit_code == 1
+    assert "bad.toml:3: plan.year 必须是年份，如 2025；请先修正再复制此计划" in result.stderr
     assert result.stderr.count("\n") == 1
     assert not (isolated / "new").exists()
     missing = run("init", "new", "--from", "nowhere.toml")
@@ -264,11 +280,14 @@ def test_init_from_a_broken_plan_creates_nothing(isolated):
 
 def test_missing_workspace_is_a_clear_error(isolated, monkeypatch):
     monkeypatch.delenv("KPITRACK_WORKSPACE")
+    # No plan to take the language from: Chinese, the default, unless --lang says otherwise.
     result = run("status")
-    assert result.exit_code == 1 and "no targets.toml" in result.stderr
+    assert result.exit_code == 1 and "及其上级文件夹中都没有 targets.toml" in result.stderr
+    result = run("--lang", "en", "status")
+    assert result.exit_code == 1 and "Error: no targets.toml in" in result.stderr
     (isolated / "afile").write_text("x")
     result = run("-C", str(isolated / "afile"), "status")
-    assert result.exit_code == 1 and "is a file" in result.stderr
+    assert result.exit_code == 1 and "是文件，不是文件夹" in result.stderr
 
 
 def test_workspace_found_in_a_parent_folder(ws, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 
 import pytest
@@ -42,6 +43,9 @@ name = "实验室挂牌"
 kind = "milestone"
 due = 2025-12-31
 """
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
@@ -135,7 +139,7 @@ def test_xlsx_sheet_option_picks_a_worksheet(ws):
     assert records(ws, "2025-04")[0]["value"] == 200
     missing = run("import", "dept.xlsx", "--sheet", "五月")
     assert missing.exit_code == 1
-    assert "no sheet named '五月'; it has 'Sheet1', '四月'" in missing.stderr
+    assert "dept.xlsx：没有名为 '五月' 的工作表；现有 'Sheet1', '四月'" in missing.stderr
 
 
 def test_dry_run_shows_every_row_and_writes_nothing(ws):
@@ -162,8 +166,8 @@ def test_one_bad_row_stops_the_whole_import_and_names_its_row(ws):
     assert digest(ws) == before
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert "dept.csv 第3行：cannot read figure 'lots'" in result.stderr
-    assert "另有1行有问题" in result.stderr
+    assert "dept.csv 第3行：无法识别数值 'lots'：应为数字，如 138.6 或 3500万" in result.stderr
+    assert "（另有1行有问题，用 --dry-run 查看全部）；未导入任何数据" in result.stderr
 
 
 def test_dry_run_lists_every_bad_row_and_exits_1(ws):
@@ -171,8 +175,8 @@ def test_dry_run_lists_every_bad_row_and_exits_1(ws):
                               "nope,2025-04,1\n")
     result = run("--no-color", "import", "dept.csv", "--dry-run")
     assert result.exit_code == 1
-    assert "cannot read figure 'lots'" in result.stdout
-    assert "unknown target 'nope'" in result.stdout
+    assert "✗ 无法识别数值 'lots'" in result.stdout
+    assert "✗ 未知指标 'nope'" in result.stdout
     assert "新增1条，有问题2行" in result.stderr
 
 
@@ -191,16 +195,19 @@ def test_dry_run_lists_every_bad_row_and_exits_1(ws):
 ])
 def test_bad_cells_are_named_by_row(ws, row, message):
     write_csv(ws, "dept.csv", f"指标,期间,数值\n{row}\n")
-    result = run("--no-color", "import", "dept.csv", "--dry-run")
+    result = run("--lang", "en", "--no-color", "import", "dept.csv", "--dry-run")
     assert message in result.stdout + result.stderr
     if message != "0.35":
         assert result.exit_code == 1
-        assert "dept.csv 第2行：" in run("import", "dept.csv").stderr
+        assert "dept.csv row 2: " in run("--lang", "en", "import", "dept.csv").stderr
+        chinese = run("import", "dept.csv").stderr
+        assert chinese.startswith("错误：dept.csv 第2行：")
+        assert CJK.search(chinese.split("第2行：")[1].split("；未导入")[0]), chinese
 
 
 def test_period_option_fills_rows_without_one(ws):
     write_csv(ws, "dept.csv", "指标,数值\ninv,180\n")
-    assert "no period" in run("import", "dept.csv").stderr
+    assert "缺少期间：请填写期间单元格，或用 --period 指定" in run("import", "dept.csv").stderr
     result = run("import", "dept.csv", "--period", "2025-04", "--by", "统计局")
     assert result.exit_code == 0, result.stderr
     assert records(ws, "2025-04")[0]["by"] == "统计局"
@@ -217,8 +224,8 @@ def test_a_repeated_figure_is_skipped_and_a_different_one_needs_correct(ws):
     before = digest(ws)
     refused = run("import", "new.csv")
     assert refused.exit_code == 1 and digest(ws) == before
-    assert "inv already has a figure for 2025-03 (138.6, actuals/2025-03.toml:2); " \
-           "use --correct" in refused.stderr
+    assert "new.csv 第2行：inv 在 2025-03 已有数值（138.6，actuals/2025-03.toml:2）；" \
+           "如需替换请用 --correct" in refused.stderr
 
     fixed = run("import", "new.csv", "--correct")
     assert fixed.exit_code == 0, fixed.stderr
@@ -232,7 +239,7 @@ def test_two_rows_for_one_target_and_month_are_refused(ws):
     write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-04,1\nsmes,2025-04,2\ninv,2025-04,3\n")
     result = run("import", "dept.csv", "--correct")
     assert result.exit_code == 1
-    assert "第4行：row 2 already gives inv for 2025-04" in result.stderr
+    assert "dept.csv 第4行：第2行已给出 inv 在 2025-04 的数值；两行只保留一行" in result.stderr
 
 
 def test_increment_figures_add_up_as_with_add(ws):
@@ -246,7 +253,7 @@ def test_increment_figures_add_up_as_with_add(ws):
 
 def test_target_and_name_columns_must_agree(ws):
     write_csv(ws, "dept.csv", "指标编号,指标名称,期间,数值\ninv,科技型企业,2025-04,1\n")
-    result = run("import", "dept.csv")
+    result = run("--lang", "en", "import", "dept.csv")
     assert result.exit_code == 1
     assert "the target cell says inv but the name cell says smes" in result.stderr
 
@@ -266,17 +273,22 @@ def test_target_and_name_columns_must_agree(ws):
 def test_unreadable_sheets_are_one_line_errors(ws, name, content, message):
     (ws / name).write_bytes(content)
     before = digest(ws)
-    result = run("import", name)
+    result = run("--lang", "en", "import", name)
     assert result.exit_code == 1, result.stdout
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    chinese = run("import", name)
+    assert chinese.exit_code == 1 and chinese.stderr.count("\n") == 1
+    assert CJK.search(chinese.stderr.removeprefix("错误：")), chinese.stderr
     assert digest(ws) == before
 
 
 def test_a_missing_file_is_a_clear_error(ws):
     result = run("import", "nowhere.csv")
     assert result.exit_code == 1
-    assert "nowhere.csv: No such file or directory" in result.stderr
+    assert result.stderr == "错误：nowhere.csv: 文件或文件夹不存在\n"
+    english = run("--lang", "en", "import", "nowhere.csv")
+    assert english.stderr == "Error: nowhere.csv: No such file or directory\n"
 
 
 def test_hostile_text_is_recorded_literally(ws):
@@ -304,7 +316,7 @@ def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkey
         return real(path, data, durable)
 
     monkeypatch.setattr(store, "atomic_write", failing)
-    result = run("import", "dept.csv", "--correct")
+    result = run("--lang", "en", "import", "dept.csv", "--correct")
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
     # The first was written, then the second failed and the first was put back.
@@ -319,7 +331,8 @@ def test_a_month_file_with_an_error_is_not_appended_to(ws):
     before = digest(ws)
     result = run("import", "dept.csv")
     assert result.exit_code == 1
-    assert "fix this file before adding to it" in result.stderr
+    assert "actuals/2025-04.toml:2: 记录缺少 target（指标编号）；请先修正此文件再添加" \
+        in result.stderr
     assert digest(ws) == before
 
 

@@ -229,7 +229,7 @@ def test_show_unknown_target_is_one_line_exit_1(fixture_ws):
     before = digest(fixture_ws)
     result = run("show", "invv")
     assert result.exit_code == 1
-    assert result.stderr.strip().count("\n") == 0 and "unknown target 'invv'" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "未知指标 'invv'" in result.stderr
     assert "inv" in result.stderr  # the suggestion
     assert digest(fixture_ws) == before
 
@@ -302,13 +302,13 @@ def test_export_json_is_the_status_contract(fixture_ws):
 
 
 @pytest.mark.parametrize(("target", "message"), [
-    ("targets.toml", "workspace's own data"),
-    ("actuals/2025-04.toml", "workspace's own data"),
-    ("actuals/report.md", "workspace's own data"),
-    (".kpitrack/report.md", "workspace's own data"),
-    ("actuals", "workspace's own data"),
-    ("reports", "is a folder"),
-    ("nowhere/report.md", "does not exist"),
+    ("targets.toml", "工作区自身的数据文件"),
+    ("actuals/2025-04.toml", "工作区自身的数据文件"),
+    ("actuals/report.md", "工作区自身的数据文件"),
+    (".kpitrack/report.md", "工作区自身的数据文件"),
+    ("actuals", "工作区自身的数据文件"),
+    ("reports", "是文件夹"),
+    ("nowhere/report.md", "文件夹 nowhere 不存在"),
 ])
 def test_export_refuses_to_overwrite_data(fixture_ws, target, message):
     (fixture_ws / "reports").mkdir()
@@ -339,4 +339,4 @@ def test_export_selection_and_as_of(fixture_ws):
     assert data["as_of"] == "2025-02" and {r["id"] for r in data["targets"]} == {
         "jobs", "satisfaction"}
     bad = run("export", "--section", "nothing")
-    assert bad.exit_code == 1 and "no section matches" in bad.stderr
+    assert bad.exit_code == 1 and "没有与 'nothing' 匹配的板块" in bad.stderr

@@ -11,6 +11,7 @@ from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
 from ..labels import STATUS_STYLE, status_label, word
 from ..model import Evaluation
 from . import text as safe
+from .errors import localise
 from .rows import figure, with_unit
 
 ACTIONS = {
@@ -52,7 +53,7 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
                                                                 row.cells.get("name", ""))
         period = str(row.record.period) if row.record else row.cells.get("period", "")
         if row.error:
-            action = Text("✗ " + safe.plain(row.error), style="bold red")
+            action = Text("✗ " + safe.plain(localise(row.error, lang)), style="bold red")
         else:
             assert row.action is not None
             action = Text(action_label(row.action, lang), style=_ACTION_STYLE[row.action])
@@ -89,7 +90,7 @@ def first_error(file: str, rows: Sequence[ImportRow], lang: str) -> str:
     bad = [r for r in rows if r.error]
     first = bad[0]
     assert first.error is not None
-    error = safe.plain(first.error)
+    error = safe.plain(localise(first.error, lang))
     if lang == "zh":
         more = f"（另有{len(bad) - 1}行有问题，用 --dry-run 查看全部）" if len(bad) > 1 else ""
         return f"{file} 第{first.number}行：{error}{more}；未导入任何数据"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..labels import STATUS_SHORT, month_heading, status_label, word
-from ..model import STATUS_ORDER, Actual, Evaluation, Result, Target
+from ..model import STATUS_ORDER, Actual, Evaluation, Problem, Result, Target
 from . import text as safe
 from .rows import json_row, one_decimal, signed, with_unit
 
@@ -47,3 +47,22 @@ def created_message(path: str, lang: str) -> str:
     if lang == "zh":
         return f"已创建 {path}；编辑后运行 `kpitrack check`"
     return f"created {path}; edit it, then run `kpitrack check`"
+
+
+def check_summary(targets: int, figures: int, errors: int, warnings: int, lang: str) -> str:
+    if lang == "zh":
+        return f"{targets}项指标，{figures}条数据：{errors}个错误，{warnings}个警告"
+    return f"{targets} targets, {figures} figures: {errors} errors, {warnings} warnings"
+
+
+def problem_json(problem: Problem, lang: str) -> dict:
+    """`check --format json`: file, line, target, and the message in `lang`."""
+    from .errors import localise
+
+    return {**problem.as_dict(), "message": localise(problem.message, lang)}
+
+
+def problems_elsewhere(count: int, lang: str) -> str:
+    if lang == "zh":
+        return f"注意：工作区其他文件有{count}处问题；请运行 `kpitrack check`"
+    return f"warning: the workspace has {count} problem(s) elsewhere; run `kpitrack check`"
