@@ -133,7 +133,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
      "数值 {text} 的单位是 {unit}，但指标的单位是 {wanted}"),
     ("figure {text} is out of range", "数值 {text} 超出范围"),
     ("figure {text} must be a finite number, not {value}", "数值 {text} 必须是有限数字，不能是 {value}"),
-    ("figure {text} {value} is too large (limit {limit})", "数值 {text} 过大（上限 {limit}）"),
+    ("figure {text} {value} is too large (limit {limit})", "数值 {text}（{value}）过大（上限 {limit}）"),
     ("figure {value} is negative; a cumulative figure cannot be", "数值 {value} 为负数；累计类指标的数值不能为负"),
     ("{name} must be a number, not {type}", "{name} 必须是数字，不能是 {type}"),
     ("{name} must be a finite number, not {value}", "{name} 必须是有限数字，不能是 {value}"),

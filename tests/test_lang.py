@@ -1,0 +1,150 @@
+"""--lang en has no Chinese except user data; the default comes from plan.lang."""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+
+import pytest
+
+from conftest import record, run, write_ws
+from kpitrack.render.errors import CATALOGUE, localise
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+# Every word here is user data, and all of it is ASCII: any Chinese in the output is ours.
+ENGLISH_TARGETS = """
+[targets.inv]
+name = "Investment"
+section = "Demand"
+kind = "cumulative"
+target = 620
+unit = "bn yuan"
+owner = "DRC"
+last_year = 571
+
+[targets.firms]
+name = "High-tech firms"
+section = "Innovation"
+kind = "level"
+target = 700
+unit = "firms"
+
+[targets.retail]
+name = "Retail growth"
+section = "Demand"
+kind = "growth"
+target = 5
+unit = "%"
+
+[targets.sat]
+name = "Satisfaction"
+kind = "threshold"
+target = 95
+unit = "%"
+
+[targets.lab]
+name = "Lab opens"
+kind = "milestone"
+due = 2025-06-30
+"""
+
+
+ENGLISH_PLAN = 'schema = 1\n[plan]\ntitle = "Zone targets"\nyear = 2025\n'
+
+
+@pytest.fixture
+def english_ws(isolated):
+    return write_ws(isolated, ENGLISH_TARGETS, plan=ENGLISH_PLAN, actuals={
+        "2025-03": record("inv", "2025-03", 100) + record("firms", "2025-03", 620)
+        + record("retail", "2025-03", 4.1),
+        "2025-04": record("inv", "2025-04", 150, note="Jan-Apr") + record("firms", "2025-04", 600)
+        + record("inv", "2025-04", 160, correction=True, recorded="2025-05-02T09:00:00Z")
+        + record("lab", "2025-04", done=True, date="2025-04-20"),
+    })
+
+
+COMMANDS = [
+    ["status"], ["status", "--format", "md"], ["status", "--format", "csv"],
+    ["status", "--format", "json"], ["status", "--as-of", "2025-03"],
+    ["show", "inv"], ["show", "firms"], ["show", "retail"], ["show", "lab"], ["show", "sat"],
+    ["export"], ["export", "--format", "csv"], ["targets"], ["check"],
+    ["add", "sat", "96", "--period", "2025-04"],
+    # mistakes: the messages must be English too
+    ["add", "nope", "1"], ["add", "inv", "abc", "--period", "2025-05"],
+    ["add", "inv", "1", "--period", "2025-04"], ["add", "inv", "1", "--period", "2027-01"],
+    ["show", "nope"], ["status", "--section", "nowhere"], ["status", "--as-of", "someday"],
+    ["import", "missing.csv"], ["import", "sheet.csv", "--dry-run"], ["import", "bad.csv"],
+    ["export", "-o", "actuals/x.md"],
+]
+
+
+def _sheets(root) -> None:
+    (root / "sheet.csv").write_text("target,period,value,note\ninv,2025-05,200,Jan-May\n"
+                                    "lab,2025-05,done,\n", encoding="utf-8")
+    (root / "bad.csv").write_text("target,period,value\ninv,2025-05,lots\nzzz,2025-05,1\n",
+                                  encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_lang_en_prints_no_chinese(english_ws, args):
+    _sheets(english_ws)
+    result = run("--lang", "en", "--no-color", *args)
+    assert "Traceback" not in result.stderr
+    found = CJK.findall(result.stdout + result.stderr)
+    assert not found, (found, result.stdout + result.stderr)
+
+
+def test_plan_lang_en_is_the_default(english_ws):
+    path = english_ws / "targets.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("year = 2025",
+                                                             'year = 2025\nlang = "en"'),
+                    encoding="utf-8")
+    _sheets(english_ws)
+    for args in (["status"], ["export"], ["show", "inv"], ["add", "nope", "1"],
+                 ["import", "bad.csv"], ["check"]):
+        result = run("--no-color", *args)
+        assert not CJK.findall(result.stdout + result.stderr), (args, result.stderr)
+    assert "Error: unknown target 'nope'" in run("add", "nope", "1").stderr
+    # --lang still wins over plan.lang.
+    assert "未知指标 'nope'" in run("--lang", "zh", "add", "nope", "1").stderr
+
+
+def test_lang_en_workbook_has_no_chinese(english_ws):
+    from openpyxl import load_workbook
+
+    data = run("--lang", "en", "export", "--format", "xlsx").stdout_bytes
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Status", "Legend"]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                assert not CJK.search(str(value or "")), value
+
+
+def test_chinese_numbers_and_english_units():
+    """620亿元 reads as one word in Chinese; English keeps the unit as written, spaced."""
+    from kpitrack.render.rows import with_unit
+
+    assert with_unit(620, "亿元", "zh") == "620亿元"
+    assert with_unit(620, "亿元", "en") == "620 亿元"
+    assert with_unit(4.8, "%", "en") == "4.8%"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize(("english", "chinese"), CATALOGUE, ids=[e[:40] for e, _ in CATALOGUE])
+def test_catalogue_entries_keep_every_placeholder(english, chinese):
+    # Nothing the English names (an id, a file, a figure) is lost in Chinese.
+    assert _fields(chinese) == _fields(english)
+    assert CJK.search(chinese)
+
+
+def test_catalogue_translates_nested_messages_and_leaves_unknown_ones():
+    message = "unknown target 'x' (and 2 more; run `kpitrack check`)"
+    assert localise(message, "zh") == "未知指标 'x'（另有2处问题，请运行 `kpitrack check`）"
+    assert localise(message, "en") == message
+    assert localise("something new", "zh") == "something new"
