@@ -517,7 +517,9 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="text: one line per problem; json: {errors, warnings} with file, line, "
+                   "target and message.")
 @click.pass_obj
 def check(settings: Settings, fmt: str) -> None:
     """Validate targets.toml and every month file; exit 1 if there is an error.
@@ -556,7 +558,7 @@ def check(settings: Settings, fmt: str) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="Output format.")
 @click.pass_obj
 def targets(settings: Settings, fmt: str) -> None:
     """List the targets defined in targets.toml.

@@ -62,6 +62,8 @@ def unknown_target_message(key: str, targets: Sequence[Target]) -> str:
 
 # What a milestone's value cell may say when it is done.
 DONE_WORDS = frozenset({"done", "yes", "true", "y", "完成", "已完成", "是", "√", "✓", "✔"})
+# What an `example` cell may say for an illustrative figure.
+YES_WORDS = frozenset({"yes", "true", "y", "1", "是", "√", "✓", "✔"})
 
 NEW, CORRECTION, SAME, ADDS_UP = "new", "correction", "same", "adds_up"
 
@@ -190,7 +192,8 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
                           date=date if done else None, by=cells.get("by", by),
                           note=cells.get("note", ""), source=cells.get("source", source),
                           correct=False, now=now, today=today)
-    return replace(record, file=file, line=number)
+    example = cells.get("example", "").lower() in YES_WORDS
+    return replace(record, file=file, line=number, example=example)
 
 
 def _sheet_period(text: str) -> Period:

@@ -30,6 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "by": ("by", "reported by", "reporter", "报送人", "报送单位", "填报人", "填报单位"),
     "source": ("source", "来源", "数据来源"),
     "date": ("date", "done date", "完成日期", "日期", "完成时间"),
+    "example": ("example", "示例", "示例数据"),
 }
 _LOOKUP = {name: field for field, names in COLUMNS.items() for name in names}
 HEADER_SEARCH_ROWS = 20
