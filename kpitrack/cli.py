@@ -62,14 +62,16 @@ class KpiGroup(click.Group):
     """Domain errors become one line on stderr and exit 1, never a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from .render.errors import error_line, os_error_line
-
         try:
             return super().invoke(ctx)
         except KpiError as exc:
+            from .render.errors import error_line
+
             lang = _error_language(ctx)
             raise KpiFailure(error_line(exc, lang), lang) from None
         except OSError as exc:
+            from .render.errors import os_error_line
+
             lang = _error_language(ctx)
             raise KpiFailure(os_error_line(exc, lang), lang) from None
 
