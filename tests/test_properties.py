@@ -77,3 +77,40 @@ report = "increment"
         got = ws.actuals[0]
         assert (got.value, got.note, got.by, got.recorded) == (value, note, by, sent.recorded)
 
+
+
+# Cell text as a spreadsheet keeps it: no surrogates, no NUL, nothing to strip at the ends.
+cell_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(
+    str.strip)
+
+
+@settings(max_examples=30, deadline=None)
+@given(rows=st.lists(st.tuples(months, st.floats(min_value=0, max_value=1e12, allow_nan=False)
+                               .filter(lambda v: v == 0 or v >= 1e-9), cell_text),
+                     min_size=1, max_size=6, unique_by=lambda r: r[0]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+def test_import_then_load_gives_back_every_row(rows, encoding):
+    import csv
+    import io
+
+    from conftest import run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_ws(Path(tmp), '[targets.t]\nname = "T"\nkind = "cumulative"\ntarget = 1\n')
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["指标", "期间", "数值", "备注"])
+        for month, value, note in rows:
+            writer.writerow(["t", f"2025-{month:02d}", repr(value), note])
+        try:
+            data = out.getvalue().encode(encoding)
+        except UnicodeEncodeError:
+            return  # GB18030 covers all of Unicode, but be safe
+        (root / "sheet.csv").write_bytes(data)
+        # (A figure like 1e-182 is read as a typo, "out of range"; the strategy avoids it.)
+        result = run("-C", str(root), "import", str(root / "sheet.csv"))
+        assert result.exit_code == 0, result.stderr
+        ws = store.load_workspace(root)
+        assert ws.problems == []
+        got = sorted((a.period.month, a.value, a.note) for a in ws.actuals)
+        assert got == sorted(rows)
