@@ -428,7 +428,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     """
     from .cache import load
     from .entry import build_actual, default_period
-    from .evaluate import evaluate_target, resolve_as_of
+    from .evaluate import status_after
     from .parse import parse_date, parse_period
 
     ws = load(store.find_workspace(settings.workspace))
@@ -445,7 +445,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
         today=today)
     path = store.append_actual(ws, record, correct)
     records = [a for a in ws.actuals if a.target == chosen.id] + [record]
-    ev = evaluate_target(ws.plan, chosen, records, resolve_as_of(ws.plan, records, record.period))
+    ev = status_after(ws.plan, chosen, records, record.period)
     from .render.messages import recorded_message
 
     _out(recorded_message(chosen, record, ev, store.display_path(path), lang))
@@ -490,13 +490,12 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
     from .parse import parse_period
     from .render import imports
     from .render.table import print_fitted
-    from .sheet import read_sheet
 
     ws = load(store.find_workspace(settings.workspace))
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
     shown = store.display_path(file)
-    data = read_sheet(file, shown, sheet)
+    data = store.read_sheet(file, sheet)
     if not data.rows:
         raise KpiError(f"{shown}: no figures under the header (row {data.header_row})")
     rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,

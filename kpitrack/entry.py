@@ -129,10 +129,7 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
                         record.value, bool(record.done), record.date or latest.date):
                     action = SAME
                 elif not correct:
-                    shown = _shown(latest)
-                    raise KpiError(f"{target.id} already has a figure for {record.period} "
-                                   f"({shown}, {latest.file}:{latest.line}); use --correct to "
-                                   "replace it")
+                    raise KpiError(already_recorded(target.id, latest))
                 else:
                     action = CORRECTION
             elif earlier and correct:
@@ -146,10 +143,12 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
     return planned
 
 
-def _shown(actual: Actual) -> str:
-    if actual.done:
-        return "done"
-    return f"{actual.value:g}" if actual.value is not None else "a record"
+def already_recorded(target_id: str, last: Actual) -> str:
+    """The duplicate rule's message, naming the figure already there and where it is."""
+    shown = "done" if last.done else f"{last.value:g}" if last.value is not None else "a record"
+    where = f"{last.file}:{last.line}" if last.line else last.file
+    return (f"{target_id} already has a figure for {last.period} ({shown}, {where}); "
+            "use --correct to replace it")
 
 
 def _row_target(cells: dict[str, str], by_key: dict[str, Target],

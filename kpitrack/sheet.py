@@ -1,6 +1,6 @@
-"""Reading a department's sheet (CSV or XLSX) into numbered rows of text.
+"""A department's sheet (CSV or XLSX bytes) as numbered rows of text.
 
-This module only reads: it finds the header row, maps the column names (English
+`store.read_sheet` reads the file; this module finds the header row, maps the column names (English
 or Chinese) onto kpitrack's fields and gives each data row with the number the
 spreadsheet shows for it. What the cells mean is decided in `entry.py`.
 """
@@ -14,7 +14,6 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import KpiError
 
@@ -60,21 +59,22 @@ def _header_key(text: str) -> str:
     return text.strip(" *:：").strip()
 
 
-def read_sheet(path: Path, shown: str, sheet_name: str | None = None) -> Sheet:
-    """Read a .csv (UTF-8 with or without a BOM, UTF-16, or GB18030) or .xlsx file."""
-    suffix = path.suffix.lower()
+def sheet_format(suffix: str, shown: str, sheet_name: str | None = None) -> str:
+    """"csv" or "xlsx" from a file's extension, before anything is read."""
+    suffix = suffix.lower()
     if suffix == ".xls":
         raise KpiError(f"{shown}: the old .xls format cannot be read; in Excel use "
                        "Save As .xlsx or CSV UTF-8")
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
         raise KpiError(f"{shown}: cannot tell the format; use a .csv or .xlsx file")
-    data = path.read_bytes()
-    if suffix in XLSX_SUFFIXES:
-        grid = _xlsx_grid(data, shown, sheet_name)
-    else:
-        if sheet_name:
-            raise KpiError(f"--sheet is for .xlsx files; {shown} is a CSV file")
-        grid = _csv_grid(data, shown)
+    if suffix in CSV_SUFFIXES and sheet_name:
+        raise KpiError(f"--sheet is for .xlsx files; {shown} is a CSV file")
+    return "xlsx" if suffix in XLSX_SUFFIXES else "csv"
+
+
+def parse_sheet(kind: str, data: bytes, shown: str, sheet_name: str | None = None) -> Sheet:
+    """A .csv (UTF-8 with or without a BOM, UTF-16, or GB18030) or .xlsx file's rows."""
+    grid = _xlsx_grid(data, shown, sheet_name) if kind == "xlsx" else _csv_grid(data, shown)
     return _sheet(grid, shown)
 
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .entry import unknown_target_message
+from .entry import already_recorded, unknown_target_message
 from .model import (
     Actual,
     Bands,
@@ -781,6 +781,15 @@ def write_report(root: Path, path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
+def read_sheet(path: Path, sheet_name: str | None = None):
+    """A department's .csv or .xlsx sheet, its header found and its rows numbered."""
+    from .sheet import parse_sheet, sheet_format
+
+    shown = display_path(path)
+    kind = sheet_format(path.suffix, shown, sheet_name)
+    return parse_sheet(kind, path.read_bytes(), shown, sheet_name)
+
+
 def month_file(root: Path, period: Period) -> Path:
     return root / ACTUALS_DIR / f"{period}.toml"
 
@@ -920,17 +929,11 @@ def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) ->
     earlier = [a for a in existing if a.target == target.id and a.period == actual.period]
     adds_up = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
     if earlier and not actual.correction and not adds_up:
-        last = earlier[-1]
-        shown = "done" if last.done else f"{last.value:g}" if last.value is not None else "a record"
-        raise KpiError(f"{target.id} already has a figure for {actual.period} ({shown}, "
-                       f"{_where(last)}); use --correct to replace it", actual.file, actual.line)
+        raise KpiError(already_recorded(target.id, earlier[-1]), actual.file, actual.line)
     if actual.correction and not earlier:
         raise KpiError(f"--correct: {target.id} has no figure for {actual.period} to correct",
                        actual.file, actual.line)
 
-
-def _where(actual: Actual) -> str:
-    return f"{actual.file}:{actual.line}" if actual.line else f"{actual.file}"
 
 
 TEMPLATE = '''\
