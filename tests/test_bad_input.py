@@ -67,6 +67,10 @@ TARGET_CASES = [
     targets_case('unit = "亿元"', 'unit = "亿元"\ntags = "重点"', "tags must be a list of text"),
     targets_case("[targets.inv]", "[targets.inv]\n[targets.inv.x]",
                  "targets.toml:8: unknown field 'x'"),
+    # TOML 1.1 syntax stays invalid: files must read the same in every TOML 1.0 tool.
+    targets_case('unit = "亿元"', 'unit = "亿元"\nschedule = { "6" = 40,\n "12" = 100 }',
+                 "targets.toml:12: invalid TOML"),
+    targets_case('name = "年度投资"', 'name = "年度\\e投资"', "targets.toml:8: invalid TOML"),
 ]
 
 ACTUAL_CASES = [
@@ -97,6 +101,8 @@ ACTUAL_CASES = [
     actuals_case('schema = 1\n[[actual]]\ntarget = "inv"\nvalue = 3\n', "record has no period"),
     actuals_case('schema = 1\nactual = 3\n', "records must be [[actual]] tables"),
     actuals_case(record("inv", "2025-3", 4), "period must be text like \"2025-03\""),
+    actuals_case(record("inv", "2025-03", 4, recorded="2025-04-01T09:30"),
+                 "2025-03.toml:6: invalid TOML"),
 ]
 
 
