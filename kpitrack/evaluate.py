@@ -129,6 +129,12 @@ def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
         figures = effective
     else:
         figures = {p: r for p, r in effective.items() if p <= last}
+    return _judge_figures(plan, target, figures, as_of)
+
+
+def _judge_figures(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+                   as_of: AsOf) -> Evaluation:
+    """Judge on `figures`: in period order, none after the as-of month."""
     ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
     changes: dict = {}
@@ -149,7 +155,7 @@ def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual
         return _milestone(plan, target, figures, as_of)
     if not figures:
         return Evaluation(target, Status.NONE)
-    latest = max(figures)
+    latest = next(reversed(figures))  # figures are in period order
     value = figures[latest].value
     assert value is not None  # store guarantees numeric kinds carry a value
     stale = _is_stale(target, latest, as_of)
@@ -192,7 +198,7 @@ def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest:
            month: int, progress: float, stale: bool) -> Evaluation:
     value = figures[latest].value or 0.0
     assumed = target.baseline is None
-    baseline = (figures[min(figures)].value or 0.0) if assumed else target.baseline
+    baseline = (figures[next(iter(figures))].value or 0.0) if assumed else target.baseline
     assert baseline is not None and target.target is not None
     forecast = baseline + (value - baseline) * 100.0 / progress if progress > 0 else None
     if target.direction is Direction.UP:
@@ -221,7 +227,7 @@ def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
                as_of: AsOf) -> Evaluation:
     due = milestone_due(plan, target)
     bands = bands_for(plan, target)
-    record = figures[max(figures)] if figures else None
+    record = figures[next(reversed(figures))] if figures else None
     if record is not None and record.done:
         done_date = record.date or record.period.last_day
         early = (due - done_date).days >= bands.milestone.early_days
@@ -322,10 +328,18 @@ def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_o
     """
     out = []
     last = min(as_of.period, plan.last_period)
+    # Walking back a month at a time, drop the figures after it: `effective` is in
+    # period order, so they are always the newest entries.
+    figures = {p: r for p, r in effective.items() if p <= last}
     period = last
-    while period >= plan.first_period:
-        ev = current if period == last else _judge(plan, target, effective,
-                                                    AsOf(period, period.last_day))
+    first = plan.first_period
+    while period >= first:
+        if period == last:
+            ev = current
+        else:
+            while figures and next(reversed(figures)) > period:
+                figures.popitem()
+            ev = _judge_figures(plan, target, figures, AsOf(period, period.last_day))
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
                                ev.time_progress, trend_value(ev)))
         if recent is not None and len(out) >= recent and ev.status is not Status.RED:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import write_ws
 from kpitrack import store
-from kpitrack.evaluate import classify, evaluate_target
+from kpitrack.evaluate import classify, evaluate_target, month_statuses
 from kpitrack.model import Actual, AsOf, Kind, PaceBands, Period, Plan, Report, Status, Target
 
 PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -47,6 +47,29 @@ def test_record_order_does_not_matter(pairs, rnd):
         b = evaluate_target(PLAN, t, shuffled, as_of)
         assert (a.status, a.period) == (b.status, b.period)
         assert abs((a.actual or 0) - (b.actual or 0)) <= 1e-6 * max(1, abs(a.actual or 0))
+
+
+kinds = st.sampled_from([(Kind.CUMULATIVE, Report.YTD), (Kind.CUMULATIVE, Report.INCREMENT),
+                         (Kind.LEVEL, Report.YTD), (Kind.GROWTH, Report.YTD)])
+
+
+@given(kinds, st.lists(st.tuples(months, values, st.booleans()), max_size=15), months)
+def test_each_month_of_the_history_is_judged_as_of_that_month(kind, rows, upto):
+    """The walk back through the months (which drops figures as it goes) agrees with
+    judging every month on its own, with only the figures up to it."""
+    kind, report = kind
+    t = Target("t", "T", kind, 100.0, report=report, baseline=20.0 if kind is Kind.LEVEL else None)
+    records = [Actual(target="t", period=Period(2025, m), value=v, seq=i, correction=c,
+                      recorded=dt.datetime(2025, 12, 1 + i % 28, tzinfo=TZ))
+               for i, (m, v, c) in enumerate(rows)]
+    as_of = AsOf(Period(2025, upto), Period(2025, upto).last_day)
+    history = month_statuses(PLAN, t, records, as_of)
+    assert [m.period for m in history] == [Period(2025, m) for m in range(1, upto + 1)]
+    for month in history:
+        alone = evaluate_target(PLAN, t, [r for r in records if r.period <= month.period],
+                                AsOf(month.period, month.period.last_day))
+        assert (month.status, month.completion, month.gap, month.actual) == \
+            (alone.status, alone.completion, alone.gap, alone.actual)
 
 
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
