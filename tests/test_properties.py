@@ -6,7 +6,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_ws
@@ -137,3 +137,48 @@ def test_import_then_load_gives_back_every_row(rows, encoding):
         assert ws.problems == []
         got = sorted((a.period.month, a.value, a.note) for a in ws.actuals)
         assert got == sorted(rows)
+
+
+# Field values a record might hold: good ones and every kind of wrong one.
+field_values = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-10, max_value=10),
+    st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e16, -1e16, 1e15]),
+    st.text(max_size=3), st.sampled_from(["2025-03", "2025-04", "inv", "lab", "ratio"]),
+    st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2025, 12, 31),
+                 timezones=st.sampled_from([None, TZ])),
+    st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2025, 12, 31)),
+    st.lists(st.integers(), max_size=1))
+good_records = st.fixed_dictionaries(
+    {"target": st.sampled_from(["inv", "ratio"]), "period": st.just("2025-03"),
+     "value": st.floats(min_value=-10, max_value=1e6)},
+    optional={"recorded": st.datetimes(timezones=st.just(TZ)), "by": st.text(max_size=3),
+              "note": st.text(max_size=3), "correction": st.booleans(),
+              "example": st.booleans()})
+# A good record with up to three fields replaced by anything at all.
+raw_records = st.builds(lambda good, changes: {**good, **changes}, good_records, st.dictionaries(
+    st.sampled_from(["target", "period", "value", "done", "date", "recorded", "by", "note",
+                     "source", "correction", "example", "valeu"]), field_values, max_size=3))
+
+
+@settings(max_examples=300)
+@given(raw_records)
+def test_the_quick_read_of_a_record_agrees_with_the_full_check(raw):
+    """`_plain_actual` accepts only what `_actual` accepts, and reads it the same way."""
+    targets = {t.id: t for t in (Target("inv", "I", Kind.CUMULATIVE, 100.0),
+                                 Target("ratio", "R", Kind.GROWTH, 5.0),
+                                 Target("lab", "L", Kind.MILESTONE, None))}
+    period = Period(2025, 3)
+    quick = store._plain_actual(raw, 7, "2025-03", period, targets, "a.toml", 3)
+    problems: list = []
+    collector = store._Collector(problems, "a.toml", None)
+    try:
+        full = store._actual(raw, 0, period, PLAN, targets, collector, 3)
+    except store._Collector.Skip:
+        full = None
+    event("quick read" if quick else "full check")
+    if quick is None:
+        return
+    assert full is not None and not problems
+    from dataclasses import replace
+
+    assert quick == replace(full, line=7)
