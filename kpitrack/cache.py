@@ -17,43 +17,61 @@ import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import store
-from .model import Result
+# Only the layout at start-up: a report served from the cache reads no workspace,
+# so it need not import the reader (store) or the model's dataclasses.
+from . import layout
+
+if TYPE_CHECKING:
+    from . import store
+    from .model import Result
 
 CACHE_FORMAT = 1
 CACHE_DIR = "cache"
 CACHE_FILE = "workspace.pickle"
 RESULT_FILE = "result.pickle"
+OUTPUT_FILE = "output.pickle"
+OUTPUT_SLOTS = 6  # finished reports kept for the same files: formats, selections, widths
 ENV_NO_CACHE = "KPITRACK_NO_CACHE"
 _CODE = Path(__file__).resolve().parent
 
 
 def cache_path(root: Path) -> Path:
-    return root / store.STATE_DIR / CACHE_DIR / CACHE_FILE
+    return root / layout.STATE_DIR / CACHE_DIR / CACHE_FILE
 
 
 def fingerprint(root: Path) -> tuple | None:
     """Everything the parsed workspace depends on; None if a file cannot be read."""
-    folder = root / store.ACTUALS_DIR
-    files = [root / store.TARGETS_FILE, *store.month_files(root)]
+    folder = root / layout.ACTUALS_DIR
+    files = [root / layout.TARGETS_FILE, *layout.month_files(root)]
     entries = []
     try:
         for path in files:
             data = path.read_bytes()
             stat = path.stat()
             entries.append((path.name, stat.st_size, stat.st_mtime_ns,
-                            store.content_digest(data)))
-        code = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                     for p in sorted(_CODE.glob("*.py")))
+                            layout.content_digest(data)))
+        code = _code()
     except OSError:
         return None
     return (CACHE_FORMAT, sys.version, code, os.getcwd(), str(root), folder.is_dir(),
             folder.exists(), tuple(entries))
 
 
+def _code() -> tuple:
+    """kpitrack's own source files, renderers included, so new code computes afresh."""
+    stamps = []
+    for path in sorted(_CODE.rglob("*.py")):
+        stat = path.stat()
+        stamps.append((str(path.relative_to(_CODE)), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
 def load(root: Path) -> store.Workspace:
     """The workspace, from the cache when its key still matches, else parsed afresh."""
+    from . import store
+
     key = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
     if key is None:
         return store.load_workspace(root)
@@ -72,11 +90,42 @@ def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:
     when it is relative), so any edit, another as-of, or new code computes afresh.
     A hit needs neither the parse nor the figures: only the files' hashes.
     """
+    from .model import Result
+
     files = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
     if files is None:
         return compute()
     return _cached(root, cache_path(root).with_name(RESULT_FILE), files, (files, extra),
                    Result, compute)[0]
+
+
+def output(root: Path, extra: tuple, compute: Callable[[], tuple]) -> tuple:
+    """A finished report (its text, and what else the command needs), kept for re-use.
+
+    Keyed by the files' fingerprint and `extra`: every option that shapes the report
+    and, for a drawn table, what rich decided about the output (`render.console.
+    profile`). A hit reads neither the workspace nor the evaluation, only the hashes.
+    The last few reports for the same files are kept side by side.
+    """
+    files = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
+    if files is None:
+        return compute()
+    path = cache_path(root).with_name(OUTPUT_FILE)
+    entries: dict = {}
+    try:
+        with path.open("rb") as handle:
+            cached_files, cached = pickle.load(handle)
+        if cached_files == files and isinstance(cached, dict):
+            entries = cached
+            if isinstance(entries.get(extra), tuple):
+                return entries[extra]
+    except Exception:  # any unreadable cache is simply a miss
+        entries = {}
+    value = compute()
+    if fingerprint(root) == files:
+        kept = list(entries.items())[-(OUTPUT_SLOTS - 1):]
+        _save(root, path, files, {**dict(kept), extra: value})
+    return value
 
 
 def _cached(root: Path, path: Path, files: tuple, key: tuple, kind: type,
@@ -103,6 +152,8 @@ def _cached(root: Path, path: Path, files: tuple, key: tuple, kind: type,
 
 def _save(root: Path, path: Path, key: tuple, value: object) -> None:
     """Best effort: a read-only or full disk must not stop a report."""
+    from . import store
+
     try:
         store.ensure_state_dir(root)
         path.parent.mkdir(exist_ok=True)

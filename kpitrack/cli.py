@@ -7,11 +7,17 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import store
-from .model import KpiError, Status
+# Only what every command needs: a report served from the cache reads no
+# workspace, so the reader (store) and the model are imported where used.
+from . import layout
+from .basics import KpiError, Status
+
+if TYPE_CHECKING:
+    from . import store
 
 FORMATS_STATUS = ("table", "json", "csv", "md")
 EXIT_FAIL_ON = 3
@@ -27,7 +33,7 @@ class Settings:
         """Find and read the workspace; stop on its first error."""
         from .cache import load
 
-        ws = load(store.find_workspace(self.workspace))
+        ws = load(layout.find_workspace(self.workspace))
         ws.raise_first_error()
         return ws
 
@@ -38,7 +44,9 @@ class Settings:
 
     def error_language(self) -> str:
         """--lang, else the workspace's plan.lang, else Chinese."""
-        return self.lang or store.peek_lang(self.workspace)
+        from .store import peek_lang
+
+        return self.lang or peek_lang(self.workspace)
 
     def console(self, stderr: bool = False):
         from .render.console import make_console
@@ -135,7 +143,7 @@ def _completion_workspace(ctx: click.Context) -> store.Workspace | None:
     from .cache import load
 
     try:
-        ws = load(store.find_workspace(ctx.find_root().params.get("workspace")))
+        ws = load(layout.find_workspace(ctx.find_root().params.get("workspace")))
     except Exception:
         return None
     return ws if ws.plan is not None else None
@@ -197,7 +205,7 @@ def _result(settings: Settings, as_of: str | None, section: str | None, owner: s
     from . import cache
     from .evaluate import evaluate, select
 
-    root = store.find_workspace(settings.workspace)
+    root = layout.find_workspace(settings.workspace)
     today = _today()
 
     def compute():
@@ -233,11 +241,66 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack status --only red --format md > red.md
       kpitrack status --format json --fail-on red   # exit 3 if anything is red
     """
-    from .evaluate import has_status_at_least
+    chosen = _statuses(only)
+    console = settings.console() if fmt == "table" else None
+    drawn = None
+    if console is not None:
+        from .render.console import profile
 
-    result = _result(settings, as_of, section, owner, _statuses(only))
-    _render_result(settings, result, fmt, settings.language(result.plan))
-    if fail_on and has_status_at_least(result, Status(fail_on)):
+        drawn = profile(console)
+        if drawn is None:  # output that cannot be replayed as text: draw it now
+            from .render.table import print_status
+
+            result = _result(settings, as_of, section, owner, chosen)
+            print_status(console, result, settings.language(result.plan))
+            _exit_if_failing(fail_on, [r.status for r in result.rows])
+            return
+
+    def compute() -> tuple[str, tuple[str, ...]]:
+        result = _result(settings, as_of, section, owner, chosen)
+        text = _status_text(result, fmt, settings.language(result.plan), console)
+        return text, tuple(sorted({r.status.value for r in result.rows}))
+
+    from . import cache
+
+    root = layout.find_workspace(settings.workspace)
+    key = ("status", fmt, as_of, _today() if as_of else None, section, owner,
+           tuple(sorted(chosen or ())), settings.lang, drawn)
+    text, present = cache.output(root, key, compute)
+    if console is not None:
+        from .render.console import write_drawn
+
+        write_drawn(console, text)
+    else:
+        _out(text)
+    _exit_if_failing(fail_on, [Status(value) for value in present])
+
+
+def _status_text(result, fmt: str, lang: str, console) -> str:
+    if fmt == "table":
+        from .render.table import drawn_status
+
+        return drawn_status(console, result, lang)
+    if fmt == "json":
+        from .render.rows import result_json
+
+        return _json(result_json(result))
+    if fmt == "csv":
+        from .render.csv_out import status_csv
+
+        return status_csv(result, lang)
+    from .render.markdown import status_markdown
+
+    return status_markdown(result, lang)
+
+
+def _exit_if_failing(fail_on: str | None, statuses: list[Status]) -> None:
+    """--fail-on: exit 3 if any status is that colour or worse."""
+    if not fail_on:
+        return
+    from .evaluate import any_at_least
+
+    if any_at_least(statuses, Status(fail_on)):
         sys.exit(EXIT_FAIL_ON)
 
 
@@ -322,6 +385,8 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack export -o report.csv --as-of 2025-09
       kpitrack export --format json --section 产业 > industry.json
     """
+    from . import store
+
     chosen = _export_format(fmt, output)
     result = _result(settings, as_of, section, owner)
     lang = settings.language(result.plan)
@@ -336,7 +401,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
         else:
             _out(data.decode("utf-8"))
         return
-    store.write_report(store.find_workspace(settings.workspace), output, data)
+    store.write_report(layout.find_workspace(settings.workspace), output, data)
     from .render.messages import exported_message
 
     click.echo(exported_message(store.display_path(output), result, lang), err=True)
@@ -379,25 +444,6 @@ def _as_of(ws: store.Workspace, text: str | None):
     return resolve_as_of(ws.plan, ws.actuals, period, day)
 
 
-def _render_result(settings: Settings, result, fmt: str, lang: str) -> None:
-    if fmt == "json":
-        from .render.rows import result_json
-
-        _out(_json(result_json(result)))
-    elif fmt == "csv":
-        from .render.csv_out import status_csv
-
-        _out(status_csv(result, lang))
-    elif fmt == "md":
-        from .render.markdown import status_markdown
-
-        _out(status_markdown(result, lang))
-    else:
-        from .render.table import print_status
-
-        print_status(settings.console(), result, lang)
-
-
 # Negative figures (a growth of -0.6) must not be taken for options.
 @cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("target", shell_complete=complete_target)
@@ -426,12 +472,13 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
       kpitrack add fixed_investment 3500万 --period 2025年3月 --correct
       kpitrack add jialingjiang_lab --done --date 2025-06-18
     """
+    from . import store
     from .cache import load
     from .entry import build_actual, default_period
     from .evaluate import status_after
     from .parse import parse_date, parse_period
 
-    ws = load(store.find_workspace(settings.workspace))
+    ws = load(layout.find_workspace(settings.workspace))
     # A broken month file elsewhere must not stop a department recording its figure.
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
@@ -485,13 +532,14 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
       kpitrack import figures.csv --period 2025-03 --by 统计局
       kpitrack import revised.csv --correct
     """
+    from . import store
     from .cache import load
     from .entry import plan_import, statuses_after_import
     from .parse import parse_period
     from .render import imports
     from .render.table import print_fitted
 
-    ws = load(store.find_workspace(settings.workspace))
+    ws = load(layout.find_workspace(settings.workspace))
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
     shown = store.display_path(file)
@@ -537,7 +585,7 @@ def check(settings: Settings, fmt: str) -> None:
     from .render.errors import SEVERITY, problem_line
     from .render.messages import check_summary, problem_json
 
-    ws = load(store.find_workspace(settings.workspace))
+    ws = load(layout.find_workspace(settings.workspace))
     lang = settings.language(ws)
     problems = list(ws.problems)
     if ws.plan is not None:
@@ -602,6 +650,8 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
       kpitrack -C my-zone check
       kpitrack init ../zone-2026 --from targets.toml --year 2026
     """
+    from . import store
+
     if year is not None and source is None:
         raise click.UsageError("--year moves a copied plan; give --from FILE too")
     path = store.init_workspace(directory, _today().year, source, year)

@@ -8,6 +8,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
+# Defined in basics (importable without these dataclasses), used from here too.
+from .basics import STATUS_ORDER as STATUS_ORDER
+from .basics import KpiError as KpiError
+from .basics import Status as Status
+from .basics import located
+
 
 class Kind(StrEnum):
     CUMULATIVE = "cumulative"
@@ -38,37 +44,6 @@ class Frequency(StrEnum):
         return {"monthly": 1, "quarterly": 3, "yearly": 12}[self.value]
 
 
-class Status(StrEnum):
-    BLUE = "blue"
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-    NONE = "none"
-
-    @property
-    def severity(self) -> int:
-        """Higher is worse; `none` sits apart from the colour scale."""
-        return {"blue": 0, "green": 1, "yellow": 2, "red": 3, "none": -1}[self.value]
-
-
-STATUS_ORDER = (Status.BLUE, Status.GREEN, Status.YELLOW, Status.RED, Status.NONE)
-
-
-class KpiError(Exception):
-    """A problem with the user's data or input; the CLI turns it into exit 1."""
-
-    def __init__(self, message: str, file: str | None = None, line: int | None = None,
-                 target: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.line = line
-        self.target = target
-
-    def __str__(self) -> str:
-        return Problem("error", self.file, self.line, self.target, self.message).one_line()
-
-
 @dataclass(frozen=True)
 class Problem:
     """One finding of `check`: an error blocks reports, a warning does not."""
@@ -80,10 +55,7 @@ class Problem:
     message: str
 
     def one_line(self) -> str:
-        where = ""
-        if self.file:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return where + self.message
+        return located(self.file, self.line, self.message)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "target": self.target,

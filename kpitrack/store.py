@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 import os
 import re
 import sys
@@ -27,6 +26,15 @@ except ImportError:  # pragma: no cover - tomli is a dependency
     import tomllib
 
 from .entry import already_recorded, unknown_target_message
+
+# The workspace's layout lives in layout.py; callers may keep finding it here.
+from .layout import ACTUALS_DIR as ACTUALS_DIR
+from .layout import ENV_WORKSPACE as ENV_WORKSPACE
+from .layout import STATE_DIR as STATE_DIR
+from .layout import TARGETS_FILE as TARGETS_FILE
+from .layout import content_digest as content_digest
+from .layout import find_workspace as find_workspace
+from .layout import month_files as month_files
 from .model import (
     Actual,
     Bands,
@@ -45,10 +53,6 @@ from .model import (
 from .parse import MAX_ABS_VALUE, check_number
 
 SCHEMA = 1
-TARGETS_FILE = "targets.toml"
-ACTUALS_DIR = "actuals"
-STATE_DIR = ".kpitrack"  # derived, never committed: the lock (and later caches)
-ENV_WORKSPACE = "KPITRACK_WORKSPACE"
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
@@ -64,25 +68,6 @@ _MILESTONE_KEYS = ("warn_days", "early_days")
 
 
 # --------------------------------------------------------------------------- finding
-
-
-def find_workspace(option: str | None, cwd: Path | None = None) -> Path:
-    """-C/--workspace, then $KPITRACK_WORKSPACE, then the nearest folder with targets.toml."""
-    explicit = option or os.environ.get(ENV_WORKSPACE)
-    if explicit:
-        root = Path(explicit).expanduser()
-        if not root.exists():
-            raise KpiError(f"workspace {root} does not exist")
-        if not root.is_dir():
-            raise KpiError(f"workspace {root} is a file, not a folder")
-        if not (root / TARGETS_FILE).is_file():
-            raise KpiError(f"{root} holds no {TARGETS_FILE}: run `kpitrack init {root}` first")
-        return root
-    here = (cwd or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / TARGETS_FILE).is_file():
-            return folder
-    raise KpiError(f"no {TARGETS_FILE} in {here} or its parents: use -C DIR or `kpitrack init`")
 
 
 def peek_lang(option: str | None) -> str:
@@ -737,14 +722,6 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: _Col
                 f"(the first is at line {first.line})"))
 
 
-def month_files(root: Path) -> list[Path]:
-    folder = root / ACTUALS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix == ".toml" and not p.name.startswith("."))
-
-
 def load_workspace(root: Path) -> Workspace:
     """Read everything, keeping every valid record and every problem found."""
     ws = Workspace(root)
@@ -882,11 +859,6 @@ def new_month_file_header(period: Period) -> str:
     return (f"# kpitrack figures for {period}. One [[actual]] record per figure.\n"
             "# Append-only: add records with `kpitrack add`; fix one with --correct.\n"
             f"schema = {SCHEMA}\n")
-
-
-def content_digest(data: bytes) -> bytes:
-    """The hash that says a file is byte for byte what was read before."""
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:

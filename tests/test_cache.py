@@ -71,9 +71,11 @@ def test_an_error_introduced_after_caching_is_reported(ws):
 
 @pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_corrupt_cache_is_a_miss(ws, junk):
-    for name in (cache.CACHE_FILE, cache.RESULT_FILE):
+    assert run("status").exit_code == 0  # a drawn table is kept too
+    for name in (cache.CACHE_FILE, cache.RESULT_FILE, cache.OUTPUT_FILE):
         (cache.cache_path(ws).parent / name).write_bytes(junk)
     assert actual_of(ws) == 30
+    assert "投资" in run("status").stdout
     assert run("check").exit_code == 0
 
 
@@ -144,3 +146,111 @@ def test_add_on_the_fast_path_appends_byte_exact(ws):
     assert after.startswith(before)
     assert actual_of(ws) == 35
     assert run("check").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+def test_a_repeated_report_is_served_without_reading_the_workspace(ws, monkeypatch, fmt):
+    from kpitrack import store
+
+    first = run("status", "--format", fmt)
+    assert first.exit_code == 0
+    evaluations = []
+    real_result = cache.result
+
+    def counted(*args, **kwargs):
+        evaluations.append(args)
+        return real_result(*args, **kwargs)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the workspace was read for a report the cache holds")
+
+    monkeypatch.setattr(cache, "result", counted)
+    monkeypatch.setattr(store, "load_workspace", refuse)
+    again = run("status", "--format", fmt)
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    assert evaluations == []
+    # Any other selection is a different report: it is made afresh, not served.
+    other = run("status", "--format", fmt, "--only", "red")
+    assert other.exit_code == 0 and other.stdout != first.stdout
+    assert len(evaluations) == 1
+
+
+def test_a_report_after_an_edit_is_drawn_afresh(ws):
+    assert "30" in run("status").stdout
+    month = ws / "actuals" / "2025-03.toml"
+    month.write_text(month.read_text(encoding="utf-8").replace("30", "47"), encoding="utf-8")
+    table = run("status").stdout
+    assert "47" in table and "30亿元" not in table
+
+
+def test_a_table_drawn_for_one_output_is_not_replayed_to_another(ws, monkeypatch):
+    plain = run("status").stdout
+    assert "\x1b[" not in plain
+    coloured = run("--color", "status").stdout
+    assert "\x1b[" in coloured
+    assert run("status").stdout == plain
+    assert run("--no-color", "status").stdout == plain
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = run("--color", "status").stdout
+    assert max(len(line) for line in _unstyled(narrow).splitlines()) <= 60
+    assert max(len(line) for line in _unstyled(coloured).splitlines()) > 60
+
+
+def _unstyled(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_fail_on_is_judged_the_same_when_served_from_the_cache(ws, fmt):
+    # 30 of 100 in March: completion 30% against time 25%, so green.
+    for _ in range(2):
+        assert run("status", "--format", fmt, "--fail-on", "green").exit_code == 3
+        assert run("status", "--format", fmt, "--fail-on", "yellow").exit_code == 0
+
+
+def test_the_drawn_output_key_follows_what_rich_decided():
+    from rich.console import Console
+
+    from kpitrack.render.console import profile
+
+    def console(**kwargs):
+        import io
+
+        return Console(file=io.StringIO(), **kwargs)
+
+    wide = profile(console(width=300, force_terminal=True))
+    assert wide != profile(console(width=80, force_terminal=True))
+    assert wide != profile(console(width=300, force_terminal=True, no_color=True))
+    assert wide != profile(console(width=300, force_terminal=True, color_system="256"))
+    assert profile(console(width=300, force_terminal=True)) == wide
+    assert profile(console(legacy_windows=True)) is None
+
+
+TWO = (TARGETS.replace('unit = "亿元"\n', 'unit = "亿元"\nsection = "产业"\nowner = "发改局"\n')
+       + '\n[targets.jobs]\nname = "就业"\nkind = "cumulative"\ntarget = 10\nunit = "万人"\n'
+       'section = "民生"\nowner = "人社局"\n')
+VARIANTS = [[], ["--section", "产业"], ["--section", "民生"], ["--owner", "发改局"],
+            ["--owner", "人社局"], ["--only", "red"], ["--only", "green"],
+            ["--as-of", "2025-03"], ["--as-of", "2025-04"]]
+
+
+def test_every_option_of_a_report_is_part_of_its_key(isolated, monkeypatch):
+    """Each variant, asked for in turn and again, is what an uncached run prints."""
+    root = write_ws(isolated, TWO, {"2025-03": record("inv", "2025-03", 30)
+                                    + record("jobs", "2025-03", 1),
+                                    "2025-04": record("inv", "2025-04", 35)})
+    expected = {}
+    monkeypatch.setenv(cache.ENV_NO_CACHE, "1")
+    # Neighbours differ in one option each, so a key missing it serves the wrong one.
+    for variant in VARIANTS:
+        for lang in ([], ["--lang", "en"]):
+            for fmt in ("table", "json", "md"):
+                args = (*lang, "-C", str(root), "status", "--format", fmt, *variant)
+                expected[args] = run(*args).stdout
+    monkeypatch.delenv(cache.ENV_NO_CACHE)
+    assert len(set(expected.values())) >= 20  # the variants do differ
+    for _ in range(2):
+        for args, text in expected.items():
+            assert run(*args).stdout == text, args

@@ -9,6 +9,7 @@ from rich.text import Text
 from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
 from ..model import STATUS_ORDER, Plan, Result, Status
 from . import text as safe
+from .console import fit
 from .rows import by_section, figure, human_cells, result_json, signed
 
 _NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
@@ -81,19 +82,22 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
     return out
 
 
-PIPE_WIDTH = 250
-
-
 def print_fitted(console: Console, renderable) -> None:
-    """A pipe or file has no width of its own: give tables the room they need."""
-    if not console.is_terminal:
-        # Tables do not expand, so a wide console costs nothing but a measuring pass.
-        console.width = max(console.width, PIPE_WIDTH)
+    """Print, giving a pipe or file the width a wide table needs."""
+    fit(console)
     console.print(renderable)
 
 
 def print_status(console: Console, result: Result, lang: str) -> None:
     print_fitted(console, status_table(result, lang))
+
+
+def drawn_status(console: Console, result: Result, lang: str) -> str:
+    """The status table as `print_status` would write it to `console`, as text."""
+    fit(console)
+    with console.capture() as captured:
+        console.print(status_table(result, lang))
+    return captured.get()
 
 
 def targets_table(plan: Plan, targets: list, lang: str) -> Table:
