@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .model import Actual, Evaluation, Kind, KpiError, Period, Plan, Report, Target
 from .parse import parse_date, parse_period, parse_value
@@ -135,7 +135,7 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
             elif earlier and correct:
                 action = CORRECTION
             if action == CORRECTION:
-                record = replace(record, correction=True)
+                record = record._replace(correction=True)
         except KpiError as exc:
             planned.append(ImportRow(row.number, row.cells, target, error=exc.message))
             continue
@@ -192,7 +192,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
                           note=cells.get("note", ""), source=cells.get("source", source),
                           correct=False, now=now, today=today)
     example = cells.get("example", "").lower() in YES_WORDS
-    return replace(record, file=file, line=number, example=example)
+    return record._replace(file=file, line=number, example=example)
 
 
 def _sheet_period(text: str) -> Period:

@@ -77,8 +77,8 @@ def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period,
             for record in group:
                 value = record.value or 0.0
                 total = value if record.correction else total + value
-            chosen[period] = replace(group[-1], value=total,
-                                     example=any(r.example for r in group))
+            chosen[period] = group[-1]._replace(value=total,
+                                                example=any(r.example for r in group))
         else:
             chosen[period] = group[-1]
     return dict(sorted(chosen.items()))

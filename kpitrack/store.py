@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # the compiled build of the parser the standard library ships as tomllib
@@ -96,6 +96,9 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 # A record header on a line of its own, as _HEADER reads `[[actual]]`.
 _RECORD_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*actual[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$",
                             re.MULTILINE)
+# A table header on a line of its own, as _HEADER reads `[targets.inv]`.
+_TABLE_HEADER = re.compile(r"^[ \t]*\[[ \t]*([^\[\]#\n]+?)[ \t]*\][ \t]*(?:#[^\n]*)?\r?$",
+                           re.MULTILINE)
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*(?:\.|=)""")
 
 
@@ -118,6 +121,7 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self._records: list[int] | None = None
+        self._headers: dict[tuple, int] | None = None
         self._records_trusted = False
         self._indexed = False
         self.tables: dict[tuple, int] = {}
@@ -132,6 +136,19 @@ class Lines:
     def record_lines(self) -> list[int] | None:
         """The line of each `[[actual]]` in order, if the quick scan can be trusted."""
         return self._records if self._records_trusted else None
+
+    def table_line(self, *path: str) -> int | None:
+        """The line of the header `[a.b]` of the table at `path`, found in one quick pass;
+        a table defined any other way is looked up as `of` does."""
+        if self._headers is None:
+            self._headers = {}
+            text, last, line = self.text, 0, 1
+            for match in _TABLE_HEADER.finditer(text):
+                line += text.count("\n", last, match.start())
+                last = match.start()
+                key = tuple(_unquote(p) for p in match.group(1).split("."))
+                self._headers.setdefault(key, line)
+        return self._headers.get(path) or self.of(*path)
 
     def _find_records(self) -> None:
         if self._records is None:
@@ -457,7 +474,7 @@ def _target(plan: Plan, tid: str, raw: object, c: _Collector) -> Target:
         quote=_text(c, raw.get("quote", ""), "quote", *path, "quote", target=tid),
         last_year=last_year,
         bands=_target_bands(plan, raw.get("bands"), kind, c, tid),
-        line=c.line(*path),
+        line=c.lines.table_line(*path) if c.lines else None,
     )
     _warn_degenerate(target, c)
     return target
@@ -864,7 +881,7 @@ def new_month_file_header(period: Period) -> str:
 def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:
     """Append one record to its month file; see `append_actuals`."""
     if correct and not actual.correction:
-        actual = replace(actual, correction=True)
+        actual = actual._replace(correction=True)
     return append_actuals(ws, [actual])[0]
 
 

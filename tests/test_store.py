@@ -139,6 +139,22 @@ def test_lines_finds_keys_and_array_tables():
     assert lines.of("targets", "x", "name") == 10
 
 
+@pytest.mark.parametrize("text", [
+    (REPO / "targets.toml").read_text(encoding="utf-8"),
+    '[plan]\nyear = 2025\n\n  [ targets.a ]  # 注释\nname = "x"\n[targets."b-2"]\r\nname = 1\r\n'
+    '[targets.c.bands]\ngreen = 1\n[targets]\nd = { name = "inline" }\n'
+    'e.name = "dotted"\n[[targets.f]]\n',
+])
+def test_the_quick_table_scan_finds_the_lines_the_full_index_does(text):
+    quick, full = store.Lines(text), store.Lines(text)
+    full.of("never", "there")  # builds the full index
+    paths = [p for p in full.tables if p and not isinstance(p[-1], int)]
+    paths += [("targets", "d"), ("targets", "e"), ("targets", "nowhere")]
+    assert len(paths) > 5
+    for path in paths:
+        assert quick.table_line(*path) == full.of(*path), path
+
+
 def test_find_workspace_order(isolated, monkeypatch):
     (isolated / "a").mkdir()
     a = write_ws(isolated / "a", TARGETS)
