@@ -1,13 +1,20 @@
 """A derived cache of the parsed workspace, in the style of beancount's pickle cache.
 
-Parsing TOML in pure Python is the slowest part of a report on a large workspace,
-so the parsed result is kept in `.kpitrack/cache/workspace.pickle`. It is keyed by
-every input file's name, size, mtime_ns and a BLAKE2 hash of its bytes (so a file
-replaced within the same second, or with the same mtime, still misses), by the
-kpitrack code itself, the Python version and the current folder (which the
-file:line of messages are relative to). Any problem with the cache — missing,
-corrupt, unwritable, from another version — means a normal parse. Deleting the
-folder is always safe, and `KPITRACK_NO_CACHE=1` turns the cache off.
+Three layers, all in `.kpitrack/cache/`:
+
+- each file parsed: `targets.pickle`, and `actuals-2025-03.toml.pickle` for each
+  month file, keyed by a BLAKE2 hash of exactly the bytes parsed (a month also by
+  the hash of targets.toml, which its records are checked against). So after an
+  `add` only that month file is parsed again;
+- the last whole-workspace evaluation (`result.pickle`);
+- the last few finished reports (`output.pickle`).
+
+The last two are keyed by every input file's name, size, mtime_ns and hash. A file
+replaced within the same second, or with the same mtime, still misses. Every key
+also holds the kpitrack code itself, the Python version and the current folder
+(which the file:line of messages are relative to). Any problem with the cache —
+missing, corrupt, unwritable, from another version — means a normal parse.
+Deleting the folder is always safe, and `KPITRACK_NO_CACHE=1` turns the cache off.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 1
 CACHE_DIR = "cache"
-CACHE_FILE = "workspace.pickle"
+CACHE_FILE = "targets.pickle"  # the parsed targets.toml
+MONTH_PREFIX = "actuals-"  # + the month file's name: its parsed records
 RESULT_FILE = "result.pickle"
 OUTPUT_FILE = "output.pickle"
 OUTPUT_SLOTS = 6  # finished reports kept for the same files: formats, selections, widths
@@ -69,18 +77,60 @@ def _code() -> tuple:
 
 
 def load(root: Path) -> store.Workspace:
-    """The workspace, from the cache when its key still matches, else parsed afresh."""
+    """The workspace, each file parsed afresh only if its bytes are not in the cache."""
     from . import store
 
-    key = None if os.environ.get(ENV_NO_CACHE) else fingerprint(root)
-    if key is None:
+    if os.environ.get(ENV_NO_CACHE):
         return store.load_workspace(root)
-    ws, trusted = _cached(root, cache_path(root), key, key, store.Workspace,
-                          lambda: store.load_workspace(root))
-    if trusted:  # `add` relies on these hashes describing exactly what was parsed
-        ws.fingerprint = key
-        ws.digests = {name: digest for name, _size, _mtime, digest in key[-1]}
+    try:
+        context = (CACHE_FORMAT, sys.version, _code(), os.getcwd(), str(root))
+    except OSError:
+        return store.load_workspace(root)
+    digests: dict[str, bytes] = {}
+
+    def read_targets(root: Path, problems: list) -> tuple:
+        path = root / layout.TARGETS_FILE
+        data = store.read_bytes(path, problems)
+        if data is None:
+            return None, []
+        digests[path.name] = layout.content_digest(data)
+        return _parsed(root, cache_path(root), (context, digests[path.name]), problems,
+                       lambda found: store.targets_from_bytes(data, store.display_path(path),
+                                                              found))
+
+    def read_month(path: Path, plan, targets: dict, problems: list) -> list:
+        if store.month_period(path.name) is None:  # no records to keep: just the problem
+            return store.read_actuals_file(path, plan, targets, problems)
+        data = store.read_bytes(path, problems)
+        if data is None:
+            return []
+        digests[path.name] = layout.content_digest(data)
+        key = (context, digests[layout.TARGETS_FILE], path.name, digests[path.name])
+        return _parsed(root, cache_path(root).with_name(f"{MONTH_PREFIX}{path.name}.pickle"),
+                       key, problems,
+                       lambda found: store.actuals_from_bytes(path, data, plan, targets, found))
+
+    ws = store.load_workspace(root, read_targets, read_month)
+    # `add` trusts what was parsed of a file while the file still hashes the same.
+    ws.digests = digests
     return ws
+
+
+def _parsed(root: Path, path: Path, key: tuple, problems: list, parse: Callable):
+    """`parse(found)` for one file's bytes, kept at `path` with the problems it found."""
+    try:
+        with path.open("rb") as handle:
+            cached_key, (value, found) = pickle.load(handle)
+        if cached_key == key and isinstance(found, list):
+            problems.extend(found)
+            return value
+    except Exception:  # any unreadable cache is simply a miss
+        pass
+    found: list = []
+    value = parse(found)
+    problems.extend(found)
+    _save(root, path, key, (value, found))
+    return value
 
 
 def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:

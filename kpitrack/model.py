@@ -199,7 +199,9 @@ class Actual(NamedTuple):
     example: bool = False  # illustrative, not an official figure: reports say so
     file: str = ""
     line: int | None = None
-    seq: int = 0  # position in load order, the tie-breaker for equal `recorded`
+    # Position in its month file (which holds all of a period's records): the
+    # tie-breaker for equal `recorded`.
+    seq: int = 0
 
 
 @dataclass(frozen=True)

@@ -203,9 +203,8 @@ class Workspace:
     targets: list[Target] = field(default_factory=list)
     actuals: list[Actual] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # Set by the cache: the key of the files this workspace was read from, and
-    # each file's content hash by name, so `add` can trust what it already parsed.
-    fingerprint: tuple | None = field(default=None, compare=False, repr=False)
+    # Set by the cache: the hash of the bytes parsed of each file, by name, so
+    # `add` can trust what it already parsed while the file still hashes the same.
     digests: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -259,15 +258,22 @@ class _Collector:
         raise self.Skip
 
 
+def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """A file's bytes, or None with the problem noted."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("error", display_path(path), None, None,
+                                f"cannot read: {exc.strerror}"))
+        return None
+
+
 def read_toml(path: Path, problems: list[Problem]) -> tuple[dict | None, Lines | None]:
     """Parse one file, accepting a UTF-8 BOM and CRLF; problems name the line."""
-    shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem("error", shown, None, None, f"cannot read: {exc.strerror}"))
+    data = read_bytes(path, problems)
+    if data is None:
         return None, None
-    return parse_toml_bytes(data, shown, problems)
+    return parse_toml_bytes(data, display_path(path), problems)
 
 
 def parse_toml_bytes(data: bytes, shown: str,
@@ -674,23 +680,40 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
                   **strings)
 
 
-def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
-                      problems: list[Problem], seq_start: int = 0) -> list[Actual]:
-    shown = display_path(path)
-    match = _MONTH_FILE.match(path.name)
+def month_period(name: str) -> Period | None:
+    """The month a file name such as `2025-03.toml` holds; None for any other name."""
+    match = _MONTH_FILE.match(name)
     if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return Period(int(match.group(1)), int(match.group(2)))
+
+
+def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
+                      problems: list[Problem]) -> list[Actual]:
+    """A month file's valid records; its problems are added to `problems`."""
+    if month_period(path.name) is None:
+        return actuals_from_bytes(path, b"", plan, targets, problems)  # names the problem
+    data = read_bytes(path, problems)
+    return [] if data is None else actuals_from_bytes(path, data, plan, targets, problems)
+
+
+def actuals_from_bytes(path: Path, data: bytes, plan: Plan, targets: dict[str, Target],
+                       problems: list[Problem]) -> list[Actual]:
+    """A month file's records from its bytes, as `read_actuals_file` reads them."""
+    shown = display_path(path)
+    period = month_period(path.name)
+    if period is None:
         problems.append(Problem("error", shown, None, None,
                                 "month files must be named YYYY-MM.toml, e.g. 2025-03.toml"))
         return []
-    data, lines = read_toml(path, problems)
-    if data is None:
+    parsed, lines = parse_toml_bytes(data, shown, problems)
+    if parsed is None:
         return []
-    return _records(data, lines, shown, Period(int(match.group(1)), int(match.group(2))), plan,
-                    targets, problems, seq_start)
+    return _records(parsed, lines, shown, period, plan, targets, problems)
 
 
 def _records(data: dict, lines: Lines | None, shown: str, file_period: Period, plan: Plan,
-             targets: dict[str, Target], problems: list[Problem], seq_start: int) -> list[Actual]:
+             targets: dict[str, Target], problems: list[Problem]) -> list[Actual]:
     c = _Collector(problems, shown, lines)
     try:
         _check_schema(data, c)
@@ -708,7 +731,7 @@ def _records(data: dict, lines: Lines | None, shown: str, file_period: Period, p
     period_text = str(file_period) if plan.contains(file_period) else None
     records = []
     for index, raw in enumerate(raw_records):
-        seq = seq_start + index
+        seq = index  # a period's records all live in its one month file
         if period_text is not None:
             line = record_lines[index] if record_lines else c.line("actual", index)
             record = _plain_actual(raw, line, period_text, file_period, targets, shown, seq)
@@ -739,10 +762,14 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: _Col
                 f"(the first is at line {first.line})"))
 
 
-def load_workspace(root: Path) -> Workspace:
-    """Read everything, keeping every valid record and every problem found."""
+def load_workspace(root: Path, read_targets=None, read_month=None) -> Workspace:
+    """Read everything, keeping every valid record and every problem found.
+
+    `read_targets(root, problems)` and `read_month(path, plan, targets, problems)`
+    default to `load_targets` and `read_actuals_file`; the cache passes its own.
+    """
     ws = Workspace(root)
-    ws.plan, ws.targets = load_targets(root, ws.problems)
+    ws.plan, ws.targets = (read_targets or load_targets)(root, ws.problems)
     if ws.plan is None:
         return ws
     by_id = {t.id: t for t in ws.targets}
@@ -751,7 +778,7 @@ def load_workspace(root: Path) -> Workspace:
         ws.problems.append(Problem("error", display_path(folder), None, None,
                                    "actuals is a file; it must be a folder of month files"))
     for path in month_files(root):
-        ws.actuals.extend(read_actuals_file(path, ws.plan, by_id, ws.problems, len(ws.actuals)))
+        ws.actuals.extend((read_month or read_actuals_file)(path, ws.plan, by_id, ws.problems))
     return ws
 
 
@@ -922,7 +949,7 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
         problems = [p for p in ws.problems if p.file == shown]
         existing = [a for a in ws.actuals if a.file == shown]
     elif old:
-        existing = read_actuals_file(path, ws.plan, {t.id: t for t in ws.targets}, problems)
+        existing = actuals_from_bytes(path, old, ws.plan, {t.id: t for t in ws.targets}, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]

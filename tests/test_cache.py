@@ -72,7 +72,10 @@ def test_an_error_introduced_after_caching_is_reported(ws):
 @pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_corrupt_cache_is_a_miss(ws, junk):
     assert run("status").exit_code == 0  # a drawn table is kept too
-    for name in (cache.CACHE_FILE, cache.RESULT_FILE, cache.OUTPUT_FILE):
+    names = [cache.CACHE_FILE, cache.RESULT_FILE, cache.OUTPUT_FILE,
+             f"{cache.MONTH_PREFIX}2025-03.toml.pickle"]
+    for name in names:
+        assert (cache.cache_path(ws).parent / name).exists(), name
         (cache.cache_path(ws).parent / name).write_bytes(junk)
     assert actual_of(ws) == 30
     assert "投资" in run("status").stdout
@@ -254,3 +257,33 @@ def test_every_option_of_a_report_is_part_of_its_key(isolated, monkeypatch):
     for _ in range(2):
         for args, text in expected.items():
             assert run(*args).stdout == text, args
+
+
+def test_after_an_edit_only_that_file_is_parsed_again(ws, monkeypatch):
+    from kpitrack import store
+
+    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
+                                                 encoding="utf-8")
+    assert actual_of(ws) == 40
+    parsed = []
+    real = store.actuals_from_bytes
+
+    def counted(path, *args):
+        parsed.append(path.name)
+        return real(path, *args)
+
+    monkeypatch.setattr(store, "actuals_from_bytes", counted)
+    month = ws / "actuals" / "2025-04.toml"
+    month.write_text(month.read_text(encoding="utf-8").replace("40", "41"), encoding="utf-8")
+    assert actual_of(ws) == 41
+    assert parsed == ["2025-04.toml"]
+
+
+def test_a_targets_edit_checks_every_month_again(ws):
+    """Unchanged month files are checked against the new targets, not served as they were."""
+    assert run("check").exit_code == 0
+    (ws / "targets.toml").write_text((ws / "targets.toml").read_text(encoding="utf-8")
+                                     .replace("[targets.inv]", "[targets.investment]"),
+                                     encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1 and "2025-03.toml:3: 未知指标 'inv'" in result.stdout
