@@ -394,13 +394,9 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
     return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows), result.history)
 
 
-def has_status_at_least(result: Result, threshold: Status) -> bool:
-    """For --fail-on: red > yellow > green > blue; `none` matches only none."""
-    return any_at_least([r.status for r in result.rows], threshold)
-
-
 def any_at_least(statuses: Iterable[Status], threshold: Status) -> bool:
-    """Whether any status is `threshold` or worse; `none` matches only none."""
+    """For --fail-on: whether any status is `threshold` or worse (red > yellow > green >
+    blue); `none` matches only none."""
     if threshold is Status.NONE:
         return any(s is Status.NONE for s in statuses)
     return any(s.severity >= threshold.severity for s in statuses)
