@@ -1,7 +1,7 @@
 """Reading and writing the workspace: targets.toml and actuals/YYYY-MM.toml.
 
-Reads use `tomli` (the same parser as the standard library's `tomllib`, compiled,
-so about 2.5× faster; `tomllib` if it is missing); appends are rendered with
+Reads go through `toml_read` (rtoml where it reads TOML 1.0 alike, else tomli, the
+compiled build of the standard library's `tomllib`); appends are rendered with
 `tomlkit` and written atomically under a cross-process lock. Every problem
 found while reading is a `Problem` naming file and line, so `check` can list
 them all and the other commands can stop on the first.
@@ -20,11 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # the compiled build of the parser the standard library ships as tomllib
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib
-
+from . import toml_read
 from .entry import already_recorded, unknown_target_message
 
 # The workspace's layout lives in layout.py; callers may keep finding it here.
@@ -74,9 +70,9 @@ def peek_lang(option: str | None) -> str:
     """plan.lang of the workspace `option` finds, for wording an error; zh when unknown."""
     try:
         root = find_workspace(option)
-        with open(root / TARGETS_FILE, "rb") as handle:
-            lang = tomllib.load(handle).get("plan", {}).get("lang", "zh")
-    except (KpiError, OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, AttributeError):
+        text = (root / TARGETS_FILE).read_bytes().decode("utf-8-sig")
+        lang = toml_read.loads(text).get("plan", {}).get("lang", "zh")
+    except (KpiError, OSError, toml_read.TOMLDecodeError, UnicodeDecodeError, AttributeError):
         return "zh"
     return lang if lang in ("zh", "en") else "zh"
 
@@ -287,8 +283,8 @@ def parse_toml_bytes(data: bytes, shown: str,
             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"))
         return None, None
     try:
-        parsed = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        parsed = toml_read.loads(text)
+    except toml_read.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(match.group(1)) if match else None
@@ -593,8 +589,10 @@ def _plain_actual(raw: object, line: int | None, period_text: str, file_period: 
     if value < 0 and target.kind is Kind.CUMULATIVE:
         return None
     recorded = raw.get("recorded")
-    if recorded is not None and (type(recorded) is not dt.datetime or recorded.tzinfo is None):
-        return None
+    if recorded is not None:
+        if type(recorded) is not dt.datetime or recorded.tzinfo is None:
+            return None
+        recorded = toml_read.standard_offset(recorded)
     correction, example = raw.get("correction", False), raw.get("example", False)
     by, note, source = raw.get("by", ""), raw.get("note", ""), raw.get("source", "")
     if type(correction) is not bool or type(example) is not bool or type(by) is not str or \
@@ -662,7 +660,8 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     if recorded is not None:
         if isinstance(recorded, dt.datetime):
             # A time without an offset is read as the local time of this machine.
-            recorded = recorded if recorded.tzinfo else recorded.astimezone()
+            recorded = toml_read.standard_offset(recorded) if recorded.tzinfo else \
+                recorded.astimezone()
         elif isinstance(recorded, dt.date):
             recorded = dt.datetime.combine(recorded, dt.time()).astimezone()
         else:

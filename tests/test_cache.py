@@ -49,8 +49,11 @@ def test_correction_through_add_is_seen(ws):
 
 
 def test_new_month_file_and_deleted_month_file_are_seen(ws):
-    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
-                                                 encoding="utf-8")
+    # With the date-times `add` writes, which must be cached like everything else.
+    for month, value in (("2025-03", 30), ("2025-04", 40)):
+        (ws / "actuals" / f"{month}.toml").write_text(
+            "schema = 1\n" + record("inv", month, value, recorded=f"{month}-28T09:30:00+08:00"),
+            encoding="utf-8")
     assert actual_of(ws) == 40
     (ws / "actuals" / "2025-04.toml").unlink()
     assert actual_of(ws) == 30
@@ -107,8 +110,11 @@ def test_unwritable_cache_folder_does_not_stop_a_report(ws):
 
 
 def test_other_as_of_is_computed_not_served(ws):
-    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
-                                                 encoding="utf-8")
+    # With the date-times `add` writes, which must be cached like everything else.
+    for month, value in (("2025-03", 30), ("2025-04", 40)):
+        (ws / "actuals" / f"{month}.toml").write_text(
+            "schema = 1\n" + record("inv", month, value, recorded=f"{month}-28T09:30:00+08:00"),
+            encoding="utf-8")
     assert actual_of(ws) == 40
     data = json.loads(run("status", "--format", "json", "--as-of", "2025-03").stdout)
     assert data["as_of"] == "2025-03" and data["targets"][0]["actual"] == 30
@@ -262,8 +268,11 @@ def test_every_option_of_a_report_is_part_of_its_key(isolated, monkeypatch):
 def test_after_an_edit_only_that_file_is_parsed_again(ws, monkeypatch):
     from kpitrack import store
 
-    (ws / "actuals" / "2025-04.toml").write_text("schema = 1\n" + record("inv", "2025-04", 40),
-                                                 encoding="utf-8")
+    # With the date-times `add` writes, which must be cached like everything else.
+    for month, value in (("2025-03", 30), ("2025-04", 40)):
+        (ws / "actuals" / f"{month}.toml").write_text(
+            "schema = 1\n" + record("inv", month, value, recorded=f"{month}-28T09:30:00+08:00"),
+            encoding="utf-8")
     assert actual_of(ws) == 40
     parsed = []
     real = store.actuals_from_bytes
