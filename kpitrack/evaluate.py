@@ -6,7 +6,6 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from .model import (
@@ -146,7 +145,7 @@ def _judge_figures(plan: Plan, target: Target, figures: Mapping[Period, Actual],
         if record.example:
             changes["example"] = True
             break
-    return replace(ev, **changes) if changes else ev
+    return ev._replace(**changes) if changes else ev
 
 
 def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual],
@@ -331,20 +330,20 @@ def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_o
     # Walking back a month at a time, drop the figures after it: `effective` is in
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
-    period = last
-    first = plan.first_period
-    while period >= first:
+    ends = plan.month_ends
+    for index in range(plan.month_number(last) - 1, -1, -1):
+        month_end = ends[index]
+        period = month_end.period
         if period == last:
             ev = current
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            ev = _judge_figures(plan, target, figures, AsOf(period, period.last_day))
+            ev = _judge_figures(plan, target, figures, month_end)
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
                                ev.time_progress, trend_value(ev)))
         if recent is not None and len(out) >= recent and ev.status is not Status.RED:
             break
-        period = period + -1
     out.reverse()
     return tuple(out)
 
