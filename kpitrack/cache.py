@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from . import store
     from .model import Result
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: month records kept as columns
 CACHE_DIR = "cache"
 CACHE_FILE = "targets.pickle"  # the parsed targets.toml
 MONTH_PREFIX = "actuals-"  # + the month file's name: its parsed records
@@ -108,7 +108,8 @@ def load(root: Path) -> store.Workspace:
         key = (context, digests[layout.TARGETS_FILE], path.name, digests[path.name])
         return _parsed(root, cache_path(root).with_name(f"{MONTH_PREFIX}{path.name}.pickle"),
                        key, problems,
-                       lambda found: store.actuals_from_bytes(path, data, plan, targets, found))
+                       lambda found: store.actuals_from_bytes(path, data, plan, targets, found),
+                       _columns, _records)
 
     ws = store.load_workspace(root, read_targets, read_month)
     # `add` trusts what was parsed of a file while the file still hashes the same.
@@ -116,12 +117,15 @@ def load(root: Path) -> store.Workspace:
     return ws
 
 
-def _parsed(root: Path, path: Path, key: tuple, problems: list, parse: Callable):
-    """`parse(found)` for one file's bytes, kept at `path` with the problems it found."""
+def _parsed(root: Path, path: Path, key: tuple, problems: list, parse: Callable,
+            pack: Callable = lambda value: value, unpack: Callable = lambda kept: kept):
+    """`parse(found)` for one file's bytes, kept at `path` (as `pack(value)`) with the
+    problems it found."""
     try:
         with path.open("rb") as handle:
-            cached_key, (value, found) = pickle.load(handle)
+            cached_key, (kept, found) = pickle.load(handle)
         if cached_key == key and isinstance(found, list):
+            value = unpack(kept)
             problems.extend(found)
             return value
     except Exception:  # any unreadable cache is simply a miss
@@ -129,8 +133,20 @@ def _parsed(root: Path, path: Path, key: tuple, problems: list, parse: Callable)
     found: list = []
     value = parse(found)
     problems.extend(found)
-    _save(root, path, key, (value, found))
+    _save(root, path, key, (pack(value), found))
     return value
+
+
+def _columns(records: list) -> tuple:
+    """A month's records kept field by field: pickled and read back in about a third
+    of the time 8,000 named tuples take."""
+    return tuple(zip(*records, strict=True))
+
+
+def _records(columns: tuple) -> list:
+    from .model import Actual
+
+    return list(map(Actual._make, zip(*columns, strict=True)))
 
 
 def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 import sys
@@ -333,12 +334,18 @@ def _date(c: _Collector, value: object, name: str, *path: object,
     return value  # type: ignore[return-value]
 
 
+@functools.cache
+def _members(enum: type) -> dict[str, object]:
+    return {m.value: m for m in enum}
+
+
 def _enum(c: _Collector, enum: type, value: object, name: str, *path: object,
           target: str | None = None):
-    choices = [m.value for m in enum]
-    if value not in choices:
-        c.fail(f"{name} must be one of {', '.join(choices)}, not {value!r}", *path, target=target)
-    return enum(value)
+    member = _members(enum).get(value) if isinstance(value, str) else None
+    if member is None:
+        choices = ", ".join(m.value for m in enum)
+        c.fail(f"{name} must be one of {choices}, not {value!r}", *path, target=target)
+    return member
 
 
 def _pace(c: _Collector, data: object, default: PaceBands, *path: object,

@@ -296,3 +296,26 @@ def test_a_targets_edit_checks_every_month_again(ws):
                                      encoding="utf-8")
     result = run("check")
     assert result.exit_code == 1 and "2025-03.toml:3: 未知指标 'inv'" in result.stdout
+
+
+def test_records_read_back_from_the_cache_equal_a_fresh_parse(isolated):
+    """Every field of every kind of record survives the cache's columns."""
+    from kpitrack import store
+
+    targets = TARGETS + ('[targets.lab]\nname = "实验室"\nkind = "milestone"\n'
+                         "due = 2025-09-30\n")
+    march = (record("inv", "2025-03", 30, recorded="2025-04-02T09:30:00+08:00", by="科技局",
+                    note="1—3月累计 [red]|<b>", source="统计月报", example=True)
+             + record("inv", "2025-03", 31.5, recorded="2025-04-03T10:00:00Z", correction=True)
+             + record("lab", "2025-03", done=True, date="2025-03-20"))
+    root = write_ws(isolated, targets, {"2025-03": march, "2025-04": ""})
+    fresh = store.load_workspace(root)
+    assert len(fresh.actuals) == 3 and not fresh.problems
+    first, again = cache.load(root), cache.load(root)  # the second from the cache
+    assert cache.cache_path(root).with_name("actuals-2025-03.toml.pickle").exists()
+    for ws in (first, again):
+        assert list(ws.actuals) == list(fresh.actuals)
+        assert [tuple(map(type, r)) for r in ws.actuals] == \
+            [tuple(map(type, r)) for r in fresh.actuals]
+        assert [r.recorded.utcoffset() for r in ws.actuals if r.recorded] == \
+            [r.recorded.utcoffset() for r in fresh.actuals if r.recorded]
