@@ -156,3 +156,17 @@ def test_date_times_read_quickly_pickle_as_standard_ones():
     back = pickle.loads(pickle.dumps(quick, protocol=pickle.HIGHEST_PROTOCOL))
     assert same(back, tomli.loads(text))
     assert all(type(v.tzinfo) in (dt.timezone, type(None)) for v in back.values())
+
+
+def test_a_panic_in_rtoml_is_left_to_tomli(monkeypatch):
+    panic = type("PanicException", (BaseException,), {})
+
+    def broken(text):
+        raise panic("rust panicked")
+
+    monkeypatch.setattr(toml_read.rtoml, "loads", broken)
+    assert toml_read.loads("a = 1") == {"a": 1}
+    monkeypatch.setattr(toml_read.rtoml, "loads", lambda text: (_ for _ in ()).throw(
+        KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        toml_read.loads("a = 1")
