@@ -605,9 +605,13 @@ def _plain_actual(raw: object, line: int | None, period_text: str, file_period: 
     if type(correction) is not bool or type(example) is not bool or type(by) is not str or \
             type(note) is not str or type(source) is not str:
         return None
-    return Actual(target=target.id, period=file_period, value=value, done=None, date=None,
-                  recorded=recorded, file=file, line=line, seq=seq, correction=correction,
-                  example=example, by=_shared(by), note=_shared(note), source=_shared(source))
+    # Built positionally, in Actual's field order: this runs for every figure.
+    return _new_tuple(Actual, (target.id, file_period, value, None, None, recorded,
+                               _shared(by), _shared(note), _shared(source), correction,
+                               example, file, line, seq))
+
+
+_new_tuple = tuple.__new__
 
 
 def _shared(text: str) -> str:
