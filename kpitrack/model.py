@@ -1,4 +1,4 @@
-"""Domain types: plain frozen dataclasses and enums, no I/O."""
+"""Domain types: frozen dataclasses, named tuples (for what there are many of) and enums; no I/O."""
 
 from __future__ import annotations
 
