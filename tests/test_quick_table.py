@@ -60,7 +60,7 @@ def tables(draw, plain_only: bool = False):
     # kpitrack's headers are never empty; an empty column is left to rich.
     header = st.sampled_from(_PIECES[:10]) if plain_only else text
     columns = [(draw(header), draw(st.sampled_from(["left", "right"])), draw(st.booleans()),
-                draw(st.booleans())) for _ in range(count)]
+                draw(st.one_of(st.none(), _style))) for _ in range(count)]
     # A style of None stands for a plain str cell; True for Text with a styled span.
     kinds = [_style, st.none()] if plain_only else [_style, st.none(), st.just(True)]
     cell = st.tuples(text, st.one_of(*kinds))
@@ -70,15 +70,17 @@ def tables(draw, plain_only: bool = False):
     options = {
         "title_justify": draw(st.sampled_from(["left", "center", "right"])),
         "pad_edge": draw(st.booleans()),
-        "box": box.HEAVY_HEAD if plain_only else draw(st.sampled_from(_BOXES)),
+        # A box with blank dividers (SIMPLE) is left to rich.
+        "box": draw(st.sampled_from(_BOXES[:4] + _BOXES[-1:] if plain_only else _BOXES)),
     }
 
     def build() -> Table:
         heading = Text(title[0], style=title[1]) if isinstance(title, tuple) else title
         table = Table(title=heading, show_lines=False, **options)
-        for header, justify, no_wrap, header_is_text in columns:
-            table.add_column(Text(header) if header_is_text else header, justify=justify,
-                             no_wrap=no_wrap, overflow="fold")
+        for header, justify, no_wrap, header_style in columns:
+            # A header is a str, or Text with a style of its own.
+            table.add_column(header if header_style is None else Text(header, style=header_style),
+                             justify=justify, no_wrap=no_wrap, overflow="fold")
         for cells, section in rows:
             table.add_row(*(_cell(value, style) for value, style in cells))
             if section:
@@ -145,6 +147,46 @@ def test_the_quick_way_is_taken_only_where_it_gives_rich_lines():
     wrapped.add_row(Text("x"), Text("two\nlines"))
     drawn = quick(wrapped)
     _drawn(_console(100, None), drawn)
+    assert drawn.quick is False
+
+
+@pytest.mark.parametrize("colour", [None, "truecolor"])
+def test_each_edge_of_the_box_and_each_style_is_rich_s(colour):
+    """The header, middle, last and section lines of a box whose parts all differ."""
+    def build() -> Table:
+        table = _sample()
+        table.box = _DISTINCT
+        table.columns[0].header = Text("状态", style="italic blue")
+        table.add_row(Text("蓝色", style="blue"), Text("末行"), Text("+30.0", style="blue"))
+        return table
+
+    drawn = quick(build())
+    assert _drawn(_console(100, colour), drawn) == _drawn(_console(100, colour), build())
+    assert drawn.quick is True
+    lines = _drawn(_console(100, None), quick(build())).splitlines()
+    # The header's edges, a middle row's and the last row's, as the box names them.
+    assert lines[2][0] + lines[2][-1] == "║B"
+    assert lines[4][0] + lines[4][-1] == "│D"
+    assert lines[-2][0] + lines[-2][-1] == "EH"
+
+
+def test_a_table_exactly_as_wide_as_the_output_and_one_cell_wider():
+    full = len(_drawn(_console(200, None), _sample()).splitlines()[1])
+    for width in range(full - 3, full + 3):
+        drawn = quick(_sample())
+        assert _drawn(_console(width, None), drawn) == _drawn(_console(width, None), _sample())
+        assert drawn.quick is (width >= full), width
+
+
+def test_text_with_styled_spans_is_left_to_rich():
+    table = _sample()
+    spanned = Text("高企 新增")
+    spanned.stylize("bold", 0, 2)
+    table.add_row(Text("x"), spanned)
+    drawn = quick(table)
+    copy = _sample()
+    copy.add_row(Text("x"), spanned)
+    assert _drawn(_console(100, "truecolor"), drawn) == _drawn(_console(100, "truecolor"), copy)
     assert drawn.quick is False
 
 

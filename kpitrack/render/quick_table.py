@@ -119,21 +119,26 @@ def _draw(table: Table, console: Console, options: ConsoleOptions) -> list[Segme
 
     cells: list[list[Text]] = []  # by column, the header first
     texts: list[list[str]] = []
+    lengths: list[list[int]] = []
     widths = []
     for column, (left, right) in zip(columns, pads, strict=True):
         column_cells = [as_text(cell) for cell in (column.header, *column.cells)]
         column_texts = list(map(_line_text, column_cells))
         if None in column_texts:
             return None
+        column_lengths = list(map(cell_len, column_texts))
         cells.append(column_cells)
         texts.append(column_texts)
-        widths.append(max(map(cell_len, column_texts)) + left + right or 1)
+        lengths.append(column_lengths)
+        widths.append(max(column_lengths) + left + right or 1)
         if widths[-1] - left - right < 1:
             return None  # an empty column: rich draws it its own way
     extra_width = 2 + count - 1
     if sum(widths) > options.max_width - extra_width:
         return None  # rich would shrink columns and wrap cells
 
+    # Where no colour is written, a style changes nothing in the output.
+    styled = console.color_system is not None or console.record
     get_style = console.get_style
     styles: dict[object, Style | None] = {}
 
@@ -143,7 +148,7 @@ def _draw(table: Table, console: Console, options: ConsoleOptions) -> list[Segme
             style = get_style(key, default="none") if key else Style.null()
             if style.link:
                 raise _Declined  # rich gives every link its own id
-            styles[key] = style or None
+            styles[key] = style if style and styled else None
         return styles[key]
 
     table_width = sum(widths) + extra_width
@@ -163,31 +168,43 @@ def _draw(table: Table, console: Console, options: ConsoleOptions) -> list[Segme
     if not (box.head_vertical.strip() and box.mid_vertical.strip()
             and box.foot_vertical.strip()):
         return None  # rich styles a blank divider with the row; not reproduced here
-    justify = [column.justify for column in columns]
-    header_style = get_style(table.header_style or "") or None
+
+    # Each column's cells justified to its width, with their styles, the header first.
+    columns_drawn = []
+    for column, width, (left, right), column_cells, column_texts, column_lengths in zip(
+            columns, widths, pads, cells, texts, lengths, strict=True):
+        inner = width - left - right
+        if column.justify == "right":
+            # rich strips trailing spaces before it right-justifies; printable text has
+            # no other trailing whitespace, and a space is one cell wide.
+            justified = [" " * (inner - n + len(t) - len(t.rstrip())) + t.rstrip()
+                         for t, n in zip(column_texts, column_lengths, strict=True)]
+        else:
+            justified = [t + " " * (inner - n)
+                         for t, n in zip(column_texts, column_lengths, strict=True)]
+        columns_drawn.append(list(zip(justified, map(style_of, column_cells), strict=True)))
+    by_row = list(zip(*columns_drawn, strict=True))
+
+    header_style = get_style(table.header_style or "") if styled else None
     new_line = Segment.line()
-    out += [Segment(box.get_top(widths)), new_line]
-    rows = len(table.rows)
-    by_row = list(zip(*(zip(column_cells, column_texts, strict=True)
-                        for column_cells, column_texts in zip(cells, texts, strict=True)),
-                      strict=True))
-    header = by_row[0]
     edges = ((box.head_left, box.head_vertical, box.head_right),
              (box.mid_left, box.mid_vertical, box.mid_right),
              (box.foot_left, box.foot_vertical, box.foot_right))
-    _row(out, header, widths, pads, justify, edges[0], header_style, style_of)
+    out += [Segment(box.get_top(widths)), new_line]
+    _row(out, by_row[0], pads, edges[0], header_style or None)
     out += [Segment(box.get_row(widths, "head", edge=True)), new_line]
     section_line = box.get_row(widths, "row", edge=True)
-    for index, (row, row_cells) in enumerate(zip(table.rows, by_row[1:], strict=True)):
+    rows = len(table.rows)
+    for index, (row, drawn) in enumerate(zip(table.rows, by_row[1:], strict=True)):
         last = index == rows - 1
-        _row(out, row_cells, widths, pads, justify, edges[2 if last else 1], None, style_of)
+        _row(out, drawn, pads, edges[2 if last else 1], None)
         if row.end_section and not last:
             out += [Segment(section_line), new_line]
     out += [Segment(box.get_bottom(widths)), new_line]
     return out
 
 
-def _row(out: list[Segment], cells, widths, pads, justify, edges, cell_style, style_of) -> None:
+def _row(out: list[Segment], cells, pads, edges, cell_style: Style | None) -> None:
     """One line of the table: runs of unstyled text are joined, styled ones kept apart.
 
     rich writes each styled segment with its own escape codes, so a styled segment
@@ -195,22 +212,12 @@ def _row(out: list[Segment], cells, widths, pads, justify, edges, cell_style, st
     """
     left_edge, divider, right_edge = edges
     plain = [left_edge]
-    last = len(widths) - 1
-
-    for index, ((cell, text), width, (left, right)) in enumerate(
-            zip(cells, widths, pads, strict=True)):
-        inner = width - left - right
-        if justify[index] == "right":
-            text = text.rstrip()
-            text = " " * (inner - cell_len(text)) + text
-        else:
-            text += " " * (inner - cell_len(text))
-        style = style_of(cell)
-        if cell_style is not None:
-            if left:
-                _flush(out, plain)
-                out.append(Segment(" " * left, cell_style))
+    last = len(pads) - 1
+    for index, ((text, style), (left, right)) in enumerate(zip(cells, pads, strict=True)):
+        if cell_style is not None:  # the header: its style spans the padding too
             _flush(out, plain)
+            if left:
+                out.append(Segment(" " * left, cell_style))
             out.append(Segment(text, cell_style + style if style else cell_style))
             if right:
                 out.append(Segment(" " * right, cell_style))
