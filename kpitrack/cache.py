@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from . import store
     from .model import Result
 
-CACHE_FORMAT = 2  # 2: month records kept as columns
+CACHE_FORMAT = 3  # 2: month records kept as columns; 3: an evaluation too
 CACHE_DIR = "cache"
 CACHE_FILE = "targets.pickle"  # the parsed targets.toml
 MONTH_PREFIX = "actuals-"  # + the month file's name: its parsed records
@@ -162,7 +162,30 @@ def result(root: Path, extra: tuple, compute: Callable[[], Result]) -> Result:
     if files is None:
         return compute()
     return _cached(root, cache_path(root).with_name(RESULT_FILE), files, (files, extra),
-                   Result, compute)[0]
+                   Result, compute, _packed_result, _unpacked_result)[0]
+
+
+def _packed_result(result: Result) -> tuple:
+    """An evaluation kept field by field, like a month's records: on 8,500 targets with
+    their month-ends it pickles in a fifth of the time the objects take."""
+    history = result.history
+    months = [month for statuses in history.values() for month in statuses]
+    return (result.plan, result.as_of, _columns(result.rows), len(result.rows), result.summary,
+            tuple(history), tuple(map(len, history.values())), _columns(months))
+
+
+def _unpacked_result(kept: tuple) -> Result:
+    from itertools import accumulate
+
+    from .model import Evaluation, MonthStatus, Result
+
+    plan, as_of, rows, count, summary, ids, lengths, month_columns = kept
+    evaluations = tuple(map(Evaluation._make, zip(*rows, strict=True))) if count else ()
+    months = list(map(MonthStatus._make, zip(*month_columns, strict=True)))
+    ends = list(accumulate(lengths))
+    history = {target: tuple(months[end - length:end])
+               for target, length, end in zip(ids, lengths, ends, strict=True)}
+    return Result(plan, as_of, evaluations, summary, history)
 
 
 def output(root: Path, extra: tuple, compute: Callable[[], tuple]) -> tuple:
@@ -195,7 +218,8 @@ def output(root: Path, extra: tuple, compute: Callable[[], tuple]) -> tuple:
 
 
 def _cached(root: Path, path: Path, files: tuple, key: tuple, kind: type,
-            compute) -> tuple:
+            compute, pack: Callable = lambda value: value,
+            unpack: Callable = lambda kept: kept) -> tuple:
     """The value stored under `key` at `path`, else `compute()` stored there.
 
     A computed value is kept only if the files still have the fingerprint they had
@@ -204,15 +228,17 @@ def _cached(root: Path, path: Path, files: tuple, key: tuple, kind: type,
     """
     try:
         with path.open("rb") as handle:
-            cached_key, value = pickle.load(handle)
-        if cached_key == key and isinstance(value, kind):
-            return value, True
+            cached_key, kept = pickle.load(handle)
+        if cached_key == key:
+            value = unpack(kept)
+            if isinstance(value, kind):
+                return value, True
     except Exception:  # any unreadable cache is simply a miss
         pass
     value = compute()
     trusted = fingerprint(root) == files
     if trusted:
-        _save(root, path, key, value)
+        _save(root, path, key, pack(value))
     return value, trusted
 
 

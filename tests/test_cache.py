@@ -319,3 +319,36 @@ def test_records_read_back_from_the_cache_equal_a_fresh_parse(isolated):
             [tuple(map(type, r)) for r in fresh.actuals]
         assert [r.recorded.utcoffset() for r in ws.actuals if r.recorded] == \
             [r.recorded.utcoffset() for r in fresh.actuals if r.recorded]
+
+
+def test_an_evaluation_read_back_from_the_cache_equals_a_fresh_one(isolated):
+    """Every row, status and month-end of a whole evaluation survives the cache's columns."""
+    from kpitrack import store
+    from kpitrack.evaluate import evaluate, resolve_as_of
+
+    targets = TARGETS + ('[targets.lab]\nname = "实验室"\nkind = "milestone"\n'
+                         "due = 2025-09-30\n")
+    months = {"2025-02": record("inv", "2025-02", 12),
+              "2025-03": record("inv", "2025-03", 30, example=True)
+              + record("lab", "2025-03", done=True, date="2025-03-20"),
+              "2025-04": ""}
+    root = write_ws(isolated, targets, months)
+    ws = store.load_workspace(root)
+    fresh = evaluate(ws.plan, ws.targets, ws.actuals, resolve_as_of(ws.plan, ws.actuals))
+    assert len(fresh.rows) == 2 and sum(map(len, fresh.history.values())) > 2
+
+    def compute():
+        calls.append(1)
+        return fresh
+
+    calls: list = []
+    first = cache.result(root, (None, None), compute)
+    again = cache.result(root, (None, None), compute)  # from the cache
+    assert calls == [1]
+    assert again is not fresh and again == fresh and first == fresh
+    assert list(again.history) == list(fresh.history)
+    assert [tuple(map(type, ev)) for ev in again.rows] == \
+        [tuple(map(type, ev)) for ev in fresh.rows]
+    assert cache._unpacked_result(cache._packed_result(fresh)) == fresh
+    empty = type(fresh)(fresh.plan, fresh.as_of, ())
+    assert cache._unpacked_result(cache._packed_result(empty)) == empty
