@@ -429,7 +429,9 @@ def _export_bytes(result, chosen: str, lang: str) -> bytes:
 
 
 def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    from .render.json_text import dumps
+
+    return dumps(data)
 
 
 def _as_of(ws: store.Workspace, text: str | None):
