@@ -7,10 +7,14 @@ every command starts here, and a report served from the cache needs nothing more
 from __future__ import annotations
 
 import os
-from hashlib import blake2b
 from pathlib import Path
 
 from .basics import KpiError
+
+try:  # hashlib would load OpenSSL first, 10 ms of every start, for a hash it never uses
+    from _blake2 import blake2b
+except ImportError:  # a Python built without its own BLAKE2
+    from hashlib import blake2b
 
 TARGETS_FILE = "targets.toml"
 ACTUALS_DIR = "actuals"

@@ -352,3 +352,12 @@ def test_an_evaluation_read_back_from_the_cache_equals_a_fresh_one(isolated):
     assert cache._unpacked_result(cache._packed_result(fresh)) == fresh
     empty = type(fresh)(fresh.plan, fresh.as_of, ())
     assert cache._unpacked_result(cache._packed_result(empty)) == empty
+
+
+def test_file_hashes_are_blake2b_whichever_module_gives_it():
+    import hashlib
+
+    from kpitrack import layout
+
+    assert layout.content_digest(b"kpitrack") == \
+        hashlib.blake2b(b"kpitrack", digest_size=16).digest()
