@@ -16,7 +16,7 @@ from conftest import REPO
 from kpitrack import store
 from kpitrack.evaluate import evaluate, resolve_as_of
 from kpitrack.render.console import PIPE_WIDTH
-from kpitrack.render.quick_table import QuickTable, quick
+from kpitrack.render.quick_table import QuickTable
 from kpitrack.render.table import status_table
 
 
@@ -107,7 +107,7 @@ _colour = st.sampled_from([None, "standard", "256", "truecolor", "windows"])
 @given(tables(), st.integers(1, 200), _colour, st.booleans(), st.booleans(), st.booleans())
 def test_quick_drawing_is_rich_drawing(build, width, colour, legacy, ascii_only, markup):
     expected = _drawn(_console(width, colour, legacy, ascii_only, markup), build())
-    table = quick(build())
+    table = QuickTable(build())
     assert _drawn(_console(width, colour, legacy, ascii_only, markup), table) == expected
 
 
@@ -116,7 +116,7 @@ def test_quick_drawing_is_rich_drawing(build, width, colour, legacy, ascii_only,
 def test_a_table_that_fits_is_drawn_quickly(build, colour, legacy, ascii_only):
     """Printable one-line cells in a wide output: the quick way, and still rich's lines."""
     expected = _drawn(_console(250, colour, legacy, ascii_only), build())
-    table = quick(build())
+    table = QuickTable(build())
     assert _drawn(_console(250, colour, legacy, ascii_only), table) == expected
     assert table.quick is True
 
@@ -136,16 +136,16 @@ def _sample() -> Table:
 
 
 def test_the_quick_way_is_taken_only_where_it_gives_rich_lines():
-    wide = quick(_sample())
+    wide = QuickTable(_sample())
     assert _drawn(_console(100, "truecolor"), wide) == _drawn(_console(100, "truecolor"),
                                                               _sample())
     assert wide.quick is True
-    narrow = quick(_sample())  # the name column must wrap: rich draws it
+    narrow = QuickTable(_sample())  # the name column must wrap: rich draws it
     assert _drawn(_console(30, None), narrow) == _drawn(_console(30, None), _sample())
     assert narrow.quick is False
     wrapped = _sample()
     wrapped.add_row(Text("x"), Text("two\nlines"))
-    drawn = quick(wrapped)
+    drawn = QuickTable(wrapped)
     _drawn(_console(100, None), drawn)
     assert drawn.quick is False
 
@@ -160,10 +160,10 @@ def test_each_edge_of_the_box_and_each_style_is_rich_s(colour):
         table.add_row(Text("蓝色", style="blue"), Text("末行"), Text("+30.0", style="blue"))
         return table
 
-    drawn = quick(build())
+    drawn = QuickTable(build())
     assert _drawn(_console(100, colour), drawn) == _drawn(_console(100, colour), build())
     assert drawn.quick is True
-    lines = _drawn(_console(100, None), quick(build())).splitlines()
+    lines = _drawn(_console(100, None), QuickTable(build())).splitlines()
     # The header's edges, a middle row's and the last row's, as the box names them.
     assert lines[2][0] + lines[2][-1] == "║B"
     assert lines[4][0] + lines[4][-1] == "│D"
@@ -173,7 +173,7 @@ def test_each_edge_of_the_box_and_each_style_is_rich_s(colour):
 def test_a_table_exactly_as_wide_as_the_output_and_one_cell_wider():
     full = len(_drawn(_console(200, None), _sample()).splitlines()[1])
     for width in range(full - 3, full + 3):
-        drawn = quick(_sample())
+        drawn = QuickTable(_sample())
         assert _drawn(_console(width, None), drawn) == _drawn(_console(width, None), _sample())
         assert drawn.quick is (width >= full), width
 
@@ -183,7 +183,7 @@ def test_text_with_styled_spans_is_left_to_rich():
     spanned = Text("高企 新增")
     spanned.stylize("bold", 0, 2)
     table.add_row(Text("x"), spanned)
-    drawn = quick(table)
+    drawn = QuickTable(table)
     copy = _sample()
     copy.add_row(Text("x"), spanned)
     assert _drawn(_console(100, "truecolor"), drawn) == _drawn(_console(100, "truecolor"), copy)
@@ -191,9 +191,9 @@ def test_text_with_styled_spans_is_left_to_rich():
 
 
 def test_user_text_stays_literal_in_the_quick_drawing():
-    text = _drawn(_console(100, None), quick(_sample()))
+    text = _drawn(_console(100, None), QuickTable(_sample()))
     assert "[red]高企" in text and "科企 | <script>" in text
-    assert isinstance(quick(_sample()), QuickTable)
+    assert isinstance(QuickTable(_sample()), QuickTable)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

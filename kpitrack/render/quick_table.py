@@ -7,7 +7,7 @@ is one line of plain Text with at most a base style, and the table is narrower t
 the output, so no column shrinks and no cell wraps. For such a table each column is
 as wide as its widest cell, and each cell is its text, justified and padded.
 
-`quick(table)` wraps a rich Table. When the table and the output allow it, it draws
+`QuickTable(table)` wraps a rich Table. When the table and the output allow it, it draws
 those lines directly, with the same rich box characters, styles and title; otherwise
 it hands the table to rich unchanged. `tests/test_quick_table.py` checks that the
 output is identical, byte for byte, to rich's own, across widths, colour systems,
@@ -47,10 +47,6 @@ class QuickTable:
             yield self.table
         else:
             yield from segments
-
-
-def quick(table: Table) -> QuickTable:
-    return QuickTable(table)
 
 
 def _supported(table: Table) -> bool:
