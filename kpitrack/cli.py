@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-# Only what every command needs: a report served from the cache reads no
-# workspace, so the reader (store) and the model are imported where used.
+# Only what every command needs; the reader (store) and the model are imported where used.
 from . import layout
 from .basics import KpiError, Status
 
@@ -32,9 +31,9 @@ class Settings:
 
     def load(self) -> store.Workspace:
         """Find and read the workspace; stop on its first error."""
-        from .cache import load
+        from .store import load_workspace
 
-        ws = load(layout.find_workspace(self.workspace))
+        ws = load_workspace(layout.find_workspace(self.workspace))
         ws.raise_first_error()
         return ws
 
@@ -119,8 +118,6 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
     """Track annual targets against the calendar (时间过半、任务过半).
 
     Targets live in targets.toml, monthly figures in actuals/YYYY-MM.toml.
-    A derived cache in .kpitrack/cache/ makes repeated reports fast; it is
-    always safe to delete, and KPITRACK_NO_CACHE=1 turns it off.
 
     \b
     Examples:
@@ -141,10 +138,10 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
 
 
 def _completion_workspace(ctx: click.Context) -> store.Workspace | None:
-    from .cache import load
+    from .store import load_workspace
 
     try:
-        ws = load(layout.find_workspace(ctx.find_root().params.get("workspace")))
+        ws = load_workspace(layout.find_workspace(ctx.find_root().params.get("workspace")))
     except Exception:
         return None
     return ws if ws.plan is not None else None
@@ -202,19 +199,11 @@ def selection_options(func):
 
 def _result(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
             statuses: set[Status] | None = None):
-    """The evaluated workspace (from the cache when the files are unchanged), selected."""
-    from . import cache
+    """The evaluated workspace, selected."""
     from .evaluate import evaluate, select
 
-    root = layout.find_workspace(settings.workspace)
-    today = _today()
-
-    def compute():
-        ws = cache.load(root)
-        ws.raise_first_error()
-        return evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
-
-    result = cache.result(root, (as_of, today if as_of else None), compute)
+    ws = settings.load()
+    result = evaluate(ws.plan, ws.targets, ws.actuals, _as_of(ws, as_of))
     return select(result, section=section, owner=owner, statuses=statuses)
 
 
@@ -242,46 +231,18 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack status --only red --format md > red.md
       kpitrack status --format json --fail-on red   # exit 3 if anything is red
     """
-    chosen = _statuses(only)
-    console = settings.console() if fmt == "table" else None
-    drawn = None
-    if console is not None:
-        from .render.console import profile
-
-        drawn = profile(console)
-        if drawn is None:  # output that cannot be replayed as text: draw it now
-            from .render.table import print_status
-
-            result = _result(settings, as_of, section, owner, chosen)
-            print_status(console, result, settings.language(result.plan))
-            _exit_if_failing(fail_on, [r.status for r in result.rows])
-            return
-
-    def compute() -> tuple[str, tuple[str, ...]]:
-        result = _result(settings, as_of, section, owner, chosen)
-        text = _status_text(result, fmt, settings.language(result.plan), console)
-        return text, tuple(sorted({r.status.value for r in result.rows}))
-
-    from . import cache
-
-    root = layout.find_workspace(settings.workspace)
-    key = ("status", fmt, as_of, _today() if as_of else None, section, owner,
-           tuple(sorted(chosen or ())), settings.lang, drawn)
-    text, present = cache.output(root, key, compute)
-    if console is not None:
-        from .render.console import write_drawn
-
-        write_drawn(console, text)
-    else:
-        _out(text)
-    _exit_if_failing(fail_on, [Status(value) for value in present])
-
-
-def _status_text(result, fmt: str, lang: str, console) -> str:
+    result = _result(settings, as_of, section, owner, _statuses(only))
+    lang = settings.language(result.plan)
     if fmt == "table":
-        from .render.table import drawn_status
+        from .render.table import print_status
 
-        return drawn_status(console, result, lang)
+        print_status(settings.console(), result, lang)
+    else:
+        _out(_status_text(result, fmt, lang))
+    _exit_if_failing(fail_on, [r.status for r in result.rows])
+
+
+def _status_text(result, fmt: str, lang: str) -> str:
     if fmt == "json":
         from .render.rows import result_json
 
@@ -476,12 +437,11 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
       kpitrack add jialingjiang_lab --done --date 2025-06-18
     """
     from . import store
-    from .cache import load
     from .entry import build_actual, default_period
     from .evaluate import status_after
     from .parse import parse_date, parse_period
 
-    ws = load(layout.find_workspace(settings.workspace))
+    ws = store.load_workspace(layout.find_workspace(settings.workspace))
     # A broken month file elsewhere must not stop a department recording its figure.
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
@@ -536,13 +496,12 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
       kpitrack import revised.csv --correct
     """
     from . import store
-    from .cache import load
     from .entry import plan_import, statuses_after_import
     from .parse import parse_period
     from .render import imports
     from .render.table import print_fitted
 
-    ws = load(layout.find_workspace(settings.workspace))
+    ws = store.load_workspace(layout.find_workspace(settings.workspace))
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
     shown = store.display_path(file)
@@ -583,12 +542,13 @@ def check(settings: Settings, fmt: str) -> None:
       kpitrack check
       kpitrack check --format json
     """
-    from .cache import load
     from .checks import plausibility
     from .render.errors import SEVERITY, problem_line
     from .render.messages import check_summary, problem_json
 
-    ws = load(layout.find_workspace(settings.workspace))
+    from .store import load_workspace
+
+    ws = load_workspace(layout.find_workspace(settings.workspace))
     lang = settings.language(ws)
     problems = list(ws.problems)
     if ws.plan is not None:

@@ -29,7 +29,6 @@ from .layout import ACTUALS_DIR as ACTUALS_DIR
 from .layout import ENV_WORKSPACE as ENV_WORKSPACE
 from .layout import STATE_DIR as STATE_DIR
 from .layout import TARGETS_FILE as TARGETS_FILE
-from .layout import content_digest as content_digest
 from .layout import find_workspace as find_workspace
 from .layout import month_files as month_files
 from .model import (
@@ -200,9 +199,9 @@ class Workspace:
     targets: list[Target] = field(default_factory=list)
     actuals: list[Actual] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # Set by the cache: the hash of the bytes parsed of each file, by name, so
-    # `add` can trust what it already parsed while the file still hashes the same.
-    digests: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    # The bytes each month file was parsed from, by name, kept in memory for this
+    # process only: `add` trusts what it parsed while the file still holds those bytes.
+    sources: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -615,7 +614,7 @@ _new_tuple = tuple.__new__
 
 
 def _shared(text: str) -> str:
-    """Shared strings keep the cache small: pickle stores a repeated object once."""
+    """A repeated note or unit is one object, not 100,000 copies."""
     return sys.intern(text) if len(text) < 64 else text
 
 
@@ -698,15 +697,6 @@ def month_period(name: str) -> Period | None:
     return Period(int(match.group(1)), int(match.group(2)))
 
 
-def read_actuals_file(path: Path, plan: Plan, targets: dict[str, Target],
-                      problems: list[Problem]) -> list[Actual]:
-    """A month file's valid records; its problems are added to `problems`."""
-    if month_period(path.name) is None:
-        return actuals_from_bytes(path, b"", plan, targets, problems)  # names the problem
-    data = read_bytes(path, problems)
-    return [] if data is None else actuals_from_bytes(path, data, plan, targets, problems)
-
-
 def actuals_from_bytes(path: Path, data: bytes, plan: Plan, targets: dict[str, Target],
                        problems: list[Problem]) -> list[Actual]:
     """A month file's records from its bytes, as `read_actuals_file` reads them."""
@@ -772,14 +762,10 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: _Col
                 f"(the first is at line {first.line})"))
 
 
-def load_workspace(root: Path, read_targets=None, read_month=None) -> Workspace:
-    """Read everything, keeping every valid record and every problem found.
-
-    `read_targets(root, problems)` and `read_month(path, plan, targets, problems)`
-    default to `load_targets` and `read_actuals_file`; the cache passes its own.
-    """
+def load_workspace(root: Path) -> Workspace:
+    """Read everything, keeping every valid record and every problem found."""
     ws = Workspace(root)
-    ws.plan, ws.targets = (read_targets or load_targets)(root, ws.problems)
+    ws.plan, ws.targets = load_targets(root, ws.problems)
     if ws.plan is None:
         return ws
     by_id = {t.id: t for t in ws.targets}
@@ -788,7 +774,11 @@ def load_workspace(root: Path, read_targets=None, read_month=None) -> Workspace:
         ws.problems.append(Problem("error", display_path(folder), None, None,
                                    "actuals is a file; it must be a folder of month files"))
     for path in month_files(root):
-        ws.actuals.extend((read_month or read_actuals_file)(path, ws.plan, by_id, ws.problems))
+        data = b"" if month_period(path.name) is None else read_bytes(path, ws.problems)
+        if data is None:
+            continue
+        ws.sources[path.name] = data
+        ws.actuals.extend(actuals_from_bytes(path, data, ws.plan, by_id, ws.problems))
     return ws
 
 
@@ -796,7 +786,7 @@ def load_workspace(root: Path, read_targets=None, read_month=None) -> Workspace:
 
 
 def ensure_state_dir(root: Path) -> Path:
-    """`.kpitrack/`: derived state (lock, cache), ignored by git, always safe to delete."""
+    """`.kpitrack/`: the write lock, ignored by git, always safe to delete."""
     state = root / STATE_DIR
     state.mkdir(exist_ok=True)
     ignore = state / ".gitignore"
@@ -822,24 +812,19 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
         lock.release()
 
 
-def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
-    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half.
-
-    `durable=False` skips the fsyncs, for derived files (the cache) a crash may lose.
-    """
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if durable:
-        _fsync_dir(path.parent)
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -954,7 +939,7 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     old = path.read_bytes() if path.exists() else b""
     problems: list[Problem] = []
     existing: list[Actual] = []
-    known = bool(old) and ws.digests.get(path.name) == content_digest(old)
+    known = bool(old) and ws.sources.get(path.name) == old
     if known:
         problems = [p for p in ws.problems if p.file == shown]
         existing = [a for a in ws.actuals if a.file == shown]

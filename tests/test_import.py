@@ -308,12 +308,12 @@ def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkey
     real = store.atomic_write
     calls = []
 
-    def failing(path, data, durable=True):
+    def failing(path, data):
         if path.suffix == ".toml":
             calls.append(path.name)
         if path.name == "2025-04.toml":
             raise OSError(28, "No space left on device")
-        return real(path, data, durable)
+        return real(path, data)
 
     monkeypatch.setattr(store, "atomic_write", failing)
     result = run("--lang", "en", "import", "dept.csv", "--correct")

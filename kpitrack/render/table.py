@@ -93,14 +93,6 @@ def print_status(console: Console, result: Result, lang: str) -> None:
     print_fitted(console, status_table(result, lang))
 
 
-def drawn_status(console: Console, result: Result, lang: str) -> str:
-    """The status table as `print_status` would write it to `console`, as text."""
-    fit(console)
-    with console.capture() as captured:
-        console.print(status_table(result, lang))
-    return captured.get()
-
-
 def targets_table(plan: Plan, targets: list, lang: str) -> QuickTable:
     from ..labels import kind_name
 
