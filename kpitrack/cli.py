@@ -545,7 +545,6 @@ def check(settings: Settings, fmt: str) -> None:
     from .checks import plausibility
     from .render.errors import SEVERITY, problem_line
     from .render.messages import check_summary, problem_json
-
     from .store import load_workspace
 
     ws = load_workspace(layout.find_workspace(settings.workspace))
