@@ -440,6 +440,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     from .entry import build_actual, default_period
     from .evaluate import status_after
     from .parse import parse_date, parse_period
+    from .vcs import register_merge_driver
 
     ws = store.load_workspace(layout.find_workspace(settings.workspace))
     # A broken month file elsewhere must not stop a department recording its figure.
@@ -454,6 +455,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
         source=source, correct=correct, now=dt.datetime.now().astimezone().replace(microsecond=0),
         today=today)
     path = store.append_actual(ws, record, correct)
+    register_merge_driver(ws.root)
     records = [a for a in ws.actuals if a.target == chosen.id] + [record]
     ev = status_after(ws.plan, chosen, records, record.period)
     from .render.messages import recorded_message
@@ -500,6 +502,7 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
     from .parse import parse_period
     from .render import imports
     from .render.table import print_fitted
+    from .vcs import register_merge_driver
 
     ws = store.load_workspace(layout.find_workspace(settings.workspace))
     ws.raise_first_error(only_targets_file=True)
@@ -518,6 +521,8 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
     written = [row.record for row in rows if row.writes and row.record]
     after = statuses_after_import(ws.plan, ws.actuals, rows)
     paths = [] if dry_run or bad else store.append_actuals(ws, written)
+    if paths:
+        register_merge_driver(ws.root)
     title = imports.import_title(shown, dry_run, lang)
     print_fitted(settings.console(), imports.import_table(title, rows, after, lang))
     click.echo(imports.import_message(shown, rows, [store.display_path(p) for p in paths],
@@ -605,6 +610,8 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
 
     Without --from, targets.toml is a commented template that explains every
     field, with one example target of each kind. Nothing is ever overwritten.
+    For git, it also writes .gitattributes (two clones' figures for one month
+    merge record by record) and .gitignore (the lock in .kpitrack/).
 
     \b
     Examples:
@@ -620,6 +627,30 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
     from .render.messages import created_message
 
     click.echo(created_message(store.display_path(path), settings.lang or "zh"), err=True)
+
+
+@cli.command("merge-driver")
+@click.argument("base", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("ours", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("theirs", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("name", default="month file")
+def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> None:
+    """Merge two clones' versions of a month file, record by record (git calls this).
+
+    `kpitrack init` writes a .gitattributes naming this driver for
+    actuals/*.toml, and every command that records figures registers it in the
+    clone's git config. Records appended on both sides are all kept; the same
+    record on both sides is kept once. A record edited or deleted on one side is
+    a true conflict, marked by git as usual. Exit 0 when merged cleanly.
+
+    \b
+    Examples:
+      kpitrack merge-driver base.toml ours.toml theirs.toml actuals/2025-03.toml
+      git config merge.kpitrack.driver "kpitrack merge-driver %O %A %B %P"
+    """
+    from .vcs import run_merge_driver
+
+    sys.exit(run_merge_driver(base, ours, theirs, name))
 
 
 SHELLS = ("bash", "zsh", "fish")

@@ -55,52 +55,67 @@ def time_progress(plan: Plan, target: Target, month: int) -> float:
     return points[-1][1]
 
 
-def _newest_first_key(record: Actual) -> tuple[dt.datetime, int]:
-    return (record.recorded or _EARLIEST, record.seq)
+def record_order(record: Actual) -> tuple:
+    """Oldest first: by `recorded`, then `by`, then the figure itself, then place in file.
+
+    A merge of two clones may put records in either order, so the order never
+    depends on where a record sits in its file unless two records are identical.
+    """
+    return (record.recorded or _EARLIEST, record.by,
+            (record.value is None, record.value or 0.0, bool(record.done),
+             record.date or dt.date.min), record.seq)
+
+
+def adds_up(target: Target) -> bool:
+    """An `increment` target's figures in one month add up."""
+    return target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
+
+
+def counting(target: Target, group: Sequence[Actual]) -> list[Actual]:
+    """Which of one period's records count, oldest first.
+
+    Increment figures add up, in `record_order`, and a correction replaces the month's
+    total so far. Otherwise one record counts: the newest correction if there is one,
+    else the newest figure. A correction outranks an uncorrected figure recorded later,
+    which only a merge of two clones can produce (the other clone had not seen it).
+    """
+    ordered = sorted(group, key=record_order)
+    if adds_up(target):
+        start = max((i for i, r in enumerate(ordered) if r.correction), default=0)
+        return ordered[start:]
+    corrections = [r for r in ordered if r.correction]
+    return [(corrections or ordered)[-1]]
 
 
 def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period, Actual]:
-    """The record that counts for each period: the newest `recorded` wins.
+    """The record that counts for each period, in period order (see `counting`).
 
-    Increment targets add up a month's figures instead; a correction record
-    replaces the month's total so far. The returned record then carries the total.
+    For an increment target the returned record carries the month's total.
     """
     by_period: dict[Period, list[Actual]] = defaultdict(list)
     for record in records:
         by_period[record.period].append(record)
     chosen: dict[Period, Actual] = {}
     for period, group in by_period.items():
-        group.sort(key=_newest_first_key)
-        if target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT:
-            total = 0.0
-            for record in group:
-                value = record.value or 0.0
-                total = value if record.correction else total + value
-            chosen[period] = group[-1]._replace(value=total,
-                                                example=any(r.example for r in group))
+        if len(group) == 1:
+            chosen[period] = group[0]
+            continue
+        kept = counting(target, group)
+        if adds_up(target):
+            chosen[period] = kept[-1]._replace(value=sum(r.value or 0.0 for r in kept),
+                                               example=any(r.example for r in group))
         else:
-            chosen[period] = group[-1]
+            chosen[period] = kept[0]
     return dict(sorted(chosen.items()))
 
 
 def records_that_count(target: Target, records: Sequence[Actual]) -> list[bool]:
-    """For each record, whether it still counts or a newer one (a correction) replaced it."""
-    by_period: dict[Period, list[int]] = defaultdict(list)
-    for index, record in enumerate(records):
-        by_period[record.period].append(index)
-    counts = [False] * len(records)
-    summed = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
-    for indices in by_period.values():
-        indices.sort(key=lambda i: _newest_first_key(records[i]))
-        if summed:
-            # A month's increments add up; a correction resets the month's total.
-            start = max((pos for pos, i in enumerate(indices) if records[i].correction),
-                        default=0)
-            for i in indices[start:]:
-                counts[i] = True
-        else:
-            counts[indices[-1]] = True
-    return counts
+    """For each record, whether it still counts or another one (a correction) replaced it."""
+    by_period: dict[Period, list[Actual]] = defaultdict(list)
+    for record in records:
+        by_period[record.period].append(record)
+    kept = {id(r) for group in by_period.values() for r in counting(target, group)}
+    return [id(r) in kept for r in records]
 
 
 def bands_for(plan: Plan, target: Target) -> Bands:
@@ -351,7 +366,7 @@ def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_o
 def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
     """One target's story for `show`: every figure, and the month-end statuses."""
     mine = sorted((r for r in records if r.target == target.id),
-                  key=lambda r: (r.period, _newest_first_key(r)))
+                  key=lambda r: (r.period, record_order(r)))
     effective = effective_records(target, mine)
     current = _judge(plan, target, effective, as_of)
     return Detail(plan, as_of, current, _months(plan, target, effective, as_of, current),

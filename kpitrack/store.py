@@ -249,6 +249,12 @@ class _Collector:
     def warn(self, message: str, *path: object, target: str | None = None) -> None:
         self.problems.append(Problem("warning", self.file, self.line(*path), target, message))
 
+    def error_at(self, message: str, line: int | None, target: str | None = None) -> None:
+        self.problems.append(Problem("error", self.file, line, target, message))
+
+    def warn_at(self, message: str, line: int | None, target: str | None = None) -> None:
+        self.problems.append(Problem("warning", self.file, line, target, message))
+
     def fail(self, message: str, *path: object, target: str | None = None) -> None:
         self.error(message, *path, target=target)
         raise self.Skip
@@ -746,20 +752,51 @@ def _records(data: dict, lines: Lines | None, shown: str, file_period: Period, p
     return records
 
 
+def _figure(record: Actual) -> tuple:
+    return (record.value, bool(record.done), record.date)
+
+
 def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: _Collector) -> None:
-    """A second figure for one (target, period) needs correction = true."""
-    seen: dict[tuple[str, Period], Actual] = {}
+    """One figure per (target, period), unless figures add up; see `evaluate.counting`.
+
+    Two clones can each record a figure for the same month, and a merge keeps both:
+    - two different uncorrected figures are an error, until a correction newer than
+      both says which is right;
+    - the same figure twice is a warning: it changes nothing;
+    - two corrections recorded at the same moment with different figures are a
+      warning: `record_order` picks one (by `by`, then the figure), but a person should.
+    """
+    from .evaluate import adds_up, record_order
+
+    groups: dict[tuple[str, Period], list[Actual]] = {}
     for record in records:
-        target = targets[record.target]
-        if target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT:
+        groups.setdefault((record.target, record.period), []).append(record)
+    for (tid, period), group in groups.items():
+        if len(group) < 2:
             continue
-        key = (record.target, record.period)
-        first = seen.setdefault(key, record)
-        if first is not record and not record.correction:
-            c.problems.append(Problem(
-                "error", c.file, record.line, record.target,
-                f"second figure for {record.target} {record.period} without correction = true "
-                f"(the first is at line {first.line})"))
+        figures = [r for r in group if not r.correction]
+        corrections = sorted((r for r in group if r.correction), key=record_order)
+        if not adds_up(targets[tid]) and len(figures) > 1:
+            # A correction newer than every uncorrected figure settles them all.
+            settled = bool(corrections) and \
+                record_order(corrections[-1]) > max(map(record_order, figures))
+            first = figures[0]
+            other = next((r for r in figures[1:] if _figure(r) != _figure(first)), None)
+            if other is not None and not settled:
+                c.error_at(f"second figure for {tid} {period} without correction = true (the "
+                           f"first is at line {first.line}); record the right one with "
+                           f"`kpitrack add {tid} VALUE --period {period} --correct`",
+                           other.line, tid)
+            elif other is None and not settled:
+                c.warn_at(f"{tid} {period} is recorded twice with the same figure (lines "
+                          f"{first.line} and {figures[1].line}); it counts once",
+                          figures[1].line, tid)
+        if len(corrections) > 1:
+            last, before = corrections[-1], corrections[-2]
+            if last.recorded == before.recorded and _figure(last) != _figure(before):
+                c.warn_at(f"two corrections for {tid} {period} were recorded at the same "
+                          f"moment (lines {before.line} and {last.line}); the one at line "
+                          f"{last.line} counts", last.line, tid)
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -773,7 +810,17 @@ def load_workspace(root: Path) -> Workspace:
     if folder.exists() and not folder.is_dir():
         ws.problems.append(Problem("error", display_path(folder), None, None,
                                    "actuals is a file; it must be a folder of month files"))
+    if outside(root, folder):
+        ws.problems.append(Problem("error", display_path(folder), None, None,
+                                   f"actuals is a link to {_link_target(folder)}, outside the "
+                                   "workspace; kpitrack reads figures only from inside it"))
+        return ws
     for path in month_files(root):
+        if outside(root, path):
+            ws.problems.append(Problem("error", display_path(path), None, None,
+                                       f"is a link to {_link_target(path)}, outside the "
+                                       "workspace; kpitrack reads figures only from inside it"))
+            continue
         data = b"" if month_period(path.name) is None else read_bytes(path, ws.problems)
         if data is None:
             continue
@@ -785,9 +832,36 @@ def load_workspace(root: Path) -> Workspace:
 # --------------------------------------------------------------------------- writing
 
 
+def outside(root: Path, path: Path) -> bool:
+    """Whether `path`, its links followed, leads out of the workspace."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except OSError:  # a link loop
+        return True
+
+
+def _refuse_links(root: Path, path: Path) -> None:
+    """A month file is written only inside the workspace, and never through a link
+    (replacing it would turn the link into a file, or write where it points)."""
+    for where in (path.parent, path):
+        if where.is_symlink() and (where is path or outside(root, where)):
+            raise KpiError(f"{display_path(where)} is a link to {_link_target(where)}; "
+                           "kpitrack writes only to files inside the workspace")
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return "itself"
+
+
 def ensure_state_dir(root: Path) -> Path:
     """`.kpitrack/`: the write lock, ignored by git, always safe to delete."""
     state = root / STATE_DIR
+    if outside(root, state):
+        raise KpiError(f"{display_path(state)} is a link to {_link_target(state)}; "
+                       "kpitrack writes only to files inside the workspace")
     state.mkdir(exist_ok=True)
     ignore = state / ".gitignore"
     if not ignore.exists():
@@ -840,13 +914,14 @@ def _fsync_dir(folder: Path) -> None:
 def write_report(root: Path, path: Path, data: bytes) -> None:
     """Write an exported report atomically, and never over the workspace's own data."""
     shown = display_path(path)
-    resolved = path.resolve()
+    # An existing link is replaced itself, never the file it points to.
+    resolved = path.parent.resolve() / path.name
     protected = ((root / TARGETS_FILE).resolve(), (root / ACTUALS_DIR).resolve(),
                  (root / STATE_DIR).resolve())
     if resolved == protected[0] or any(p == resolved or p in resolved.parents
                                        for p in protected[1:]):
         raise KpiError(f"{shown}: this is the workspace's own data; export to another file")
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise KpiError(f"{shown}: is a folder; give a file name such as report.md")
     if not path.parent.is_dir():
         raise KpiError(f"{shown}: the folder {display_path(path.parent)} does not exist")
@@ -935,6 +1010,7 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     """(path, old bytes or None for a new file, new bytes) for one month's records."""
     assert ws.plan is not None
     path = month_file(ws.root, period)
+    _refuse_links(ws.root, path)
     shown = display_path(path)
     old = path.read_bytes() if path.exists() else b""
     problems: list[Problem] = []
@@ -946,10 +1022,6 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     elif old:
         existing = actuals_from_bytes(path, old, ws.plan, {t.id: t for t in ws.targets}, problems)
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        first = errors[0]
-        raise KpiError(f"{first.message}; fix this file before adding to it",
-                       first.file, first.line)
     for index, actual in enumerate(batch):
         _check_new_figure(ws.target(actual.target), actual, existing + batch[:index])
     text = old.decode("utf-8-sig") if old else ""
@@ -961,6 +1033,12 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     addition = (prefix + "".join(newline + render_record(a, newline) for a in batch)
                 ).encode("utf-8")
     data = old + addition
+    if errors and _still_wrong(ws, path, data):
+        # A file with errors is appended to only when the append mends it (the
+        # correction that settles two clones' different figures).
+        first = errors[0]
+        raise KpiError(f"{first.message}; fix this file before adding to it",
+                       first.file, first.line)
     # A valid file plus complete [[actual]] blocks is valid, so when the old
     # content is the one already parsed, checking the blocks alone is enough.
     checked = addition if known and old.endswith(b"\n") else data
@@ -970,6 +1048,13 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
         raise KpiError("internal check failed: the new record would not read back; "
                        "nothing was written", shown)
     return path, old if path.exists() else None, data
+
+
+def _still_wrong(ws: Workspace, path: Path, data: bytes) -> bool:
+    assert ws.plan is not None
+    problems: list[Problem] = []
+    actuals_from_bytes(path, data, ws.plan, {t.id: t for t in ws.targets}, problems)
+    return any(p.severity == "error" for p in problems)
 
 
 def _write_all(writes: list[tuple[Path, bytes | None, bytes]]) -> None:
@@ -1092,6 +1177,9 @@ def init_workspace(directory: Path, year: int, source: Path | None = None,
             handle.write(text)
     except FileExistsError:
         raise KpiError(f"{display_path(path)} already exists; nothing was changed") from None
+    from .vcs import write_git_files
+
+    write_git_files(directory)
     return path
 
 

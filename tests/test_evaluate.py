@@ -385,3 +385,37 @@ def test_level_needs_a_net_change_per_month():
     assert evaluate_target(PLAN, down, [fig(6, 25)], at(6)).needed_per_month == \
         pytest.approx(15 / 6)
     assert evaluate_target(PLAN, t, [fig(6, 130)], at(6)).needed_per_month is None
+
+
+# ── two clones merged: which figure counts never depends on the order in the file ──
+
+
+def test_the_order_of_a_months_records_in_its_file_does_not_matter():
+    from itertools import permutations
+
+    records = [fig(3, 10, day=10, seq=0, by="甲"), fig(3, 11, day=10, seq=1, by="乙"),
+               fig(3, 12, day=12, seq=2, correction=True, by="甲"),
+               fig(3, 13, day=12, seq=3, correction=True, by="乙")]
+    for t in (target(), target(report=Report.INCREMENT)):
+        outcomes = set()
+        for order in permutations(records):
+            placed = [r._replace(seq=i) for i, r in enumerate(order)]
+            outcomes.add(effective_records(t, placed)[Period(2025, 3)].value)
+        assert len(outcomes) == 1, t.report
+    # Two corrections at the same moment: `by` decides (甲 U+7532 sorts after 乙 U+4E59).
+    assert effective_records(target(), records)[Period(2025, 3)].value == 12
+    # Increment: the newest correction resets the month, and nothing came after it.
+    assert effective_records(target(report=Report.INCREMENT), records)[Period(2025, 3)].value \
+        == 12
+
+
+def test_a_correction_outranks_an_uncorrected_figure_recorded_later():
+    """The later figure came from a clone that had not seen the correction."""
+    records = [fig(3, 30, day=1), fig(3, 35, day=2, correction=True), fig(3, 30, day=3)]
+    assert effective_records(target(), records)[Period(2025, 3)].value == 35
+    from kpitrack.evaluate import records_that_count
+
+    assert records_that_count(target(), records) == [False, True, False]
+    # Increment figures add up in time order instead: a later increment is new data.
+    inc = target(report=Report.INCREMENT)
+    assert effective_records(inc, records)[Period(2025, 3)].value == 65

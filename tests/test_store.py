@@ -184,3 +184,61 @@ def test_shipped_figures_are_labelled_illustrative():
         assert text.startswith("# 示例数据（非官方统计）"), path.name
         for rec in tomllib.loads(text)["actual"]:
             assert "示例" in rec["source"], path.name
+
+
+def _check_messages(root) -> list[tuple[str, int | None, str]]:
+    ws = store.load_workspace(root)
+    return [(p.severity, p.line, p.message) for p in ws.problems]
+
+
+def _month(*records: str) -> dict[str, str]:
+    return {"2025-03": "".join(records)}
+
+
+def test_two_different_figures_without_a_correction_are_an_error(isolated):
+    write_ws(isolated, TARGETS, _month(
+        record("inv", "2025-03", 30, recorded="2025-04-01T09:00:00+08:00", by="甲"),
+        record("inv", "2025-03", 31, recorded="2025-04-02T09:00:00+08:00", by="乙")))
+    [(severity, line, message)] = _check_messages(isolated)
+    assert severity == "error" and line == 9
+    assert message.startswith("second figure for inv 2025-03 without correction = true "
+                              "(the first is at line 2)")
+
+
+def test_a_newer_correction_settles_two_different_figures(isolated):
+    write_ws(isolated, TARGETS, _month(
+        record("inv", "2025-03", 30, recorded="2025-04-01T09:00:00+08:00"),
+        record("inv", "2025-03", 31, recorded="2025-04-02T09:00:00+08:00"),
+        record("inv", "2025-03", 32, recorded="2025-04-03T09:00:00+08:00", correction=True)))
+    assert _check_messages(isolated) == []
+
+
+def test_a_correction_older_than_a_differing_figure_settles_nothing(isolated):
+    write_ws(isolated, TARGETS, _month(
+        record("inv", "2025-03", 30, recorded="2025-04-01T09:00:00+08:00"),
+        record("inv", "2025-03", 32, recorded="2025-04-02T09:00:00+08:00", correction=True),
+        record("inv", "2025-03", 31, recorded="2025-04-03T09:00:00+08:00")))
+    assert [s for s, _, _ in _check_messages(isolated)] == ["error"]
+
+
+def test_the_same_figure_twice_is_a_warning(isolated):
+    write_ws(isolated, TARGETS, _month(
+        record("inv", "2025-03", 30, recorded="2025-04-01T09:00:00+08:00", by="甲"),
+        record("inv", "2025-03", 30, recorded="2025-04-02T09:00:00+08:00", by="乙")))
+    [(severity, line, message)] = _check_messages(isolated)
+    assert (severity, line) == ("warning", 9)
+    assert "recorded twice with the same figure (lines 2 and 9)" in message
+
+
+def test_two_corrections_at_the_same_moment_are_a_warning(isolated):
+    write_ws(isolated, TARGETS, _month(
+        record("inv", "2025-03", 30, recorded="2025-04-01T09:00:00+08:00"),
+        record("inv", "2025-03", 31, recorded="2025-04-02T09:00:00+08:00", correction=True,
+               by="乙"),
+        record("inv", "2025-03", 32, recorded="2025-04-02T09:00:00+08:00", correction=True,
+               by="甲")))
+    [(severity, line, message)] = _check_messages(isolated)
+    assert severity == "warning"
+    # `by` orders them: 甲 (U+7532) sorts after 乙 (U+4E59), so line 16's record counts.
+    assert line == 16
+    assert message.endswith("(lines 8 and 16); the one at line 16 counts")

@@ -114,8 +114,15 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     ("done applies to milestones only", "done 只适用于节点类（milestone）指标"),
     ("recorded must be a date-time such as 2025-04-12T09:30:00+08:00",
      "recorded 必须是日期时间，如 2025-04-12T09:30:00+08:00"),
-    ("second figure for {id} {period} without correction = true (the first is at line {line})",
-     "{id} {period} 有第二个数值但未标 correction = true（第一个在第{line}行）"),
+    ("second figure for {id} {period} without correction = true (the first is at line {line}); "
+     "record the right one with `kpitrack add {id2} VALUE --period {period2} --correct`",
+     "{id} {period} 有第二个数值但未标 correction = true（第一个在第{line}行）；请用 "
+     "`kpitrack add {id2} 数值 --period {period2} --correct` 记录正确的数值"),
+    ("{id} {period} is recorded twice with the same figure (lines {a} and {b}); it counts once",
+     "{id} {period} 重复记录了相同的数值（第{a}行和第{b}行）；只计一次"),
+    ("two corrections for {id} {period} were recorded at the same moment (lines {a} and {b}); "
+     "the one at line {c} counts",
+     "{id} {period} 有两条同一时刻录入的更正（第{a}行和第{b}行）；以第{c}行为准"),
     ("unknown target {key} (did you mean {close}?)", "未知指标 {key}（是否想写 {close}？）"),
     ("unknown target {key}", "未知指标 {key}"),
     ("year-to-date figure {value} for {period} is below {before} for {period2}; is it a single "
