@@ -390,9 +390,7 @@ def _export_bytes(result, chosen: str, lang: str) -> bytes:
 
 
 def _json(data: dict) -> str:
-    from .render.json_text import dumps
-
-    return dumps(data)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _as_of(ws: store.Workspace, text: str | None):

@@ -11,11 +11,6 @@ from pathlib import Path
 
 from .basics import KpiError
 
-try:  # hashlib would load OpenSSL first, 10 ms of every start, for a hash it never uses
-    from _blake2 import blake2b
-except ImportError:  # a Python built without its own BLAKE2
-    from hashlib import blake2b
-
 TARGETS_FILE = "targets.toml"
 ACTUALS_DIR = "actuals"
 STATE_DIR = ".kpitrack"  # derived, never committed: the lock and the cache
@@ -47,8 +42,3 @@ def month_files(root: Path) -> list[Path]:
         return []
     return sorted(p for p in folder.iterdir()
                   if p.suffix == ".toml" and not p.name.startswith("."))
-
-
-def content_digest(data: bytes) -> bytes:
-    """The hash that says a file is byte for byte what was read before."""
-    return blake2b(data, digest_size=16).digest()

@@ -604,7 +604,6 @@ def _plain_actual(raw: object, line: int | None, period_text: str, file_period: 
     if recorded is not None:
         if type(recorded) is not dt.datetime or recorded.tzinfo is None:
             return None
-        recorded = toml_read.standard_offset(recorded)
     correction, example = raw.get("correction", False), raw.get("example", False)
     by, note, source = raw.get("by", ""), raw.get("note", ""), raw.get("source", "")
     if type(correction) is not bool or type(example) is not bool or type(by) is not str or \
@@ -676,8 +675,7 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     if recorded is not None:
         if isinstance(recorded, dt.datetime):
             # A time without an offset is read as the local time of this machine.
-            recorded = toml_read.standard_offset(recorded) if recorded.tzinfo else \
-                recorded.astimezone()
+            recorded = recorded if recorded.tzinfo else recorded.astimezone()
         elif isinstance(recorded, dt.date):
             recorded = dt.datetime.combine(recorded, dt.time()).astimezone()
         else:

@@ -1,64 +1,30 @@
 """Reading TOML text: quickly with rtoml where it reads TOML 1.0 alike, else with tomli.
 
 kpitrack's files are TOML 1.0, which every tool reads the same way. rtoml (Rust's
-`toml` crate) parses them about 4× faster than tomli, but it reads TOML 1.1, which
-also allows inline tables over several lines or with a trailing comma, the escapes
-`\\e` and `\\xHH`, and times without seconds. So rtoml reads only a text that holds
-none of those, and only its success is taken: a text it refuses, and any text that
-might hold 1.1 syntax, is read by tomli, which decides and whose messages name the
-line and column. Either way the result is what tomli alone would give
-(`tests/test_toml_read.py` checks this on generated documents), except that an
-offset date-time read by rtoml carries rtoml's own fixed-offset class, which behaves
-as `datetime.timezone` does (`standard_offset` swaps it for one).
+`toml` crate) parses them about 3× faster than tomli (the README's Speed section has
+the figures), but it reads TOML 1.1, which also allows inline tables over several
+lines or with a trailing comma, the escapes `\\e` and `\\xHH`, and times without
+seconds. So rtoml reads only a text that holds none of those, and only its success
+is taken: a text it refuses, and any text that might hold 1.1 syntax, is read by
+tomli, which decides and whose messages name the line and column. Either way the
+result is what tomli alone would give (`tests/test_toml_read.py` checks this on
+generated documents).
 """
 
 from __future__ import annotations
 
-import copyreg
-import datetime as dt
-import functools
 import re
 
-try:  # the compiled build of the parser the standard library ships as tomllib
-    import tomli as _tomli
-except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib as _tomli
+import rtoml
+import tomli
 
-try:
-    import rtoml
-except ImportError:  # pragma: no cover - a platform without an rtoml wheel
-    rtoml = None
-
-TOMLDecodeError = _tomli.TOMLDecodeError
-
-
-@functools.cache
-def _fixed_offset(offset: dt.timedelta | None) -> dt.tzinfo:
-    return dt.timezone(offset) if offset else dt.UTC
-
-
-def standard_offset(value: dt.datetime) -> dt.datetime:
-    """`value` with a `datetime.timezone`, whichever parser read it: one shared object
-    per offset, as tomli gives, so 100,000 date-times pickle small and quick."""
-    tz = value.tzinfo
-    if tz is None or type(tz) is dt.timezone:
-        return value
-    return value.replace(tzinfo=_fixed_offset(value.utcoffset()))
-
-
-if rtoml is not None:
-    # rtoml's offset datetimes carry its own tzinfo class, which behaves as
-    # `datetime.timezone` does but cannot be pickled; the cache pickles it as one.
-    # Its offset is fixed, so any day tells it.
-    copyreg.pickle(type(rtoml.loads("d = 2025-01-01T00:00:00Z")["d"].tzinfo),
-                   lambda tz: (_fixed_offset, (tz.utcoffset(dt.datetime(2000, 1, 1)),)))
+TOMLDecodeError = tomli.TOMLDecodeError
 
 # Anything that may be TOML 1.1 syntax: an inline table, a \e or \x escape, or a
 # time without seconds (hh:mm not followed by :ss, and not an offset such as +08:00);
 # also a byte-order mark, which rtoml skips at the start, and multi-line strings, where
 # rtoml keeps a CRLF that tomli reads as LF. Any of these inside a string or a comment
-# only costs the slower parser. Each is looked for on its own, from a fixed first
-# character: one pattern holding them all took longer than the quick parse itself.
+# only costs the slower parser.
 _MAYBE_11_TEXT = ("\ufeff", "'''", '"""', "{")
 _ESCAPE_11 = re.compile(r"\\[ex]")
 _TIME_11 = re.compile(r":(?<=(?<![\d:+\-])\d\d:)\d\d(?!:)")
@@ -73,7 +39,7 @@ def maybe_toml_11(text: str) -> bool:
 
 def loads(text: str) -> dict:
     """Parse TOML 1.0 text; raises `TOMLDecodeError` (tomli's) for anything invalid."""
-    if rtoml is not None and not maybe_toml_11(text):
+    if not maybe_toml_11(text):
         try:
             return rtoml.loads(text)
         except Exception:  # whatever rtoml refuses, tomli decides and words
@@ -81,4 +47,4 @@ def loads(text: str) -> dict:
         except BaseException as exc:  # a panic in Rust arrives as pyo3's PanicException
             if type(exc).__name__ != "PanicException":
                 raise
-    return _tomli.loads(text)
+    return tomli.loads(text)

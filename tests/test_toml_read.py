@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import pickle
 from pathlib import Path
 
 import pytest
+import rtoml
 import tomli
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
@@ -70,7 +70,7 @@ RTOML_DIFFERS = [
 @pytest.mark.parametrize("text", RTOML_DIFFERS)
 def test_where_rtoml_differs_tomli_decides(text):
     expected = outcome(tomli.loads, text)
-    raw = rtoml_reads(text) and toml_read.rtoml.loads(text)
+    raw = rtoml_reads(text) and rtoml.loads(text)
     assert raw is False or expected[0] == "error" or not same(raw, expected[1])  # it does differ
     got = outcome(toml_read.loads, text)
     assert got[0] == expected[0] and same(got[1], expected[1])
@@ -111,7 +111,7 @@ ENDINGS = st.sampled_from(["\n"] * 6 + ["\r\n"] * 3 + ["\r"])
 
 def rtoml_reads(text: str) -> bool:
     try:
-        toml_read.rtoml.loads(text)
+        rtoml.loads(text)
     except Exception:
         return False
     return True
@@ -132,30 +132,12 @@ def test_a_month_file_takes_the_quick_path(monkeypatch):
     """The quick reader is really used on the files kpitrack writes (or the test above
     would pass with tomli alone)."""
     calls = []
-    quick = toml_read.rtoml.loads
-    monkeypatch.setattr(toml_read.rtoml, "loads", lambda text: calls.append(1) or quick(text))
+    quick = rtoml.loads
+    monkeypatch.setattr(rtoml, "loads", lambda text: calls.append(1) or quick(text))
     for path in sorted((REPO / "actuals").glob("*.toml")):
         text = path.read_text(encoding="utf-8")
         assert same(toml_read.loads(text), tomli.loads(text))
     assert calls and len(calls) == len(list((REPO / "actuals").glob("*.toml")))
-
-
-def test_without_rtoml_tomli_reads_alone(monkeypatch):
-    monkeypatch.setattr(toml_read, "rtoml", None)
-    text = (REPO / "targets.toml").read_text(encoding="utf-8")
-    assert same(toml_read.loads(text), tomli.loads(text))
-    with pytest.raises(tomli.TOMLDecodeError):
-        toml_read.loads("a = {x = 1,}")
-
-
-def test_date_times_read_quickly_pickle_as_standard_ones():
-    """The cache pickles what was read; rtoml's own offset class must survive that."""
-    text = "\n".join(f"d{n} = 2025-02-05T09:30:00{tz}"
-                     for n, tz in enumerate(["+08:00", "Z", "-05:30", "-00:00", ""]))
-    quick = toml_read.loads(text)
-    back = pickle.loads(pickle.dumps(quick, protocol=pickle.HIGHEST_PROTOCOL))
-    assert same(back, tomli.loads(text))
-    assert all(type(v.tzinfo) in (dt.timezone, type(None)) for v in back.values())
 
 
 def test_a_panic_in_rtoml_is_left_to_tomli(monkeypatch):
@@ -164,9 +146,9 @@ def test_a_panic_in_rtoml_is_left_to_tomli(monkeypatch):
     def broken(text):
         raise panic("rust panicked")
 
-    monkeypatch.setattr(toml_read.rtoml, "loads", broken)
+    monkeypatch.setattr(rtoml, "loads", broken)
     assert toml_read.loads("a = 1") == {"a": 1}
-    monkeypatch.setattr(toml_read.rtoml, "loads", lambda text: (_ for _ in ()).throw(
+    monkeypatch.setattr(rtoml, "loads", lambda text: (_ for _ in ()).throw(
         KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         toml_read.loads("a = 1")

@@ -10,7 +10,6 @@ from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, wo
 from ..model import STATUS_ORDER, Plan, Result, Status
 from . import text as safe
 from .console import fit
-from .quick_table import QuickTable
 from .rows import by_section, figure, human_cells, result_json, signed
 
 _NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
@@ -39,7 +38,7 @@ def status_table(result: Result, lang: str) -> Group:
                                                style="bold"))
         for row in rows:
             _add_status_row(table, row, lang)
-    return Group(QuickTable(table), legend(result.plan, result, lang))
+    return Group(table, legend(result.plan, result, lang))
 
 
 def _add_status_row(table: Table, row: dict, lang: str) -> None:
@@ -93,7 +92,7 @@ def print_status(console: Console, result: Result, lang: str) -> None:
     print_fitted(console, status_table(result, lang))
 
 
-def targets_table(plan: Plan, targets: list, lang: str) -> QuickTable:
+def targets_table(plan: Plan, targets: list, lang: str) -> Table:
     from ..labels import kind_name
 
     table = Table(title=safe.plain(plan.title), title_justify="left", pad_edge=False)
@@ -105,5 +104,5 @@ def targets_table(plan: Plan, targets: list, lang: str) -> QuickTable:
             goal = str(t.due or plan.end)
         table.add_row(*(Text(safe.plain(v)) for v in (
             t.id, t.name, kind_name(t.kind.value, lang), goal, t.section, t.owner)))
-    return QuickTable(table)
+    return table
 
