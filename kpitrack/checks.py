@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .catalogue import Msg
 from .evaluate import effective_records, group_by_target
 from .model import Actual, Kind, Period, Problem, Report, Target
 
@@ -16,7 +17,7 @@ def plausibility(targets: Sequence[Target], actuals: Sequence[Actual],
     for record in actuals:
         if record.period > current:
             problems.append(Problem("warning", record.file, record.line, record.target,
-                                    f"period {record.period} is in the future"))
+                                    Msg.PERIOD_IN_FUTURE(period=record.period)))
     grouped = group_by_target(actuals)
     for target in targets:
         if target.kind is not Kind.CUMULATIVE or target.report is not Report.YTD:
@@ -27,7 +28,7 @@ def plausibility(targets: Sequence[Target], actuals: Sequence[Actual],
                     and record.value < previous.value:
                 problems.append(Problem(
                     "warning", record.file, record.line, target.id,
-                    f"year-to-date figure {record.value:g} for {period} is below "
-                    f"{previous.value:g} for {previous.period}; is it a single month's figure?"))
+                    Msg.YTD_FALLS(value=record.value, period=period, before=previous.value,
+                                  earlier=previous.period)))
             previous = record
     return problems

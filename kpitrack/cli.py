@@ -8,16 +8,13 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 # Only what every command needs; the reader (store) and the model are imported where used.
-from . import layout
-from .basics import KpiError, Status
-
-if TYPE_CHECKING:
-    from . import store
+from . import store
+from .catalogue import Msg
+from .model import KpiError, Status
 
 FORMATS_STATUS = ("table", "json", "csv", "md")
 EXIT_FAIL_ON = 3
@@ -31,9 +28,7 @@ class Settings:
 
     def load(self) -> store.Workspace:
         """Find and read the workspace; stop on its first error."""
-        from .store import load_workspace
-
-        ws = load_workspace(layout.find_workspace(self.workspace))
+        ws = store.load_workspace(store.find_workspace(self.workspace))
         ws.raise_first_error()
         return ws
 
@@ -44,9 +39,7 @@ class Settings:
 
     def error_language(self) -> str:
         """--lang, else the workspace's plan.lang, else Chinese."""
-        from .store import peek_lang
-
-        return self.lang or peek_lang(self.workspace)
+        return self.lang or store.peek_lang(self.workspace)
 
     def console(self, stderr: bool = False):
         from .render.console import make_console
@@ -73,15 +66,15 @@ class KpiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KpiError as exc:
-            from .render.errors import error_line
-
             lang = _error_language(ctx)
-            raise KpiFailure(error_line(exc, lang), lang) from None
+            raise KpiFailure(exc.text(lang), lang) from None
         except OSError as exc:
-            from .render.errors import os_error_line
+            from .catalogue import OsReason
+            from .model import located
 
             lang = _error_language(ctx)
-            raise KpiFailure(os_error_line(exc, lang), lang) from None
+            reason = OsReason(exc.strerror or exc).text(lang)
+            raise KpiFailure(located(exc.filename, None, reason), lang) from None
 
 
 def _error_language(ctx: click.Context) -> str:
@@ -138,10 +131,8 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
 
 
 def _completion_workspace(ctx: click.Context) -> store.Workspace | None:
-    from .store import load_workspace
-
     try:
-        ws = load_workspace(layout.find_workspace(ctx.find_root().params.get("workspace")))
+        ws = store.load_workspace(store.find_workspace(ctx.find_root().params.get("workspace")))
     except Exception:
         return None
     return ws if ws.plan is not None else None
@@ -347,7 +338,6 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack export -o report.csv --as-of 2025-09
       kpitrack export --format json --section 产业 > industry.json
     """
-    from . import store
 
     chosen = _export_format(fmt, output)
     result = _result(settings, as_of, section, owner)
@@ -363,7 +353,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
         else:
             _out(data.decode("utf-8"))
         return
-    store.write_report(layout.find_workspace(settings.workspace), output, data)
+    store.write_report(store.find_workspace(settings.workspace), output, data)
     from .render.messages import exported_message
 
     click.echo(exported_message(store.display_path(output), result, lang), err=True)
@@ -402,7 +392,7 @@ def _as_of(ws: store.Workspace, text: str | None):
         return resolve_as_of(ws.plan, ws.actuals)
     period, day = parse_month_or_date(text, _today())
     if period < ws.plan.first_period:
-        raise KpiError(f"--as-of {period} is before the plan starts ({ws.plan.first_period})")
+        raise KpiError(Msg.AS_OF_BEFORE_PLAN(period=period, first=ws.plan.first_period))
     return resolve_as_of(ws.plan, ws.actuals, period, day)
 
 
@@ -434,13 +424,12 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
       kpitrack add fixed_investment 3500万 --period 2025年3月 --correct
       kpitrack add jialingjiang_lab --done --date 2025-06-18
     """
-    from . import store
     from .entry import build_actual, default_period
     from .evaluate import status_after
     from .parse import parse_date, parse_period
     from .vcs import register_merge_driver
 
-    ws = store.load_workspace(layout.find_workspace(settings.workspace))
+    ws = store.load_workspace(store.find_workspace(settings.workspace))
     # A broken month file elsewhere must not stop a department recording its figure.
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
@@ -495,27 +484,26 @@ def import_(settings: Settings, file: Path, dry_run: bool, correct: bool, period
       kpitrack import figures.csv --period 2025-03 --by 统计局
       kpitrack import revised.csv --correct
     """
-    from . import store
     from .entry import plan_import, statuses_after_import
     from .parse import parse_period
     from .render import imports
     from .render.table import print_fitted
     from .vcs import register_merge_driver
 
-    ws = store.load_workspace(layout.find_workspace(settings.workspace))
+    ws = store.load_workspace(store.find_workspace(settings.workspace))
     ws.raise_first_error(only_targets_file=True)
     lang = settings.language(ws)
     shown = store.display_path(file)
     data = store.read_sheet(file, sheet)
     if not data.rows:
-        raise KpiError(f"{shown}: no figures under the header (row {data.header_row})")
+        raise KpiError(Msg.NO_ROWS(file=shown, row=data.header_row))
     rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
                        correct=correct, period=parse_period(period) if period else None, by=by,
                        source=file.name, now=dt.datetime.now().astimezone().replace(microsecond=0),
                        today=_today())
     bad = any(row.error for row in rows)
     if bad and not dry_run:
-        raise KpiError(imports.first_error(shown, rows, lang))
+        raise KpiError(imports.first_error(shown, rows))
     written = [row.record for row in rows if row.writes and row.record]
     after = statuses_after_import(ws.plan, ws.actuals, rows)
     paths = [] if dry_run or bad else store.append_actuals(ws, written)
@@ -546,11 +534,9 @@ def check(settings: Settings, fmt: str) -> None:
       kpitrack check --format json
     """
     from .checks import plausibility
-    from .render.errors import SEVERITY, problem_line
+    from .labels import SEVERITY
     from .render.messages import check_summary, problem_json
-    from .store import load_workspace
-
-    ws = load_workspace(layout.find_workspace(settings.workspace))
+    ws = store.load_workspace(store.find_workspace(settings.workspace))
     lang = settings.language(ws)
     problems = list(ws.problems)
     if ws.plan is not None:
@@ -563,7 +549,7 @@ def check(settings: Settings, fmt: str) -> None:
                         ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            click.echo(SEVERITY[lang][problem.severity] + problem_line(problem, lang))
+            click.echo(SEVERITY[lang][problem.severity] + problem.text(lang))
         click.echo(check_summary(len(ws.targets), len(ws.actuals), len(errors), len(warnings),
                                  lang), err=True)
     if errors:
@@ -617,11 +603,12 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
       kpitrack -C my-zone check
       kpitrack init ../zone-2026 --from targets.toml --year 2026
     """
-    from . import store
 
     if year is not None and source is None:
         raise click.UsageError("--year moves a copied plan; give --from FILE too")
-    path = store.init_workspace(directory, _today().year, source, year)
+    from .workspace_init import init_workspace
+
+    path = init_workspace(directory, _today().year, source, year)
     from .render.messages import created_message
 
     click.echo(created_message(store.display_path(path), settings.lang or "zh"), err=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Actual, Evaluation, Kind, KpiError, Period, Plan, Report, Target
+from .catalogue import Message, Msg, did_you_mean
+from .evaluate import adds_up, effective_records
+from .model import Actual, Evaluation, Kind, KpiError, Period, Plan, Target
 from .parse import parse_date, parse_period, parse_value
 
 
@@ -18,10 +19,10 @@ def default_period(today: dt.date) -> Period:
 
 def check_period(plan: Plan, period: Period, today: dt.date) -> None:
     if not plan.contains(period):
-        raise KpiError(f"period {period} is outside the plan ({plan.first_period} to "
-                       f"{plan.last_period}); pass --period")
+        raise KpiError(Msg.PERIOD_OUTSIDE_PLAN_ADD(period=period, first=plan.first_period,
+                                                   last=plan.last_period))
     if period > Period.of(today):
-        raise KpiError(f"period {period} is in the future (today is {today})")
+        raise KpiError(Msg.PERIOD_IN_FUTURE_TODAY(period=period, today=today))
 
 
 def build_actual(plan: Plan, target: Target, *, value: str | None, period: Period,
@@ -31,31 +32,28 @@ def build_actual(plan: Plan, target: Target, *, value: str | None, period: Perio
     number = None
     if target.kind is Kind.MILESTONE:
         if value is None and not done:
-            raise KpiError(f"{target.id} is a milestone: give --done, or a percent complete")
+            raise KpiError(Msg.MILESTONE_NEEDS_DONE_ADD(id=target.id))
         if value is not None:
             number = parse_value(value, "%")
             if not 0 <= number <= 100:
-                raise KpiError(f"percent complete must be from 0 to 100, not {number:g}")
+                raise KpiError(Msg.BAD_PERCENT(n=number))
     else:
         if done or date is not None:
-            raise KpiError(f"--done and --date are for milestones; {target.id} is "
-                           f"{target.kind.value}")
+            raise KpiError(Msg.DONE_FOR_MILESTONES(id=target.id, kind=target.kind))
         if value is None:
-            raise KpiError(f"give the figure for {target.id}, e.g. kpitrack add {target.id} 138.6")
+            raise KpiError(Msg.GIVE_FIGURE(id=target.id))
         number = parse_value(value, target.unit)
         if number < 0 and target.kind is Kind.CUMULATIVE:
-            raise KpiError(f"figure {value!r} is negative; a cumulative figure cannot be")
+            raise KpiError(Msg.NEGATIVE_FIGURE(text=value))
     if date is not None and date > today:
-        raise KpiError(f"--date {date} is in the future (today is {today})")
+        raise KpiError(Msg.DATE_IN_FUTURE(date=date, today=today))
     return Actual(target=target.id, period=period, value=number, done=True if done else None,
                   date=date, recorded=now, by=by, note=note, source=source, correction=correct)
 
 
-def unknown_target_message(key: str, targets: Sequence[Target]) -> str:
+def unknown_target_message(key: str, targets: Sequence[Target]) -> Message:
     choices = [t.id for t in targets] + [t.name for t in targets]
-    close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown target {key!r}{hint}"
+    return Msg.UNKNOWN_TARGET(key=key, hint=did_you_mean(key, choices))
 
 
 # --------------------------------------------------------------------------- importing a sheet
@@ -78,11 +76,32 @@ class ImportRow:
     record: Actual | None = None
     # new | correction | same (already recorded, skipped) | adds_up (increment figures)
     action: str | None = None
-    error: str | None = None
+    error: Message | None = None
 
     @property
     def writes(self) -> bool:
         return self.record is not None and self.action != SAME
+
+
+def figure_action(target: Target, record: Actual, earlier: Sequence[Actual], *,
+                  correct: bool, skip_same: bool) -> str:
+    """The rule for a figure whose period may already hold one: what it does.
+
+    Figures of an increment target add up (a correction resets the month). Otherwise
+    a period holds one figure, and another one needs `correct`; with `skip_same`, a
+    figure equal to the one recorded is skipped instead (a sheet imported twice).
+    """
+    if adds_up(target):
+        return CORRECTION if earlier and correct else ADDS_UP if earlier else NEW
+    if not earlier:
+        return NEW
+    latest = effective_records(target, earlier)[record.period]
+    if skip_same and (latest.value, bool(latest.done), latest.date) == (
+            record.value, bool(record.done), record.date or latest.date):
+        return SAME
+    if not correct:
+        raise KpiError(already_recorded(target.id, latest))
+    return CORRECTION
 
 
 def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual],
@@ -94,61 +113,40 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
     needs `correct` (it is then recorded as a correction). Two rows for one
     target and month are an error, unless the target's figures add up.
     """
-    from .evaluate import effective_records
-
-    by_key = {}
-    for target in targets:
-        by_key.setdefault(target.name, target)
-    for target in targets:
-        by_key[target.id] = target
+    by_key = {t.name: t for t in reversed(targets)} | {t.id: t for t in targets}
     recorded: dict[tuple[str, Period], list[Actual]] = {}
     for actual in existing:
         recorded.setdefault((actual.target, actual.period), []).append(actual)
     seen: dict[tuple[str, Period], int] = {}
     planned = []
     for row in rows:
+        target = None
         try:
             target = _row_target(row.cells, by_key, targets)
-        except KpiError as exc:
-            planned.append(ImportRow(row.number, row.cells, error=exc.message))
-            continue
-        try:
             record = _row_record(plan, target, row.cells, file=file, number=row.number,
                                  period=period, by=by, source=source, now=now, today=today)
             key = (target.id, record.period)
-            adds_up = target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
-            if key in seen and not adds_up:
-                raise KpiError(f"row {seen[key]} already gives {target.id} for {record.period}; "
-                               "keep one of the two rows")
+            if key in seen and not adds_up(target):
+                raise KpiError(Msg.ROW_REPEATS(row=seen[key], id=target.id,
+                                               period=record.period))
             seen.setdefault(key, row.number)
-            earlier = recorded.get(key, [])
-            action = ADDS_UP if adds_up and earlier else NEW
-            if earlier and not adds_up:
-                latest = effective_records(target, earlier)[record.period]
-                if (latest.value, bool(latest.done), latest.date) == (
-                        record.value, bool(record.done), record.date or latest.date):
-                    action = SAME
-                elif not correct:
-                    raise KpiError(already_recorded(target.id, latest))
-                else:
-                    action = CORRECTION
-            elif earlier and correct:
-                action = CORRECTION
-            if action == CORRECTION:
-                record = record._replace(correction=True)
+            action = figure_action(target, record, recorded.get(key, []), correct=correct,
+                                   skip_same=True)
         except KpiError as exc:
-            planned.append(ImportRow(row.number, row.cells, target, error=exc.message))
+            planned.append(ImportRow(row.number, row.cells, target, error=exc.msg))
             continue
+        if action == CORRECTION:
+            record = record._replace(correction=True)
         planned.append(ImportRow(row.number, row.cells, target, record, action))
     return planned
 
 
-def already_recorded(target_id: str, last: Actual) -> str:
+def already_recorded(target_id: str, last: Actual) -> Message:
     """The duplicate rule's message, naming the figure already there and where it is."""
-    shown = "done" if last.done else f"{last.value:g}" if last.value is not None else "a record"
+    shown = Msg.DONE() if last.done else f"{last.value:g}" if last.value is not None \
+        else Msg.A_RECORD()
     where = f"{last.file}:{last.line}" if last.line else last.file
-    return (f"{target_id} already has a figure for {last.period} ({shown}, {where}); "
-            "use --correct to replace it")
+    return Msg.ALREADY_RECORDED(id=target_id, period=last.period, shown=shown, where=where)
 
 
 def _row_target(cells: dict[str, str], by_key: dict[str, Target],
@@ -163,10 +161,9 @@ def _row_target(cells: dict[str, str], by_key: dict[str, Target],
             raise KpiError(unknown_target_message(key, targets))
         found.append(target)
     if not found:
-        raise KpiError("no target: the target cell is empty")
+        raise KpiError(Msg.NO_TARGET_CELL())
     if len(found) == 2 and found[0] is not found[1]:
-        raise KpiError(f"the target cell says {found[0].id} but the name cell says "
-                       f"{found[1].id}")
+        raise KpiError(Msg.TARGET_NAME_DISAGREE(a=found[0].id, b=found[1].id))
     return found[0]
 
 
@@ -177,7 +174,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
     if text is not None:
         period = _sheet_period(text)
     elif period is None:
-        raise KpiError("no period: fill the period cell, or give --period")
+        raise KpiError(Msg.NO_PERIOD_CELL())
     value = cells.get("value")
     done = False
     if target.kind is Kind.MILESTONE and value is not None and value.lower() in DONE_WORDS:
@@ -185,7 +182,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
     elif target.kind is Kind.MILESTONE and value is None and "date" in cells:
         done = True
     elif value is None:
-        raise KpiError("no value: the value cell is empty")
+        raise KpiError(Msg.NO_VALUE_CELL())
     date = parse_date(cells["date"]) if "date" in cells else None
     record = build_actual(plan, target, value=value, period=period, done=done,
                           date=date if done else None, by=cells.get("by", by),
@@ -204,7 +201,7 @@ def _sheet_period(text: str) -> Period:
     try:
         return Period.of(parse_date(text))
     except KpiError:
-        raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1") from None
+        raise KpiError(Msg.BAD_PERIOD_TEXT(text=text)) from None
 
 
 def statuses_after_import(plan: Plan, existing: Sequence[Actual], rows: Sequence[ImportRow]

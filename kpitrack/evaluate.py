@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
+from .catalogue import Msg
 from .model import (
     Actual,
     AsOf,
@@ -395,13 +396,13 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
            statuses: set[Status] | None = None) -> Result:
     """Keep the rows asked for; an unknown section or owner is an error, not an empty report."""
     rows = list(result.rows)
-    for name, wanted, get in (("section", section, lambda r: r.target.section),
-                              ("owner", owner, lambda r: r.target.owner)):
+    for msg, wanted, get in ((Msg.NO_SECTION, section, lambda r: r.target.section),
+                             (Msg.NO_OWNER, owner, lambda r: r.target.owner)):
         if wanted is None:
             continue
         known = sorted({get(r) for r in rows if get(r)})
         if not any(_matches(v, wanted) for v in known):
-            raise KpiError(f"no {name} matches {wanted!r}; known: {', '.join(known) or 'none'}")
+            raise KpiError(msg(text=wanted, known=", ".join(known) or Msg.NOTHING()))
         rows = [r for r in rows if _matches(get(r), wanted)]
     if statuses:
         rows = [r for r in rows if r.status in statuses]

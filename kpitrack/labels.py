@@ -139,3 +139,7 @@ def month_heading(period: str, lang: str) -> str:
     """`2025-10` as 截至2025年10月 or as of 2025-10."""
     year, month = period.split("-")
     return f"截至{year}年{int(month)}月" if lang == "zh" else f"as of {period}"
+
+
+SEVERITY = {"zh": {"error": "错误：", "warning": "警告："},
+            "en": {"error": "error: ", "warning": "warning: "}}

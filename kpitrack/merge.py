@@ -14,16 +14,12 @@ interleaved into one broken record.
 
 from __future__ import annotations
 
-import re
-
-# A record header on a line of its own, as the reader counts them.
-_RECORD_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*actual[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$",
-                            re.MULTILINE)
+from .positions import RECORD_HEADER
 
 
 def split_records(text: str) -> tuple[str, list[str]]:
     """The head before the first `[[actual]]`, and each record's block of lines."""
-    starts = [m.start() for m in _RECORD_HEADER.finditer(text)]
+    starts = [m.start() for m in RECORD_HEADER.finditer(text)]
     if not starts:
         return text, []
     ends = [*starts[1:], len(text)]

@@ -8,11 +8,55 @@ from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
-# Defined in basics (importable without these dataclasses), used from here too.
-from .basics import STATUS_ORDER as STATUS_ORDER
-from .basics import KpiError as KpiError
-from .basics import Status as Status
-from .basics import located
+from .catalogue import Message
+
+
+class Status(StrEnum):
+    BLUE = "blue"
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NONE = "none"
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse; `none` sits apart from the colour scale."""
+        return {"blue": 0, "green": 1, "yellow": 2, "red": 3, "none": -1}[self.value]
+
+
+STATUS_ORDER = (Status.BLUE, Status.GREEN, Status.YELLOW, Status.RED, Status.NONE)
+
+
+def located(file: str | None, line: int | None, message: str) -> str:
+    """`file:line: message`, `file: message` or the message alone: the one place file:line
+    is written."""
+    if not file:
+        return message
+    return f"{file}:{line}: {message}" if line else f"{file}: {message}"
+
+
+class KpiError(Exception):
+    """A problem with the user's data or input; the CLI turns it into exit 1."""
+
+    def __init__(self, msg: Message, file: str | None = None, line: int | None = None,
+                 target: str | None = None) -> None:
+        super().__init__(msg.text())
+        self.msg = msg
+        self.file = file
+        self.line = line
+        self.target = target
+
+    @property
+    def message(self) -> str:
+        """In English, as logs and scripts read it."""
+        return self.msg.text()
+
+    def text(self, lang: str = "en") -> str:
+        """`file:line: message` in `lang`."""
+        return located(self.file, self.line, self.msg.text(lang))
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class Kind(StrEnum):
@@ -52,14 +96,21 @@ class Problem:
     file: str | None
     line: int | None
     target: str | None
-    message: str
+    msg: Message
 
-    def one_line(self) -> str:
-        return located(self.file, self.line, self.message)
+    @property
+    def message(self) -> str:
+        """In English, as logs and scripts read it."""
+        return self.msg.text()
 
-    def as_dict(self) -> dict:
+    def text(self, lang: str = "en") -> str:
+        """`file:line: message` in `lang`."""
+        return located(self.file, self.line, self.msg.text(lang))
+
+    def as_dict(self, lang: str = "en") -> dict:
+        """`check --format json`: file, line, target, and the message in `lang`."""
         return {"file": self.file, "line": self.line, "target": self.target,
-                "message": self.message}
+                "message": self.msg.text(lang)}
 
 
 class Period(NamedTuple):

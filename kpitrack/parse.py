@@ -8,6 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from .catalogue import Message, Msg
 from .model import KpiError, Period
 
 # A figure beyond this is a typo, not a statistic; it also keeps floats exact enough.
@@ -50,7 +51,7 @@ def parse_period(text: str) -> Period:
             q = match.group(2)
             quarter = _CN_QUARTER.get(q) or int(q)
             return Period(int(match.group(1)), quarter * 3)
-    raise KpiError(f"cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1")
+    raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
 
 
 def parse_date(text: str) -> dt.date:
@@ -59,13 +60,13 @@ def parse_date(text: str) -> dt.date:
     raw = re.sub(r"(\d)\s*[年月]\s*", r"\1-", raw).replace("日", "").strip("-")
     if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}\D+\d{1,2}\D+\d{1,2}|^\d{8}$", raw) \
             and not re.search(r"[A-Za-z]{3,}", raw):
-        raise KpiError(f"cannot read date {text!r}: use YYYY-MM-DD")
+        raise KpiError(Msg.BAD_DATE_TEXT(text=text))
     from dateutil import parser as date_parser
 
     try:
         return date_parser.parse(raw, yearfirst=True, dayfirst=False).date()
     except (ValueError, OverflowError) as exc:
-        raise KpiError(f"cannot read date {text!r}: use YYYY-MM-DD") from exc
+        raise KpiError(Msg.BAD_DATE_TEXT(text=text)) from exc
 
 
 def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | None]:
@@ -80,7 +81,7 @@ def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | No
     try:
         day = parse_date(raw)
     except KpiError:
-        raise KpiError(f"cannot read --as-of {text!r}: use YYYY-MM, a date, or today") from None
+        raise KpiError(Msg.BAD_AS_OF_TEXT(text=text)) from None
     return Period.of(day), day
 
 
@@ -93,13 +94,15 @@ def split_unit(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
-def check_number(value: float, what: str = "value") -> float:
+def check_number(value: float, what: str | Message = "value") -> float:
+    """A finite number within range; `what` names it in a message (a field name, or a
+    `Message` such as the figure as typed)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise KpiError(f"{what} must be a number, not {type(value).__name__}")
+        raise KpiError(Msg.NOT_NUMBER(name=what, type=type(value).__name__))
     if math.isnan(value) or math.isinf(value):
-        raise KpiError(f"{what} must be a finite number, not {value}")
+        raise KpiError(Msg.NOT_FINITE(name=what, value=value))
     if abs(value) > MAX_ABS_VALUE:
-        raise KpiError(f"{what} {value:g} is too large (limit {MAX_ABS_VALUE:g})")
+        raise KpiError(Msg.TOO_LARGE(name=what, value=value, limit=MAX_ABS_VALUE))
     return value  # an int stays an int, so JSON shows 620 as written
 
 
@@ -108,19 +111,19 @@ def parse_value(text: str, target_unit: str = "") -> float:
     raw = _normalise(text).replace(",", "").replace("_", "").replace(" ", "")
     match = _NUMBER.match(raw)
     if not match:
-        raise KpiError(f"cannot read figure {text!r}: expected a number such as 138.6")
+        raise KpiError(Msg.BAD_FIGURE(text=text))
     try:
         number = Decimal(match.group(1))
     except InvalidOperation:
-        raise KpiError(f"cannot read figure {text!r}") from None
+        raise KpiError(Msg.BAD_FIGURE(text=text)) from None
     suffix = match.group(2)
     target_factor, target_base = split_unit(target_unit)
     # A bare number is already in the target's unit; a magnitude converts.
     factor, base = split_unit(suffix) if suffix else (target_factor, target_base)
     if base and base != target_base:
-        wanted = target_unit or "a plain number"
-        raise KpiError(f"figure {text!r} is in {suffix!r}, but the target is in {wanted}")
+        wanted = target_unit or Msg.PLAIN_NUMBER()
+        raise KpiError(Msg.FIGURE_WRONG_UNIT(text=text, unit=suffix, wanted=wanted))
     if number.is_nan() or abs(number.adjusted()) > 30:
-        raise KpiError(f"figure {text!r} is out of range")
+        raise KpiError(Msg.FIGURE_OUT_OF_RANGE(text=text))
     value = float(number * factor / target_factor)
-    return check_number(value, f"figure {text!r}")
+    return check_number(value, Msg.FIGURE_NAMED(text=text))

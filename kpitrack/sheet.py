@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .catalogue import Msg
 from .model import KpiError
 
 # Column names a sheet may use for each field, compared after normalising.
@@ -63,12 +64,11 @@ def sheet_format(suffix: str, shown: str, sheet_name: str | None = None) -> str:
     """"csv" or "xlsx" from a file's extension, before anything is read."""
     suffix = suffix.lower()
     if suffix == ".xls":
-        raise KpiError(f"{shown}: the old .xls format cannot be read; in Excel use "
-                       "Save As .xlsx or CSV UTF-8")
+        raise KpiError(Msg.XLS_OLD(file=shown))
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
-        raise KpiError(f"{shown}: cannot tell the format; use a .csv or .xlsx file")
+        raise KpiError(Msg.SHEET_FORMAT_UNKNOWN(file=shown))
     if suffix in CSV_SUFFIXES and sheet_name:
-        raise KpiError(f"--sheet is for .xlsx files; {shown} is a CSV file")
+        raise KpiError(Msg.SHEET_OPTION_CSV(file=shown))
     return "xlsx" if suffix in XLSX_SUFFIXES else "csv"
 
 
@@ -80,19 +80,19 @@ def parse_sheet(kind: str, data: bytes, shown: str, sheet_name: str | None = Non
 
 def _decode(data: bytes, shown: str) -> str:
     if data.startswith(b"PK\x03\x04"):
-        raise KpiError(f"{shown}: this is an Excel workbook, not CSV text; name it .xlsx")
+        raise KpiError(Msg.CSV_IS_XLSX(file=shown))
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise KpiError(f"{shown}: not valid UTF-8 at byte {exc.start + 3}") from None
+            raise KpiError(Msg.BAD_UTF8_AT(file=shown, n=exc.start + 3)) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise KpiError(f"{shown}: not valid UTF-16 at byte {exc.start}") from None
+            raise KpiError(Msg.BAD_UTF16_AT(file=shown, n=exc.start)) from None
     if b"\x00" in data:
-        raise KpiError(f"{shown}: holds NUL bytes, so it is not CSV text")
+        raise KpiError(Msg.CSV_NUL(file=shown))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,8 +100,7 @@ def _decode(data: bytes, shown: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise KpiError(f"{shown}: the text is neither UTF-8 nor GB18030 (byte {exc.start}); "
-                       "save it as CSV UTF-8") from None
+        raise KpiError(Msg.CSV_ENCODING(file=shown, n=exc.start)) from None
 
 
 def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
@@ -113,7 +112,7 @@ def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
         # A spreadsheet numbers records, so a cell holding a line break is still one row.
         return [(number, list(cells)) for number, cells in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise KpiError(f"{shown} row {reader.line_num}: {exc}") from None
+        raise KpiError(Msg.CSV_BROKEN(file=shown, row=reader.line_num, detail=str(exc))) from None
 
 
 def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
@@ -125,14 +124,14 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise KpiError(f"{shown}: not a readable .xlsx workbook ({exc})") from None
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
     except Exception as exc:  # openpyxl raises its own types for broken parts
-        raise KpiError(f"{shown}: not a readable .xlsx workbook ({type(exc).__name__})") from None
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
     try:
         if sheet_name is not None:
             if sheet_name not in book.sheetnames:
-                raise KpiError(f"{shown}: no sheet named {sheet_name!r}; it has "
-                               f"{', '.join(map(repr, book.sheetnames))}")
+                raise KpiError(Msg.NO_SUCH_SHEET(file=shown, name=sheet_name,
+                                                 names=", ".join(map(repr, book.sheetnames))))
             sheet = book[sheet_name]
         else:
             sheet = book.worksheets[0]
@@ -163,8 +162,7 @@ def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
         if ("target" in fields or "name" in fields) and "value" in fields:
             return _with_header(grid, number, cells, fields, shown)
     names = ", ".join(sorted({n for names in COLUMNS.values() for n in names[:1]}))
-    raise KpiError(f"{shown}: no header row with a target and a value column in "
-                   f"the first {HEADER_SEARCH_ROWS} rows; the columns are {names}")
+    raise KpiError(Msg.NO_HEADER(file=shown, n=HEADER_SEARCH_ROWS, columns=names))
 
 
 def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
@@ -179,8 +177,8 @@ def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: 
                 ignored.append(name)
             continue
         if field in columns:
-            raise KpiError(f"{shown} row {header_row}: columns {columns[field]!r} and "
-                           f"{name!r} are both the {field} column; keep one")
+            raise KpiError(Msg.DUPLICATE_COLUMN(file=shown, row=header_row, a=columns[field],
+                                                b=name, field=field))
         columns[field] = name
         positions[field] = position
     rows = []

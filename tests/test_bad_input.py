@@ -25,6 +25,17 @@ kind = "milestone"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+# Two or more English words in a row: a sentence the catalogue did not word in Chinese.
+ENGLISH_RUN = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,})+\b")
+
+
+def english_left(line: str) -> list[str]:
+    """English phrases in a Chinese line, once file names, quoted user data, `code`,
+    options and field names (which stay as written in the files) are taken out."""
+    line = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|--[a-z-]+|\S*\.toml\S*", " ", line)
+    return ENGLISH_RUN.findall(line)
+
+
 def location(line: str) -> str:
     """`actuals/2025-03.toml:5: ` at the start of an error line, or ''."""
     match = re.match(r"^[^\s:]+\.toml(?::\d+)?: ", line)
@@ -137,6 +148,7 @@ def test_bad_file_is_one_clear_line_and_exit_1(isolated, case):
         zh_line = chinese.stderr.strip().removeprefix("错误：")
         assert location(zh_line) == location(en_line)
         assert CJK.search(zh_line[len(location(zh_line)):]), zh_line
+        assert not english_left(zh_line), zh_line
         assert digest(isolated) == before
     assert run("check").exit_code == 1
 

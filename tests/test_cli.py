@@ -220,7 +220,7 @@ def test_init_creates_a_workspace_that_passes_check(isolated):
 
 
 def test_init_template_explains_every_field_and_has_every_kind(isolated):
-    from kpitrack.store import _TARGET_FIELDS
+    from kpitrack.schema import _TARGET_FIELDS
 
     assert run("init", "zone").exit_code == 0
     text = (isolated / "zone" / "targets.toml").read_text(encoding="utf-8")

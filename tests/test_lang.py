@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-import string
 
 import pytest
 
 from conftest import record, run, write_ws
-from kpitrack.render.errors import CATALOGUE, localise
+from kpitrack.catalogue import CATALOGUE, Msg, placeholders
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -132,19 +131,32 @@ def test_chinese_numbers_and_english_units():
     assert with_unit(4.8, "%", "en") == "4.8%"
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize(("english", "chinese"), CATALOGUE, ids=[e[:40] for e, _ in CATALOGUE])
-def test_catalogue_entries_keep_every_placeholder(english, chinese):
+@pytest.mark.parametrize("msg", list(Msg), ids=str)
+def test_every_message_has_both_languages_with_the_same_placeholders(msg):
+    english, chinese = CATALOGUE[msg]
     # Nothing the English names (an id, a file, a figure) is lost in Chinese.
-    assert _fields(chinese) == _fields(english)
+    assert placeholders(chinese) == placeholders(english)
     assert CJK.search(chinese)
+    assert not CJK.search(english.replace("重点", ""))
 
 
-def test_catalogue_translates_nested_messages_and_leaves_unknown_ones():
-    message = "unknown target 'x' (and 2 more; run `kpitrack check`)"
-    assert localise(message, "zh") == "未知指标 'x'（另有2处问题，请运行 `kpitrack check`）"
-    assert localise(message, "en") == message
-    assert localise("something new", "zh") == "something new"
+def test_nested_messages_are_worded_in_the_same_language():
+    message = Msg.AND_MORE(msg=Msg.UNKNOWN_TARGET(key="x", hint=""), n=2)
+    assert message.text("zh") == "未知指标 'x'（另有2处问题，请运行 `kpitrack check`）"
+    assert message.text("en") == "unknown target 'x' (and 2 more; run `kpitrack check`)"
+    hint = Msg.UNKNOWN_TARGET(key="invv", hint=Msg.DID_YOU_MEAN(close="inv"))
+    assert hint.text("zh") == "未知指标 'invv'（是否想写 'inv'？）"
+    assert str(hint) == "unknown target 'invv' (did you mean 'inv'?)"
+
+
+def test_a_kind_and_what_the_system_or_tomli_said_are_worded_too():
+    from kpitrack.catalogue import OsReason, TomlReason
+    from kpitrack.model import Kind
+
+    assert Msg.NEGATIVE_VALUE(value=-4, kind=Kind.CUMULATIVE).text("zh") == \
+        "数值 -4 为负数；累计类指标的数值不能为负"
+    assert Msg.CANNOT_READ(why=OsReason("Permission denied")).text("zh") == "无法读取：没有权限"
+    assert Msg.INVALID_TOML(detail=TomlReason("Invalid value (column 9)")).text("zh") == \
+        "TOML 格式错误：无效的值（第9列）"
+    assert Msg.INVALID_TOML(detail=TomlReason("Invalid value (column 9)")).text("en") == \
+        "invalid TOML: Invalid value (column 9)"

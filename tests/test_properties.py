@@ -10,9 +10,10 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_ws
-from kpitrack import store
+from kpitrack import records, store
 from kpitrack.evaluate import classify, evaluate_target, month_statuses
 from kpitrack.model import Actual, AsOf, Kind, PaceBands, Period, Plan, Report, Status, Target
+from kpitrack.schema import Collector
 
 PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -168,12 +169,12 @@ def test_the_quick_read_of_a_record_agrees_with_the_full_check(raw):
                                  Target("ratio", "R", Kind.GROWTH, 5.0),
                                  Target("lab", "L", Kind.MILESTONE, None))}
     period = Period(2025, 3)
-    quick = store._plain_actual(raw, 7, "2025-03", period, targets, "a.toml", 3)
+    quick = records._plain_actual(raw, 7, "2025-03", period, targets, "a.toml", 3)
     problems: list = []
-    collector = store._Collector(problems, "a.toml", None)
+    collector = Collector(problems, "a.toml", None)
     try:
-        full = store._actual(raw, 0, period, PLAN, targets, collector, 3)
-    except store._Collector.Skip:
+        full = records._actual(raw, 0, period, PLAN, targets, collector, 3)
+    except Collector.Skip:
         full = None
     event("quick read" if quick else "full check")
     if quick is None:

@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO, record, run, write_ws
 from kpitrack import store
 from kpitrack.model import Actual, KpiError, Period
+from kpitrack.positions import Lines
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 TARGETS = """
@@ -131,7 +132,7 @@ def test_twenty_concurrent_adds_all_land(isolated):
 
 
 def test_lines_finds_keys_and_array_tables():
-    lines = store.Lines('schema = 1\n\n[[actual]]\ntarget = "a"\n\n[[actual]]\n'
+    lines = Lines('schema = 1\n\n[[actual]]\ntarget = "a"\n\n[[actual]]\n'
                         'target = "b"\nvalue = 3\n[targets.x]\n"name" = 1\n')
     assert lines.of("actual", 0, "target") == 4
     assert lines.of("actual", 1, "value") == 8
@@ -146,7 +147,7 @@ def test_lines_finds_keys_and_array_tables():
     'e.name = "dotted"\n[[targets.f]]\n',
 ])
 def test_the_quick_table_scan_finds_the_lines_the_full_index_does(text):
-    quick, full = store.Lines(text), store.Lines(text)
+    quick, full = Lines(text), Lines(text)
     full.of("never", "there")  # builds the full index
     paths = [p for p in full.tables if p and not isinstance(p[-1], int)]
     paths += [("targets", "d"), ("targets", "e"), ("targets", "nowhere")]

@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from kpitrack.model import Actual, Period
-from kpitrack.store import SCHEMA, load_workspace, render_record
+from kpitrack.schema import SCHEMA
+from kpitrack.store import load_workspace, render_record
 
 SOURCE = "示例数据（非官方统计）"
 HEADER = (

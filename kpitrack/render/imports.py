@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from rich.table import Table
 from rich.text import Text
 
+from ..catalogue import Message, Msg
 from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
 from ..labels import STATUS_STYLE, status_label, word
 from ..model import Evaluation
 from . import text as safe
-from .errors import localise
 from .rows import figure, with_unit
 
 ACTIONS = {
@@ -53,7 +53,7 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
                                                                 row.cells.get("name", ""))
         period = str(row.record.period) if row.record else row.cells.get("period", "")
         if row.error:
-            action = Text("✗ " + safe.plain(localise(row.error, lang)), style="bold red")
+            action = Text("✗ " + safe.plain(row.error.text(lang)), style="bold red")
         else:
             assert row.action is not None
             action = Text(action_label(row.action, lang), style=_ACTION_STYLE[row.action])
@@ -85,17 +85,13 @@ def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def first_error(file: str, rows: Sequence[ImportRow], lang: str) -> str:
+def first_error(file: str, rows: Sequence[ImportRow]) -> Message:
     """The one line for a failed import: the first bad row, and how many more there are."""
     bad = [r for r in rows if r.error]
     first = bad[0]
     assert first.error is not None
-    error = safe.plain(localise(first.error, lang))
-    if lang == "zh":
-        more = f"（另有{len(bad) - 1}行有问题，用 --dry-run 查看全部）" if len(bad) > 1 else ""
-        return f"{file} 第{first.number}行：{error}{more}；未导入任何数据"
-    more = f" (and {len(bad) - 1} more rows; --dry-run lists them all)" if len(bad) > 1 else ""
-    return f"{file} row {first.number}: {error}{more}; nothing was imported"
+    more = Msg.AND_MORE_ROWS(n=len(bad) - 1) if len(bad) > 1 else ""
+    return Msg.IMPORT_FAILED(file=file, row=first.number, error=first.error, more=more)
 
 
 def import_message(file: str, rows: Sequence[ImportRow], paths: Sequence[str], dry_run: bool,

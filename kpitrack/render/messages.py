@@ -57,9 +57,7 @@ def check_summary(targets: int, figures: int, errors: int, warnings: int, lang: 
 
 def problem_json(problem: Problem, lang: str) -> dict:
     """`check --format json`: file, line, target, and the message in `lang`."""
-    from .errors import localise
-
-    return {**problem.as_dict(), "message": localise(problem.message, lang)}
+    return problem.as_dict(lang)
 
 
 def problems_elsewhere(count: int, lang: str) -> str:
