@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .catalogue import Message, Msg, did_you_mean
 from .evaluate import adds_up, effective_records
-from .model import Actual, Evaluation, Kind, KpiError, Period, Plan, Target
+from .model import Actual, Evaluation, Kind, KpiError, Period, Plan, Target, place
 from .parse import parse_date, parse_period, parse_value
 
 
@@ -145,8 +145,8 @@ def already_recorded(target_id: str, last: Actual) -> Message:
     """The duplicate rule's message, naming the figure already there and where it is."""
     shown = Msg.DONE() if last.done else f"{last.value:g}" if last.value is not None \
         else Msg.A_RECORD()
-    where = f"{last.file}:{last.line}" if last.line else last.file
-    return Msg.ALREADY_RECORDED(id=target_id, period=last.period, shown=shown, where=where)
+    return Msg.ALREADY_RECORDED(id=target_id, period=last.period, shown=shown,
+                                where=place(last.file, last.line))
 
 
 def _row_target(cells: dict[str, str], by_key: dict[str, Target],

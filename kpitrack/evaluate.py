@@ -188,7 +188,7 @@ def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual
 
 def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
                 month: int, progress: float, stale: bool) -> Evaluation:
-    if target.report is Report.INCREMENT:
+    if adds_up(target):
         actual = sum(r.value or 0.0 for r in figures.values())
     else:
         actual = figures[latest].value or 0.0

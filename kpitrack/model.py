@@ -27,12 +27,14 @@ class Status(StrEnum):
 STATUS_ORDER = (Status.BLUE, Status.GREEN, Status.YELLOW, Status.RED, Status.NONE)
 
 
+def place(file: str | None, line: int | None) -> str:
+    """`file:line`, or the file alone: the one place a position is written."""
+    return f"{file}:{line}" if file and line else file or ""
+
+
 def located(file: str | None, line: int | None, message: str) -> str:
-    """`file:line: message`, `file: message` or the message alone: the one place file:line
-    is written."""
-    if not file:
-        return message
-    return f"{file}:{line}: {message}" if line else f"{file}: {message}"
+    """`file:line: message`, `file: message` or the message alone."""
+    return f"{place(file, line)}: {message}" if file else message
 
 
 class KpiError(Exception):

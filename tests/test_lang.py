@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import record, run, write_ws
-from kpitrack.catalogue import CATALOGUE, Msg, placeholders
+from kpitrack.catalogue import Msg, placeholders
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -131,9 +131,9 @@ def test_chinese_numbers_and_english_units():
     assert with_unit(4.8, "%", "en") == "4.8%"
 
 
-@pytest.mark.parametrize("msg", list(Msg), ids=str)
+@pytest.mark.parametrize("msg", list(Msg), ids=lambda m: m.name)
 def test_every_message_has_both_languages_with_the_same_placeholders(msg):
-    english, chinese = CATALOGUE[msg]
+    english, chinese = msg.value
     # Nothing the English names (an id, a file, a figure) is lost in Chinese.
     assert placeholders(chinese) == placeholders(english)
     assert CJK.search(chinese)

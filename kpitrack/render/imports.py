@@ -12,7 +12,7 @@ from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
 from ..labels import STATUS_STYLE, status_label, word
 from ..model import Evaluation
 from . import text as safe
-from .rows import figure, with_unit
+from .rows import record_text
 
 ACTIONS = {
     NEW: ("新增", "new"),
@@ -30,14 +30,9 @@ def action_label(action: str, lang: str) -> str:
 
 def row_value(row: ImportRow, lang: str) -> str:
     """The figure as it will be recorded, in the target's unit."""
-    record = row.record
-    if record is None or row.target is None:
+    if row.record is None or row.target is None:
         return row.cells.get("value", "")
-    if record.done:
-        return word("done", lang) + (f" {record.date}" if record.date else "")
-    if row.target.kind.value == "milestone":
-        return f"{figure(record.value)}%"
-    return with_unit(record.value, row.target.unit, lang)
+    return record_text(row.record, row.target, lang)
 
 
 def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Evaluation],

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from ..evaluate import plan_time_progress
 from ..labels import status_label, word
-from ..model import Result, Status
+from ..model import AsOf, Plan, Status
 from .rows import one_decimal, signed
 
 
-def legend_items(result: Result, lang: str) -> list[tuple[Status | None, str]]:
+def legend_items(plan: Plan, as_of: AsOf, lang: str) -> list[tuple[Status | None, str]]:
     """(status or None, sentence): the band edges, the milestone rule and the keys."""
-    pace = result.plan.bands.pace
-    diff = result.plan.bands.difference
+    pace = plan.bands.pace
+    diff = plan.bands.difference
     zh = lang == "zh"
     pp = "个百分点" if zh else " points"
     edges = {
@@ -26,8 +27,8 @@ def legend_items(result: Result, lang: str) -> list[tuple[Status | None, str]]:
         label = status_label(status, lang)
         items.append((status, f"{label}：差距 {by_pace}{pp}（增速、保持类 {by_diff}）" if zh else
                       f"{label}: gap {by_pace}{pp} (growth/threshold: {by_diff})"))
-    milestone = result.plan.bands.milestone
-    calendar = one_decimal(_calendar(result))
+    milestone = plan.bands.milestone
+    calendar = one_decimal(plan_time_progress(plan, as_of.period))
     items += [
         (Status.NONE, status_label(Status.NONE, lang) + (
             "：尚无数据，或目标无法按进度衡量" if zh else ": no figure yet, or not measurable")),
@@ -45,9 +46,3 @@ def legend_items(result: Result, lang: str) -> list[tuple[Status | None, str]]:
                f"{word('stale_note', lang)}; {word('assumed_note', lang)}"),
     ]
     return items
-
-
-def _calendar(result: Result) -> float:
-    from ..evaluate import plan_time_progress
-
-    return plan_time_progress(result.plan, result.as_of.period)

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 from ..labels import STATUS_SHORT, month_heading, status_label, word
-from ..model import STATUS_ORDER, Actual, Evaluation, Problem, Result, Target
+from ..model import STATUS_ORDER, Actual, Evaluation, Problem, Target
+from ..report import StatusReport
 from . import text as safe
-from .rows import json_row, one_decimal, signed, with_unit
+from .rows import one_decimal, record_text, signed
 
 
 def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
                      lang: str) -> str:
     """What `add` recorded, where, and the target's new status."""
-    if record.done:
-        what = word("done", lang) + (f" {record.date}" if record.date else "")
-    elif target.kind.value == "milestone":
-        what = f"{one_decimal(record.value)}%"
-    else:
-        what = with_unit(record.value, target.unit, lang)
-    row = json_row(ev)
+    what = record_text(record, target, lang)
     parts = [status_label(ev.status, lang)]
-    if row["completion"] is not None:
-        parts.append(f"{word('completion', lang)} {one_decimal(row['completion'])}%")
-    if row["time_progress"] is not None:
-        parts.append(f"{word('time_progress', lang)} {one_decimal(row['time_progress'])}%")
-    if row["gap"] is not None:
-        parts.append(f"{word('gap', lang)} {signed(row['gap'])}")
+    if ev.completion is not None:
+        parts.append(f"{word('completion', lang)} {one_decimal(ev.completion)}%")
+    if ev.time_progress is not None:
+        parts.append(f"{word('time_progress', lang)} {one_decimal(ev.time_progress)}%")
+    if ev.gap is not None:
+        parts.append(f"{word('gap', lang)} {signed(ev.gap)}")
     correction = (" (更正)" if lang == "zh" else " (correction)") if record.correction else ""
     head = "已记录" if lang == "zh" else "recorded"
     name = safe.plain(target.name)
@@ -32,15 +27,15 @@ def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
             f"  {', '.join(parts)}")
 
 
-def exported_message(path: str, result: Result, lang: str) -> str:
+def exported_message(path: str, report: StatusReport, lang: str) -> str:
     """What `export -o` wrote: the file, how many targets, the as-of and the counts."""
-    counts = " ".join(f"{STATUS_SHORT[lang][s]}{result.summary.get(s, 0)}" if lang == "zh"
-                      else f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
+    counts = " ".join(f"{STATUS_SHORT[lang][s]}{report.summary.get(s, 0)}" if lang == "zh"
+                      else f"{STATUS_SHORT[lang][s]} {report.summary.get(s, 0)}"
                       for s in STATUS_ORDER)
-    heading = month_heading(str(result.as_of.period), lang)
+    heading = month_heading(str(report.as_of.period), lang)
     if lang == "zh":
-        return f"已导出 {path}：{len(result.rows)}项指标，{heading}（{counts}）"
-    return f"exported {path}: {len(result.rows)} targets, {heading} ({counts})"
+        return f"已导出 {path}：{len(report.rows)}项指标，{heading}（{counts}）"
+    return f"exported {path}: {len(report.rows)} targets, {heading} ({counts})"
 
 
 def created_message(path: str, lang: str) -> str:
@@ -55,9 +50,22 @@ def check_summary(targets: int, figures: int, errors: int, warnings: int, lang: 
     return f"{targets} targets, {figures} figures: {errors} errors, {warnings} warnings"
 
 
-def problem_json(problem: Problem, lang: str) -> dict:
-    """`check --format json`: file, line, target, and the message in `lang`."""
-    return problem.as_dict(lang)
+def check_json(problems: list[Problem], lang: str) -> str:
+    """`check --format json`: {errors, warnings}, each with file, line, target and message."""
+    from .formats import dumps
+
+    return dumps({kind + "s": [p.as_dict(lang) for p in problems if p.severity == kind]
+                  for kind in ("error", "warning")})
+
+
+def check_lines(problems: list[Problem], targets: int, figures: int, lang: str
+                ) -> tuple[list[str], str]:
+    """`check`: one line per problem, and the summary for stderr."""
+    from ..labels import SEVERITY
+
+    lines = [SEVERITY[lang][p.severity] + p.text(lang) for p in problems]
+    errors = sum(1 for p in problems if p.severity == "error")
+    return lines, check_summary(targets, figures, errors, len(problems) - errors, lang)
 
 
 def problems_elsewhere(count: int, lang: str) -> str:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .. import trends
 from ..labels import STATUS_SHORT, kind_name, status_label, word
-from ..model import Evaluation, Kind, MonthStatus, Result, Status
+from ..model import Actual, Evaluation, Kind, Status, Target
+from ..report import ReportRow, StatusReport
 
 JSON_SCHEMA = 1
-HUMAN_COLUMNS = ("status", "name", "target", "actual", "period", "completion",
-                 "time_progress", "gap", "forecast", "owner")
 
 
 def one_decimal(value: float | None) -> str:
@@ -40,41 +38,72 @@ def figure(value: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def amount(value: float | None, unit: str, lang: str) -> str:
-    """A computed amount (forecast, pace needed): one decimal, with the unit."""
-    text = one_decimal(value)
+def _joined(text: str, unit: str, lang: str) -> str:
+    """620亿元 in Chinese; 620 亿元 in English, the unit kept as written; 4.8% in both."""
     if not text or not unit:
         return text
     return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+
+
+def with_unit(value: float | None, unit: str, lang: str) -> str:
+    """A figure as entered, with its unit."""
+    return _joined(figure(value), unit, lang)
+
+
+def amount(value: float | None, unit: str, lang: str) -> str:
+    """A computed amount (forecast, pace needed): one decimal, with the unit."""
+    return _joined(one_decimal(value), unit, lang)
+
+
+def shown_unit(target: Target) -> str:
+    """The unit a target's figures are shown in: a milestone's figure is its percent
+    complete, and a rate with no unit is a percentage (4.8 means 4.8%)."""
+    if target.kind is Kind.MILESTONE:
+        return "%"
+    if target.kind in (Kind.GROWTH, Kind.THRESHOLD) and not target.unit:
+        return "%"
+    return target.unit
+
+
+def value_text(value: float | None, target: Target, lang: str) -> str:
+    """One of a target's figures (a record, its goal, last year's) as people read it."""
+    return with_unit(value, shown_unit(target), lang)
+
+
+def record_text(record: Actual, target: Target, lang: str) -> str:
+    """A recorded figure: `已完成 2025-06-18` for a milestone done, else its value."""
+    parts = []
+    if record.done is not None:
+        done = word("done" if record.done else "not_done", lang)
+        parts.append(f"{done} {record.date}" if record.done and record.date else done)
+    if record.value is not None:
+        parts.append(value_text(record.value, target, lang))
+    return " ".join(parts)
 
 
 _ARROWS = {"better": "↑", "worse": "↓", "changed": "↕"}
 
 
-def change_marker(row: dict, lang: str) -> str:
+def change_marker(row: ReportRow, lang: str) -> str:
     """↓黄: worse than last month, when it was yellow. Empty when the colour held."""
-    if not row.get("change"):
+    if not row.change or row.previous is None:
         return ""
-    before = STATUS_SHORT[lang][Status(row["previous_status"])]
-    return f"{_ARROWS[row['change']]}{before}" if lang == "zh" else \
-        f"{_ARROWS[row['change']]} {before}"
+    before = STATUS_SHORT[lang][row.previous]
+    return f"{_ARROWS[row.change]}{before}" if lang == "zh" else \
+        f"{_ARROWS[row.change]} {before}"
 
 
-def with_unit(value: float | None, unit: str, lang: str) -> str:
-    """620亿元 in Chinese; 620 亿元 in English, the unit kept as written."""
-    text = figure(value)
-    if not text or not unit:
-        return text
-    return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+def _day(day) -> str | None:
+    return day.isoformat() if day else None
 
 
-def json_row(ev: Evaluation, months: Sequence[MonthStatus] = ()) -> dict:
+def json_row(row: ReportRow) -> dict:
     """A target's evaluation, unrounded, with null where a value does not apply.
 
     With its month-end statuses it also carries the trend, the red streak and the change.
     """
-    t = ev.target
-    row = {
+    ev, t = row.ev, row.target
+    out = {
         "id": t.id, "name": t.name, "section": t.section, "kind": t.kind.value, "unit": t.unit,
         "target": t.target, "actual": ev.actual,
         "period": str(ev.period) if ev.period else None,
@@ -87,94 +116,66 @@ def json_row(ev: Evaluation, months: Sequence[MonthStatus] = ()) -> dict:
         "last_year": t.last_year,
         "example": ev.example,
     }
-    if months:
-        before = trends.previous_status(months)
-        row.update(previous_status=before.value if before else None,
-                   change=trends.change(months), red_months=trends.red_streak(months),
-                   trend=trends.recent(months))
+    if row.trend:
+        out.update(previous_status=row.previous.value if row.previous else None,
+                   change=row.change, red_months=row.red_months, trend=list(row.trend))
     if t.kind is Kind.MILESTONE:
-        row.update(due=ev.due.isoformat() if ev.due else None, done=ev.done,
-                   done_date=ev.done_date.isoformat() if ev.done_date else None)
-    return row
+        out.update(due=_day(ev.due), done=ev.done, done_date=_day(ev.done_date))
+    return out
 
 
-def result_json(result: Result) -> dict:
-    plan = result.plan
+def report_json(report: StatusReport) -> dict:
+    plan = report.plan
     return {
         "schema": JSON_SCHEMA,
-        "as_of": str(result.as_of.period),
+        "as_of": str(report.as_of.period),
         "plan": {"title": plan.title, "start": plan.start.isoformat(),
                  "end": plan.end.isoformat()},
-        "summary": {s.value: result.summary.get(s, 0) for s in Status},
-        "targets": [json_row(ev, result.history.get(ev.target.id, ())) for ev in result.rows],
+        "summary": {s.value: report.summary.get(s, 0) for s in Status},
+        "targets": [json_row(row) for row in report.rows],
     }
 
 
-def by_section(rows: list[dict]) -> dict[str, list[dict]]:
-    """Rows grouped by section, sections in order of first appearance; one order everywhere."""
-    grouped: dict[str, list[dict]] = {}
-    for row in rows:
-        grouped.setdefault(row["section"], []).append(row)
-    return grouped
+def _actual_text(ev: Evaluation, lang: str) -> str:
+    t = ev.target
+    if t.kind is Kind.MILESTONE and ev.done:
+        return f"{word('done', lang)} {_day(ev.done_date)}"
+    if t.kind is Kind.MILESTONE and ev.done is False and ev.actual is None:
+        return word("not_done", lang)
+    text = value_text(ev.actual, t, lang)
+    return text + " †" if ev.baseline_assumed and ev.actual is not None else text
 
 
-def human_cells(row: dict, lang: str) -> dict[str, str]:
-    """Display strings for one JSON row; table, Markdown and CSV all use these."""
-    unit = row["unit"]
-    kind = row["kind"]
-    actual = with_unit(row["actual"], unit, lang)
-    if kind == "milestone":
-        done_word = {"zh": ("已完成", "未完成"), "en": ("done", "not done")}[lang]
-        if row["done"]:
-            actual = f"{done_word[0]} {row['done_date']}"
-        elif row["done"] is False:
-            actual = f"{figure(row['actual'])}%" if row["actual"] is not None else done_word[1]
-        target = row["due"] or ""
-    else:
-        target = with_unit(row["target"], unit, lang)
-    if kind in ("growth", "threshold"):
-        # The figure itself is the rate: show 4.8% rather than 4.8 of "%".
-        target = f"{figure(row['target'])}%" if unit in ("%", "") else target
-        actual = f"{figure(row['actual'])}%" if unit in ("%", "") and row["actual"] is not None \
-            else actual
-    if row["baseline_assumed"] and row["actual"] is not None:
-        actual += " †"
-    period = row["period"] or ""
-    if row["stale"]:
-        period += " *"
+def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
+    """Display strings for one row; the table, Markdown, CSV and the workbook all use these."""
+    ev, t = row.ev, row.target
+    goal = _day(ev.due) or "" if t.kind is Kind.MILESTONE else value_text(t.target, t, lang)
+    period = (str(ev.period) if ev.period else "") + (" *" if ev.stale else "")
     return {
-        "status": status_label(Status(row["status"]), lang),
-        "id": row["id"],
-        "name": row["name"],
-        "section": row["section"],
-        "kind": kind_name(kind, lang),
-        "target": target,
-        "actual": actual,
+        "status": status_label(ev.status, lang),
+        "id": t.id,
+        "name": t.name,
+        "section": t.section,
+        "kind": kind_name(t.kind.value, lang),
+        "target": goal,
+        "actual": _actual_text(ev, lang),
         "period": period,
-        "completion": one_decimal(row["completion"]),
-        "time_progress": one_decimal(row["time_progress"]),
-        "gap": signed(row["gap"]),
-        "forecast": one_decimal(row["forecast"]),
-        "needed_per_month": one_decimal(row["needed_per_month"]),
-        "needed": amount(row["needed_per_month"], unit, lang),
-        "owner": row["owner"],
-        "last_year": _last_year(row, lang),
-        "trend": trends.sparkline(row.get("trend", ())),
-        "red_months": str(row.get("red_months") or ""),
+        "completion": one_decimal(ev.completion),
+        "time_progress": one_decimal(ev.time_progress),
+        "gap": signed(ev.gap),
+        "forecast": one_decimal(ev.forecast),
+        "needed_per_month": one_decimal(ev.needed_per_month),
+        "needed": amount(ev.needed_per_month, t.unit, lang),
+        "owner": t.owner,
+        "last_year": value_text(t.last_year, t, lang),
+        "trend": trends.sparkline(row.trend),
+        "red_months": str(row.red_months or ""),
         "change": change_marker(row, lang),
-        "example": word("example", lang) if row["example"] else "",
+        "example": word("example", lang) if ev.example else "",
     }
 
 
-def _last_year(row: dict, lang: str) -> str:
-    if row["last_year"] is None:
-        return ""
-    if row["kind"] in ("growth", "threshold") and row["unit"] in ("%", ""):
-        return f"{figure(row['last_year'])}%"
-    return with_unit(row["last_year"], row["unit"], lang)
-
-
-def target_json(t) -> dict:
+def target_json(t: Target) -> dict:
     """A target's definition as in targets.toml."""
     return {
         "id": t.id, "name": t.name, "kind": t.kind.value, "target": t.target, "unit": t.unit,

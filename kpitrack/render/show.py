@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from .. import trends
 from ..labels import STATUS_SHORT, STATUS_STYLE, kind_name, month_heading, status_label, word
-from ..model import Actual, Detail, Direction, Evaluation, Kind, MonthStatus, Period, Status
+from ..model import (
+    Actual,
+    Detail,
+    Direction,
+    Evaluation,
+    Kind,
+    MonthStatus,
+    Period,
+    Status,
+    Target,
+    place,
+)
+from ..report import ReportRow
 from . import text as safe
-from .rows import JSON_SCHEMA, amount, figure, json_row, one_decimal, signed, target_json
+from .rows import (
+    JSON_SCHEMA,
+    amount,
+    figure,
+    json_row,
+    one_decimal,
+    record_text,
+    signed,
+    target_json,
+    value_text,
+)
 
 CHART_WIDTH = 30
 
@@ -80,8 +102,7 @@ def _rate_standing(ev: Evaluation, lang: str) -> str:
     zh = lang == "zh"
     pct = t.unit in ("%", "")
     unit = ("个百分点" if zh else " points") if pct else t.unit
-    actual = f"{figure(ev.actual)}%" if pct else amount(ev.actual, t.unit, lang)
-    goal = f"{figure(t.target)}%" if pct else amount(t.target, t.unit, lang)
+    actual, goal = value_text(ev.actual, t, lang), value_text(t.target, t, lang)
     gap = ev.gap or 0.0
     size = one_decimal(abs(gap))
     if zh:
@@ -156,7 +177,7 @@ def show_json(detail: Detail, lang: str) -> dict:
         "plan": {"title": plan.title, "start": plan.start.isoformat(),
                  "end": plan.end.isoformat()},
         "target": target_json(detail.evaluation.target),
-        "evaluation": json_row(detail.evaluation, detail.months),
+        "evaluation": json_row(ReportRow.of(detail.evaluation, detail.months)),
         "figures": [figure_json(r, c) for r, c in zip(detail.records, detail.counts,
                                                       strict=True)],
         "history": [month_json(m) for m in detail.months],
@@ -198,8 +219,7 @@ def chart_lines(detail: Detail, lang: str) -> list[tuple[str, Status, str, int |
         if value is None:
             figures = _no_bar_text(m, detail, lang)
         elif rate:
-            goal = f"{figure(t.target)}%" if t.unit in ("%", "") else figure(t.target)
-            shown = f"{figure(m.actual)}%" if t.unit in ("%", "") else figure(m.actual)
+            goal, shown = value_text(t.target, t, lang), value_text(m.actual, t, lang)
             figures = f"{shown} / {word('target', lang)} {goal}"
         else:
             figures = f"{one_decimal(value)}% / {one_decimal(plan)}%"
@@ -264,7 +284,7 @@ def show_renderable(detail: Detail, lang: str):
                            overflow="fold", no_wrap=key in ("period", "recorded"))
     for record, counts in zip(detail.records, detail.counts, strict=True):
         figures.add_row(*(Text(safe.plain(v), style="" if counts else "dim strike")
-                          for v in _figure_cells(record, counts, t.unit, lang)))
+                          for v in _figure_cells(record, counts, t, lang)))
     if not detail.records:
         figures.add_row(Text(word("no_figures", lang)))
     return Group(title, facts, Text(""), sentence, Text(""), chart, chart_note, Text(""), figures)
@@ -277,31 +297,21 @@ def _facts(detail: Detail, lang: str) -> list[tuple[str, str]]:
     if t.kind is Kind.MILESTONE:
         out.append(("due", str(ev.due)))
     else:
-        goal = f"{figure(t.target)}%" if t.kind in (Kind.GROWTH, Kind.THRESHOLD) and \
-            t.unit in ("%", "") else f"{figure(t.target)}{t.unit}" if lang == "zh" \
-            else f"{figure(t.target)} {t.unit}".strip()
+        goal = value_text(t.target, t, lang)
         if t.direction is Direction.DOWN:
             goal += " (≤)"
         out.append(("target", goal))
     if t.baseline is not None:
-        out.append(("baseline", f"{figure(t.baseline)}{t.unit}"))
+        out.append(("baseline", value_text(t.baseline, t, lang)))
     if t.last_year is not None:
-        out.append(("last_year", f"{figure(t.last_year)}{t.unit}"))
+        out.append(("last_year", value_text(t.last_year, t, lang)))
     out += [("owner", t.owner), ("frequency", word(f"freq_{t.frequency.value}", lang))]
     if t.quote:
         out.append(("quote", f"“{t.quote}”"))
     return [(k, v) for k, v in out if v]
 
 
-def _figure_cells(record: Actual, counts: bool, unit: str, lang: str) -> list[str]:
-    if record.done is not None:
-        value = (word("done", lang) + (f" {record.date}" if record.date else "")) if record.done \
-            else word("not_done", lang)
-        if record.value is not None:
-            value += f" {figure(record.value)}%"
-    else:
-        value = f"{figure(record.value)}{unit}" if lang == "zh" else \
-            f"{figure(record.value)} {unit}".strip()
+def _figure_cells(record: Actual, counts: bool, target: Target, lang: str) -> list[str]:
     flags = []
     if record.correction:
         flags.append(word("correction", lang))
@@ -310,7 +320,6 @@ def _figure_cells(record: Actual, counts: bool, unit: str, lang: str) -> list[st
     if record.example:
         flags.append(word("example", lang))
     recorded = record.recorded.strftime("%Y-%m-%d %H:%M") if record.recorded else ""
-    where = f"{record.file}:{record.line}" if record.line else record.file
     sep = "，" if lang == "zh" else ", "
-    return [str(record.period), value, recorded, record.by, record.note, record.source, where,
-            sep.join(flags)]
+    return [str(record.period), record_text(record, target, lang), recorded, record.by,
+            record.note, record.source, place(record.file, record.line), sep.join(flags)]

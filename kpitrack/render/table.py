@@ -7,10 +7,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
-from ..model import STATUS_ORDER, Plan, Result, Status
+from ..model import STATUS_ORDER, Plan, Status
+from ..report import ReportRow, StatusReport
 from . import text as safe
 from .console import fit
-from .rows import by_section, figure, human_cells, result_json, signed
+from .rows import human_cells, signed, value_text
 
 _NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
             "red_months"}
@@ -23,27 +24,26 @@ def _status_text(status: Status, lang: str) -> Text:
     return Text(status_label(status, lang), style=STATUS_STYLE[status])
 
 
-def status_table(result: Result, lang: str) -> Group:
-    data = result_json(result)
-    title = f"{safe.plain(result.plan.title)}  {month_heading(data['as_of'], lang)}"
+def status_table(report: StatusReport, lang: str) -> Group:
+    title = f"{safe.plain(report.plan.title)}  {month_heading(str(report.as_of.period), lang)}"
     table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
     for key in STATUS_COLUMNS:
         justify = "right" if key in _NUMERIC else "left"
         table.add_column(word(key, lang), justify=justify, no_wrap=key in _NO_WRAP,
                          overflow="fold")
-    for index, (section, rows) in enumerate(by_section(data["targets"]).items()):
+    for index, (section, rows) in enumerate(report.by_section().items()):
         if index:
             table.add_section()
         table.add_row(Text(""), Text(""), Text(safe.plain(section or word("no_section", lang)),
                                                style="bold"))
         for row in rows:
             _add_status_row(table, row, lang)
-    return Group(table, legend(result.plan, result, lang))
+    return Group(table, legend(report, lang))
 
 
-def _add_status_row(table: Table, row: dict, lang: str) -> None:
+def _add_status_row(table: Table, row: ReportRow, lang: str) -> None:
     cells = human_cells(row, lang)
-    status = Status(row["status"])
+    status = row.status
     rendered = [_status_text(status, lang)]
     for key in STATUS_COLUMNS[1:]:
         style = STATUS_STYLE[status] if key in ("gap", "trend") else ""
@@ -51,8 +51,9 @@ def _add_status_row(table: Table, row: dict, lang: str) -> None:
     table.add_row(*rendered)
 
 
-def legend(plan: Plan, result: Result, lang: str) -> Text:
+def legend(report: StatusReport, lang: str) -> Text:
     """Legend and counts: colour never carries the meaning alone."""
+    plan = report.plan
     pace = plan.bands.pace
     edges = {
         Status.BLUE: f"≥{signed(pace.blue)}",
@@ -72,12 +73,12 @@ def legend(plan: Plan, result: Result, lang: str) -> Text:
     kinds = "增速/保持类" if lang == "zh" else "growth/threshold"
     out.append(f"\n{kinds}: ≥{signed(diff.blue)} / {signed(diff.green)}~{signed(diff.blue)} / "
                f"{signed(diff.yellow)}~{signed(diff.green)} / <{signed(diff.yellow)}\n")
-    counts = "  ".join(f"{STATUS_SHORT[lang][s]} {result.summary.get(s, 0)}"
+    counts = "  ".join(f"{STATUS_SHORT[lang][s]} {report.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
-    out.append(f"{word('count', lang)}: {counts}  ({len(result.rows)})\n")
+    out.append(f"{word('count', lang)}: {counts}  ({len(report.rows)})\n")
     out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}\n", style="dim")
     out.append(f"{word('stale_note', lang)}   {word('assumed_note', lang)}", style="dim")
-    if any(row.example for row in result.rows):
+    if report.has_examples:
         out.append(f"\n{word('example_note', lang)}", style="bold")
     return out
 
@@ -88,8 +89,8 @@ def print_fitted(console: Console, renderable) -> None:
     console.print(renderable)
 
 
-def print_status(console: Console, result: Result, lang: str) -> None:
-    print_fitted(console, status_table(result, lang))
+def print_status(console: Console, report: StatusReport, lang: str) -> None:
+    print_fitted(console, status_table(report, lang))
 
 
 def targets_table(plan: Plan, targets: list, lang: str) -> Table:
@@ -99,9 +100,8 @@ def targets_table(plan: Plan, targets: list, lang: str) -> Table:
     for key in ("id", "name", "kind", "target", "section", "owner"):
         table.add_column(word(key, lang), justify="right" if key == "target" else "left")
     for t in targets:
-        goal = figure(t.target) + (t.unit if t.target is not None else "")
-        if t.kind.value == "milestone":
-            goal = str(t.due or plan.end)
+        goal = str(t.due or plan.end) if t.kind.value == "milestone" else \
+            value_text(t.target, t, lang)
         table.add_row(*(Text(safe.plain(v)) for v in (
             t.id, t.name, kind_name(t.kind.value, lang), goal, t.section, t.owner)))
     return table

@@ -10,11 +10,12 @@ from __future__ import annotations
 import io
 
 from ..labels import month_heading, status_label, word
-from ..model import STATUS_ORDER, Result, Status
+from ..model import STATUS_ORDER, Status
+from ..report import StatusReport
 from . import text as safe
 from .csv_out import CSV_COLUMNS
 from .legend import legend_items
-from .rows import human_cells, result_json
+from .rows import human_cells
 
 # Light fills that print well and keep black text readable.
 FILLS = {Status.BLUE: "9BC2E6", Status.GREEN: "A9D08E", Status.YELLOW: "FFE699",
@@ -35,28 +36,28 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def status_xlsx(result: Result, lang: str) -> bytes:
+def status_xlsx(report: StatusReport, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    data = result_json(result)
+    heading = month_heading(str(report.as_of.period), lang)
     book = Workbook()
     sheet = book.active
     sheet.title = "推进情况" if lang == "zh" else "Status"
-    title = f"{result.plan.title}（{month_heading(data['as_of'], lang)}）" if lang == "zh" \
-        else f"{result.plan.title} ({month_heading(data['as_of'], lang)})"
+    title = f"{report.plan.title}（{heading}）" if lang == "zh" \
+        else f"{report.plan.title} ({heading})"
     _text_cell(sheet, 1, 1, title).font = Font(bold=True, size=14)
     counts = ("，" if lang == "zh" else ", ").join(
-        f"{status_label(s, lang)} {data['summary'][s.value]}" for s in STATUS_ORDER)
-    _text_cell(sheet, 2, 1, f"{word('count', lang)}: {len(result.rows)}  ({counts})")
+        f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUS_ORDER)
+    _text_cell(sheet, 2, 1, f"{word('count', lang)}: {len(report.rows)}  ({counts})")
     header_row = 4
-    if any(row.example for row in result.rows):
+    if report.has_examples:
         _text_cell(sheet, 3, 1, word("example_note", lang)).font = Font(bold=True,
                                                                         color="C00000")
     widths = [_width(word(c, lang)) for c in CSV_COLUMNS]
     for column, key in enumerate(CSV_COLUMNS, start=1):
         _text_cell(sheet, header_row, column, word(key, lang)).font = Font(bold=True)
-    for index, row in enumerate(data["targets"], start=header_row + 1):
+    for index, row in enumerate(report.rows, start=header_row + 1):
         cells = human_cells(row, lang)
         for column, key in enumerate(CSV_COLUMNS, start=1):
             text = cells[key]
@@ -67,27 +68,27 @@ def status_xlsx(result: Result, lang: str) -> bytes:
                 cell = _text_cell(sheet, index, column, text)
             widths[column - 1] = max(widths[column - 1], _width(text))
             if key == "status":
-                status = Status(row["status"])
+                status = row.status
                 cell.fill = PatternFill("solid", fgColor=FILLS[status])
                 cell.font = Font(bold=status in (Status.RED, Status.BLUE))
                 cell.alignment = Alignment(horizontal="center")
-    last = header_row + len(data["targets"])
+    last = header_row + len(report.rows)
     for column, width in enumerate(widths, start=1):
         letter = sheet.cell(row=header_row, column=column).column_letter
         sheet.column_dimensions[letter].width = min(width + 2, _WIDE)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
     corner = sheet.cell(row=last, column=len(CSV_COLUMNS)).coordinate
     sheet.auto_filter.ref = f"A{header_row}:{corner}"
-    _legend(book.create_sheet(word("legend", lang)), result, lang)
+    _legend(book.create_sheet(word("legend", lang)), report, lang)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _legend(sheet, result: Result, lang: str) -> None:
+def _legend(sheet, report: StatusReport, lang: str) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
-    for index, (status, text) in enumerate(legend_items(result, lang), start=1):
+    for index, (status, text) in enumerate(legend_items(report.plan, report.as_of, lang), start=1):
         cell = _text_cell(sheet, index, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if status is not None:

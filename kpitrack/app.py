@@ -1,0 +1,150 @@
+"""Use cases: what each command does, between parsing its arguments and drawing its output.
+
+`cli.py` parses, calls one function here, and hands the result to a renderer. These
+functions read and write through `store`, compute through the pure core, and return
+plain values; they print nothing and know nothing of click.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import store
+from .catalogue import Msg
+from .model import Actual, AsOf, Detail, Evaluation, KpiError, Problem, Status, Target
+from .report import StatusReport
+
+
+def open_workspace(option: str | None, strict: bool = True) -> store.Workspace:
+    """Find and read the workspace. `strict` stops on its first error; otherwise only an
+    error in targets.toml stops (a broken month file must not stop a department
+    recording its own figure)."""
+    ws = store.load_workspace(store.find_workspace(option))
+    ws.raise_first_error(only_targets_file=not strict)
+    return ws
+
+
+def as_of(ws: store.Workspace, text: str | None, today: dt.date) -> AsOf:
+    """--as-of as typed (a month, a date or `today`), else the latest month with figures."""
+    from .evaluate import resolve_as_of
+    from .parse import parse_month_or_date
+
+    assert ws.plan is not None
+    if text is None:
+        return resolve_as_of(ws.plan, ws.actuals)
+    period, day = parse_month_or_date(text, today)
+    if period < ws.plan.first_period:
+        raise KpiError(Msg.AS_OF_BEFORE_PLAN(period=period, first=ws.plan.first_period))
+    return resolve_as_of(ws.plan, ws.actuals, period, day)
+
+
+def status_report(ws: store.Workspace, as_of_text: str | None, today: dt.date, *,
+                  section: str | None = None, owner: str | None = None,
+                  statuses: set[Status] | None = None) -> StatusReport:
+    """Every target judged as of the month asked for, the rows asked for kept."""
+    from .evaluate import evaluate, select
+    from .report import build
+
+    result = evaluate(ws.plan, ws.targets, ws.actuals, as_of(ws, as_of_text, today))
+    return build(select(result, section=section, owner=owner, statuses=statuses))
+
+
+def target_detail(ws: store.Workspace, key: str, as_of_text: str | None,
+                  today: dt.date) -> Detail:
+    """One target's story for `show`."""
+    from .evaluate import detail
+
+    return detail(ws.plan, ws.target(key), ws.actuals, as_of(ws, as_of_text, today))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `add` wrote, where, and how it leaves the target."""
+
+    target: Target
+    record: Actual
+    path: Path
+    after: Evaluation
+    problems_elsewhere: int
+
+
+def record_figure(ws: store.Workspace, key: str, value: str | None, *, period: str | None,
+                  done: bool, date: str | None, by: str, note: str, source: str,
+                  correct: bool, now: dt.datetime, today: dt.date) -> Recorded:
+    """Check what was typed by the rules of `entry`, append it, and judge the target."""
+    from .entry import build_actual, default_period
+    from .evaluate import status_after
+    from .parse import parse_date, parse_period
+    from .vcs import register_merge_driver
+
+    target = ws.target(key)
+    record = build_actual(
+        ws.plan, target, value=value,
+        period=parse_period(period) if period else default_period(today), done=done,
+        date=parse_date(date) if date else None, by=by, note=note, source=source,
+        correct=correct, now=now, today=today)
+    path = store.append_actual(ws, record, correct)
+    register_merge_driver(ws.root)
+    records = [a for a in ws.actuals if a.target == target.id] + [record]
+    after = status_after(ws.plan, target, records, record.period)
+    return Recorded(target, record, path, after, len(ws.errors))
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What `import` would record (or recorded), row by row."""
+
+    rows: list
+    after: dict[int, Evaluation]
+    paths: list[Path]
+
+    @property
+    def bad(self) -> bool:
+        return any(row.error for row in self.rows)
+
+
+def import_sheet(ws: store.Workspace, file: Path, *, sheet: str | None, dry_run: bool,
+                 correct: bool, period: str | None, by: str, now: dt.datetime,
+                 today: dt.date) -> Imported:
+    """Every row checked by the rules `add` follows; all written, or none."""
+    from .entry import plan_import, statuses_after_import
+    from .parse import parse_period
+    from .vcs import register_merge_driver
+
+    data = store.read_sheet(file, sheet)
+    if not data.rows:
+        raise KpiError(Msg.NO_ROWS(file=store.display_path(file), row=data.header_row))
+    rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
+                       correct=correct, period=parse_period(period) if period else None, by=by,
+                       source=file.name, now=now, today=today)
+    outcome = Imported(rows, statuses_after_import(ws.plan, ws.actuals, rows), [])
+    if outcome.bad or dry_run:
+        return outcome
+    outcome.paths.extend(store.append_actuals(
+        ws, [row.record for row in rows if row.writes and row.record]))
+    if outcome.paths:
+        register_merge_driver(ws.root)
+    return outcome
+
+
+def check(ws: store.Workspace, today: dt.date) -> list[Problem]:
+    """Every problem in the files, then the implausible figures."""
+    from .checks import plausibility
+
+    problems = list(ws.problems)
+    if ws.plan is not None:
+        problems += plausibility(ws.targets, ws.actuals, today)
+    return problems
+
+
+def export(option: str | None, output: Path, data: bytes) -> None:
+    """Write a finished report, never over the workspace's own files."""
+    store.write_report(store.find_workspace(option), output, data)
+
+
+def init(directory: Path, today: dt.date, source: Path | None, year: int | None) -> Path:
+    from .workspace_init import init_workspace
+
+    return init_workspace(directory, today.year, source, year)

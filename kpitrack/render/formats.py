@@ -1,0 +1,53 @@
+"""Choosing a renderer for a report format: the text or bytes each format writes."""
+
+from __future__ import annotations
+
+import json
+
+from ..report import StatusReport
+
+STATUS_FORMATS = ("table", "json", "csv", "md")
+EXPORT_FORMATS = ("md", "csv", "json", "xlsx")
+EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json",
+                   ".xlsx": "xlsx"}
+
+
+def dumps(data: dict) -> str:
+    """JSON as every command writes it: UTF-8 text, indented, no NaN."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def status_text(report: StatusReport, fmt: str, lang: str) -> str:
+    """`status --format json|csv|md`."""
+    if fmt == "json":
+        from .rows import report_json
+
+        return dumps(report_json(report))
+    if fmt == "csv":
+        from .csv_out import status_csv
+
+        return status_csv(report, lang)
+    from .markdown import status_markdown
+
+    return status_markdown(report, lang)
+
+
+def export_bytes(report: StatusReport, fmt: str, lang: str) -> bytes:
+    """`export`: the meeting report in `fmt`, as the bytes of its file."""
+    if fmt == "xlsx":
+        from .xlsx_out import status_xlsx
+
+        return status_xlsx(report, lang)
+    if fmt == "json":
+        from .rows import report_json
+
+        text = dumps(report_json(report)) + "\n"
+    elif fmt == "csv":
+        from .csv_out import status_csv
+
+        text = status_csv(report, lang, bom=True)
+    else:
+        from .markdown import report_markdown
+
+        text = report_markdown(report, lang)
+    return text.encode("utf-8")
