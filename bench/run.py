@@ -51,9 +51,14 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_once(cmd: list[str], cwd: Path | None = None) -> Timing:
+def run_once(cmd: list[str], cwd: Path | None = None, columns: int | None = None) -> Timing:
+    """One process; with `columns`, its table laid out for a terminal that wide (COLUMNS is
+    what a table respects in a pipe, as in a terminal)."""
+    env = child_env()
+    if columns:
+        env["COLUMNS"] = str(columns)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -75,12 +80,13 @@ def paired(first: list[str], second: list[str], runs: int) -> tuple[Timing, Timi
                  for ts in (a, b))  # type: ignore[return-value]
 
 
-def median(cmd: list[str], runs: int, cwd: Path | None = None, before=None) -> Timing:
+def median(cmd: list[str], runs: int, cwd: Path | None = None, before=None,
+           columns: int | None = None) -> Timing:
     timings = []
     for _ in range(runs):
         if before:
             before()
-        timings.append(run_once(cmd, cwd))
+        timings.append(run_once(cmd, cwd, columns))
     return Timing(statistics.median(t.seconds for t in timings),
                   max(t.peak_kb for t in timings))
 
@@ -172,6 +178,8 @@ def bench_scale(name: str, n: int, runs: int, base: Path) -> list[tuple[str, str
     run_once(json_cmd)  # write bytecode, as after installing
     rows.append((label, "status --format json", median(json_cmd, runs)))
     rows.append((label, "status (table)", median([*kp, "-C", str(root), "status"], runs)))
+    rows.append((label, "status (table, 100-column terminal)",
+                 median([*kp, "-C", str(root), "status"], runs, columns=100)))
     rows.append((label, "check", median([*kp, "-C", str(root), "check"], runs)))
     add_cmd = [*kp, "-C", str(root), "add", "t00000", "1", "--period", "2025-12", "--correct"]
     rows.append((label, "add", median(add_cmd, runs)))
@@ -270,6 +278,10 @@ def main() -> None:
     rows.append(("-", "python -c 'import click, rich.console, rich.table'", baseline))
     rows.append(("-", "kpitrack --version", median([*kp, "--version"], args.runs)))
     rows.append(("repository", "status (table)", repo_status))
+    rows.append(("repository", "status (table, 80-column terminal)",
+                 median([*kp, "-C", str(REPO), "status"], args.runs, columns=80)))
+    rows.append(("repository", "status (table, 120-column terminal)",
+                 median([*kp, "-C", str(REPO), "status"], args.runs, columns=120)))
     rows.append(("repository", "status --format json",
                  median([*kp, "-C", str(REPO), "status", "--format", "json"], args.runs)))
     with tempfile.TemporaryDirectory(prefix="kpitrack-bench-") as tmp:

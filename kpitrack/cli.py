@@ -23,6 +23,7 @@ from .options import (
     format_option,
     selection_options,
     statuses,
+    wide_option,
 )
 
 EXIT_FAIL_ON = 3
@@ -102,12 +103,13 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
 @selection_options
 @click.option("--only", metavar="COLORS", help="Only these statuses, e.g. red,yellow.")
 @format_option(("table", "json", "csv", "md"))
+@wide_option
 @click.option("--fail-on", type=click.Choice([s.value for s in Status]),
               help="Exit 3 if any target is this colour or worse (red > yellow > green > "
                    "blue; none matches only none).")
 @click.pass_obj
 def status(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
-           only: str | None, fmt: str, fail_on: str | None) -> None:
+           only: str | None, fmt: str, wide: bool, fail_on: str | None) -> None:
     """Show each target's completion, time progress, gap and colour.
 
     The table also shows the change since last month (↓黄: worse, it was
@@ -127,7 +129,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
     if fmt == "table":
         from .render.table import print_status
 
-        print_status(settings.console(), report, lang)
+        print_status(settings.console(), report, lang, wide)
     else:
         from .render.formats import status_text
 
@@ -147,8 +149,9 @@ def _any_at_least(statuses: list[Status], threshold: Status) -> bool:
 @as_of_option("Tell the story as of this month (default: the latest month holding any "
               "figure).")
 @format_option(("table", "json"))
+@wide_option
 @click.pass_obj
-def show(settings: Settings, target: str, as_of: str | None, fmt: str) -> None:
+def show(settings: Settings, target: str, as_of: str | None, fmt: str, wide: bool) -> None:
     """Tell one target's story: definition, figures, colour history and forecast.
 
     TARGET is a target id or its exact name. Corrections and the figures they
@@ -170,10 +173,9 @@ def show(settings: Settings, target: str, as_of: str | None, fmt: str) -> None:
 
         _out(dumps(show_json(story, lang)))
         return
-    from .render.show import show_renderable
-    from .render.table import print_fitted
+    from .render.show import print_show
 
-    print_fitted(settings.console(), show_renderable(story, lang))
+    print_show(settings.console(), story, lang, wide)
 
 
 def _export_format(fmt: str | None, output: Path | None) -> str:
@@ -229,7 +231,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
         _write_stdout(data, binary=chosen == "xlsx")
         return
     app.export(settings.workspace, output, data)
-    click.echo(exported_message(store.display_path(output), report, lang), err=True)
+    settings.note(exported_message(store.display_path(output), report, lang))
 
 
 def _write_stdout(data: bytes, binary: bool) -> None:
@@ -273,7 +275,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     _out(recorded_message(done_.target, done_.record, done_.after,
                           store.display_path(done_.path), lang))
     if done_.problems_elsewhere:
-        click.echo(problems_elsewhere(done_.problems_elsewhere, lang), err=True)
+        settings.note(problems_elsewhere(done_.problems_elsewhere, lang))
 
 
 @cli.command("import")
@@ -303,7 +305,6 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
       kpitrack import revised.csv --correct
     """
     from .render import imports
-    from .render.table import print_fitted
 
     ws = settings.load(strict=False)
     lang, shown = settings.language(ws), store.display_path(file)
@@ -311,11 +312,10 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
                                period=period, by=by, now=_now(), today=_today())
     if outcome.bad and not dry_run:
         raise KpiError(imports.first_error(shown, outcome.rows))
-    table = imports.import_table(imports.import_title(shown, dry_run, lang), outcome.rows,
-                                 outcome.after, lang)
-    print_fitted(settings.console(), table)
+    imports.print_import(settings.console(), imports.import_title(shown, dry_run, lang),
+                         outcome.rows, outcome.after, lang)
     paths = [store.display_path(p) for p in outcome.paths]
-    click.echo(imports.import_message(shown, outcome.rows, paths, dry_run, lang), err=True)
+    settings.note(imports.import_message(shown, outcome.rows, paths, dry_run, lang))
     if outcome.bad:
         sys.exit(1)
 
@@ -336,6 +336,7 @@ def check(settings: Settings, fmt: str) -> None:
       kpitrack check --format json
     """
     from .render.messages import check_json, check_lines
+    from .render.table import print_lines
 
     ws = store.load_workspace(store.find_workspace(settings.workspace))
     lang = settings.language(ws)
@@ -344,17 +345,17 @@ def check(settings: Settings, fmt: str) -> None:
         _out(check_json(problems, lang))
     else:
         lines, summary = check_lines(problems, len(ws.targets), len(ws.actuals), lang)
-        for line in lines:
-            click.echo(line)
-        click.echo(summary, err=True)
+        print_lines(settings.console(), lines)
+        settings.note(summary)
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
 
 
 @cli.command()
 @format_option(("table", "json"))
+@wide_option
 @click.pass_obj
-def targets(settings: Settings, fmt: str) -> None:
+def targets(settings: Settings, fmt: str, wide: bool) -> None:
     """List the targets defined in targets.toml.
 
     \b
@@ -369,9 +370,9 @@ def targets(settings: Settings, fmt: str) -> None:
 
         _out(dumps({"schema": 1, "targets": [target_json(t) for t in ws.targets]}))
         return
-    from .render.table import print_fitted, targets_table
+    from .render.table import print_targets
 
-    print_fitted(settings.console(), targets_table(ws.plan, ws.targets, settings.language(ws)))
+    print_targets(settings.console(), ws.plan, ws.targets, settings.language(ws), wide)
 
 
 @cli.command()
@@ -402,7 +403,7 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
     if year is not None and source is None:
         raise click.UsageError("--year moves a copied plan; give --from FILE too")
     path = app.init(directory, _today(), source, year)
-    click.echo(created_message(store.display_path(path), settings.lang or "zh"), err=True)
+    settings.note(created_message(store.display_path(path), settings.lang or "zh"))
 
 
 @cli.command("merge-driver")

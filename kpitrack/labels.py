@@ -17,6 +17,12 @@ STATUS_SHORT = {
     "en": {Status.BLUE: "ahead", Status.GREEN: "on track", Status.YELLOW: "warning",
            Status.RED: "lagging", Status.NONE: "no data"},
 }
+# The one-character status of a narrow terminal table; the legend spells each one out.
+TABLE_SHORT = {
+    "zh": {Status.BLUE: "蓝", Status.GREEN: "绿", Status.YELLOW: "黄", Status.RED: "红",
+           Status.NONE: "灰"},
+    "en": STATUS_LABELS["en"],
+}
 STATUS_EMOJI = {Status.BLUE: "🔵", Status.GREEN: "🟢", Status.YELLOW: "🟡", Status.RED: "🔴",
                 Status.NONE: "⚪"}
 STATUS_STYLE = {Status.BLUE: "bold blue", Status.GREEN: "green", Status.YELLOW: "yellow",
@@ -66,6 +72,7 @@ _WORDS = {
     "row": ("行", "Row"),
     "action": ("操作", "Action"),
     "import_title": ("导入预览", "Import preview"),
+    "problem": ("有问题，见下", "problem, see below"),
     "import_done": ("导入结果", "Import result"),
     "month": ("期间", "Period"),
     "recorded": ("录入时间", "Recorded"),

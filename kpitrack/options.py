@@ -35,6 +35,12 @@ class Settings:
 
         return make_console(stderr=stderr, color=self.color)
 
+    def note(self, text: str) -> None:
+        """A message on stderr: one line in a pipe, wrapped to the width of a terminal."""
+        from .render.table import print_lines
+
+        print_lines(self.console(stderr=True), [text])
+
 
 class KpiFailure(click.ClickException):
     """Exit 1 with one line on stderr, prefixed in the reader's language."""
@@ -130,3 +136,11 @@ def figure_options(func):
                         help="The month the figures run to: 2025-03, 2025/3, 2025年3月 or "
                              "2025Q1 (add: default last month; import: for rows whose period "
                              "cell is empty).")(func)
+
+
+def wide_option(func):
+    """--wide, for every command that draws a table."""
+    return click.option("--wide", is_flag=True,
+                        help="Every column, however wide the terminal (scroll, or pipe to "
+                             "`less -S`). Without it a table fits the terminal: the least "
+                             "needed columns go first and long names end in …")(func)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 
 from ..catalogue import Message, Msg
 from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
-from ..labels import STATUS_STYLE, status_label, word
+from ..labels import STATUS_STYLE, TABLE_SHORT, status_label, word
 from ..model import Evaluation
 from . import text as safe
+from .layout import Column, available_width, fit
 from .rows import record_text
+from .table import fitted_table, print_table
 
 ACTIONS = {
     NEW: ("新增", "new"),
@@ -35,31 +37,50 @@ def row_value(row: ImportRow, lang: str) -> str:
     return record_text(row.record, row.target, lang)
 
 
+IMPORT_COLUMNS = ("row", "name", "month", "value", "action", "status", "note")
+IMPORT_STEPS = (("drop", "note"), ("short", "status"), ("drop", "month"))
+
+
 def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Evaluation],
-                 lang: str) -> Table:
-    """One line per row: the sheet's row number, what it records, and what follows."""
-    table = Table(title=safe.plain(title), title_justify="left", pad_edge=False)
-    for key, justify in (("row", "right"), ("name", "left"), ("month", "left"),
-                         ("value", "right"), ("action", "left"), ("status", "left"),
-                         ("note", "left")):
-        table.add_column(word(key, lang), justify=justify, overflow="fold")
+                 lang: str, width: int | None = None) -> Group:
+    """One line per row: the sheet's row number, what it records, and what follows; each
+    bad row's problem in full under the table."""
+    cells: dict[str, list[str]] = {key: [] for key in IMPORT_COLUMNS}
+    short: list[str] = []
+    styles: list[dict[str, str]] = []
+    problems = []
     for row in rows:
+        ev = after.get(row.number)
         name = row.target.name if row.target else row.cells.get("target",
                                                                 row.cells.get("name", ""))
-        period = str(row.record.period) if row.record else row.cells.get("period", "")
         if row.error:
-            action = Text("✗ " + safe.plain(row.error.text(lang)), style="bold red")
+            action, style = "✗ " + word("problem", lang), "bold red"
+            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            problems.append(Text(f"{where}  ✗ " + safe.plain(row.error.text(lang)),
+                                 style="red"))
         else:
             assert row.action is not None
-            action = Text(action_label(row.action, lang), style=_ACTION_STYLE[row.action])
-        ev = after.get(row.number)
-        status = Text(status_label(ev.status, lang), style=STATUS_STYLE[ev.status]) if ev \
-            else Text("")
-        note = row.record.note if row.record else row.cells.get("note", "")
-        table.add_row(str(row.number), Text(safe.plain(name)), Text(safe.plain(period)),
-                      Text(safe.plain(row_value(row, lang))), action, status,
-                      Text(safe.plain(note)))
-    return table
+            action, style = action_label(row.action, lang), _ACTION_STYLE[row.action]
+        values = (str(row.number), name,
+                  str(row.record.period) if row.record else row.cells.get("period", ""),
+                  row_value(row, lang), action, status_label(ev.status, lang) if ev else "",
+                  row.record.note if row.record else row.cells.get("note", ""))
+        for key, value in zip(IMPORT_COLUMNS, values, strict=True):
+            cells[key].append(safe.plain(value))
+        short.append(TABLE_SHORT[lang][ev.status] if ev else "")
+        styles.append({"action": style, "status": STATUS_STYLE[ev.status] if ev else ""})
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key in ("row", "value") else "left", flex=key == "name")
+               for key in IMPORT_COLUMNS]
+    columns[5].cells["short"] = short
+    layout = fit(columns, IMPORT_STEPS, width)
+    return Group(fitted_table(safe.plain(title), columns, styles, layout), *problems)
+
+
+def print_import(console, title: str, rows: Sequence[ImportRow],
+                 after: Mapping[int, Evaluation], lang: str) -> None:
+    width = available_width(console)
+    print_table(console, import_table(title, rows, after, lang, width), width)
 
 
 def import_title(file: str, dry_run: bool, lang: str) -> str:

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from ..evaluate import plan_time_progress
 from ..labels import status_label, word
-from ..model import AsOf, Plan, Status
+from ..model import AsOf, PaceBands, Plan, Status
 from .rows import one_decimal, signed
+
+
+def band_edges(bands: PaceBands) -> dict[Status, str]:
+    """Each colour's range of the gap, as every legend writes it: `-5.0 ~ +10.0`."""
+    return {
+        Status.BLUE: f"≥ {signed(bands.blue)}",
+        Status.GREEN: f"{signed(bands.green)} ~ {signed(bands.blue)}",
+        Status.YELLOW: f"{signed(bands.yellow)} ~ {signed(bands.green)}",
+        Status.RED: f"< {signed(bands.yellow)}",
+        Status.NONE: "",
+    }
 
 
 def legend_items(plan: Plan, as_of: AsOf, lang: str) -> list[tuple[Status | None, str]]:
@@ -14,19 +25,14 @@ def legend_items(plan: Plan, as_of: AsOf, lang: str) -> list[tuple[Status | None
     diff = plan.bands.difference
     zh = lang == "zh"
     pp = "个百分点" if zh else " points"
-    edges = {
-        Status.BLUE: (f"≥ {signed(pace.blue)}", f"≥ {signed(diff.blue)}"),
-        Status.GREEN: (f"{signed(pace.green)} ~ {signed(pace.blue)}",
-                       f"{signed(diff.green)} ~ {signed(diff.blue)}"),
-        Status.YELLOW: (f"{signed(pace.yellow)} ~ {signed(pace.green)}",
-                        f"{signed(diff.yellow)} ~ {signed(diff.green)}"),
-        Status.RED: (f"< {signed(pace.yellow)}", f"< {signed(diff.yellow)}"),
-    }
+    by_pace, by_diff = band_edges(pace), band_edges(diff)
     items: list[tuple[Status | None, str]] = []
-    for status, (by_pace, by_diff) in edges.items():
+    for status in (Status.BLUE, Status.GREEN, Status.YELLOW, Status.RED):
         label = status_label(status, lang)
-        items.append((status, f"{label}：差距 {by_pace}{pp}（增速、保持类 {by_diff}）" if zh else
-                      f"{label}: gap {by_pace}{pp} (growth/threshold: {by_diff})"))
+        items.append((status, f"{label}：差距 {by_pace[status]}{pp}（增速、保持类 "
+                              f"{by_diff[status]}）" if zh else
+                      f"{label}: gap {by_pace[status]}{pp} (growth/threshold: "
+                      f"{by_diff[status]})"))
     milestone = plan.bands.milestone
     calendar = one_decimal(plan_time_progress(plan, as_of.period))
     items += [

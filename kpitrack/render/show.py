@@ -242,7 +242,8 @@ def _label(period: Period, detail: Detail, lang: str) -> str:
     return str(period)
 
 
-def show_renderable(detail: Detail, lang: str):
+def show_renderable(detail: Detail, lang: str, width: int | None = None):
+    """`show` in the terminal, its figures table fitted to `width` cells (None: any)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -278,16 +279,44 @@ def show_renderable(detail: Detail, lang: str):
     chart_note = Text(word("chart_note_rate" if t.kind in (Kind.GROWTH, Kind.THRESHOLD)
                            else "chart_note", lang), style="dim")
 
-    figures = Table(title=word("figures_title", lang), title_justify="left", pad_edge=False)
-    for key in ("period", "value", "recorded", "by", "note", "source", "where", "flags"):
-        figures.add_column(word(key, lang), justify="right" if key == "value" else "left",
-                           overflow="fold", no_wrap=key in ("period", "recorded"))
-    for record, counts in zip(detail.records, detail.counts, strict=True):
-        figures.add_row(*(Text(safe.plain(v), style="" if counts else "dim strike")
-                          for v in _figure_cells(record, counts, t, lang)))
+    return Group(title, facts, Text(""), sentence, Text(""), chart, chart_note, Text(""),
+                 *figures_block(detail, lang, width))
+
+
+FIGURE_COLUMNS = ("period", "value", "recorded", "by", "note", "source", "where", "flags")
+# The long columns leave the table first, for a line of their own under it.
+FIGURE_STEPS = (("drop", "source"), ("drop", "where"), ("drop", "note"), ("drop", "recorded"),
+                ("drop", "by"))
+_MOVABLE = ("note", "source", "where")
+
+
+def figures_block(detail: Detail, lang: str, width: int | None) -> list:
+    """Every figure, one line each; what does not fit beside it is listed under the table,
+    one line per figure."""
+    from rich.text import Text
+
+    from .layout import Column, fit
+    from .table import fitted_table
+
+    title = word("figures_title", lang)
     if not detail.records:
-        figures.add_row(Text(word("no_figures", lang)))
-    return Group(title, facts, Text(""), sentence, Text(""), chart, chart_note, Text(""), figures)
+        return [Text(title, style="italic"), Text(word("no_figures", lang))]
+    t = detail.evaluation.target
+    rows = [_figure_cells(r, c, t, lang) for r, c in zip(detail.records, detail.counts,
+                                                          strict=True)]
+    columns = [Column(key, word(key, lang), {"full": [safe.plain(row[i]) for row in rows]},
+                      "right" if key == "value" else "left", flex=key == "note")
+               for i, key in enumerate(FIGURE_COLUMNS)]
+    layout = fit(columns, FIGURE_STEPS, width, flex_min=8)
+    styles = [{key: "" if counts else "dim strike" for key in FIGURE_COLUMNS}
+              for counts in detail.counts]
+    out: list = [fitted_table(title, columns, styles, layout)]
+    moved = [FIGURE_COLUMNS.index(k) for k in _MOVABLE if not layout.keeps(k)]
+    for row in rows:
+        extra = " · ".join(safe.plain(row[i]) for i in moved if row[i])
+        if extra:
+            out.append(Text(f"  {row[0]} {safe.plain(row[1])}  {extra}", style="dim"))
+    return out
 
 
 def _facts(detail: Detail, lang: str) -> list[tuple[str, str]]:
@@ -323,3 +352,11 @@ def _figure_cells(record: Actual, counts: bool, target: Target, lang: str) -> li
     sep = "，" if lang == "zh" else ", "
     return [str(record.period), record_text(record, target, lang), recorded, record.by,
             record.note, record.source, place(record.file, record.line), sep.join(flags)]
+
+
+def print_show(console, detail: Detail, lang: str, wide: bool = False) -> None:
+    from .layout import available_width
+    from .table import print_table
+
+    width = available_width(console, wide)
+    print_table(console, show_renderable(detail, lang, width), width)

@@ -1,78 +1,105 @@
-"""Rich terminal tables. User text goes in as Text, so it is never read as markup."""
+"""Rich terminal tables, fitted to the terminal (see `layout`). User text goes in as
+Text, so it is never read as markup, and escape sequences are stripped."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..labels import STATUS_SHORT, STATUS_STYLE, month_heading, status_label, word
-from ..model import STATUS_ORDER, Plan, Status
-from ..report import ReportRow, StatusReport
+from ..labels import STATUS_SHORT, STATUS_STYLE, TABLE_SHORT, month_heading, status_label, word
+from ..model import STATUS_ORDER, Plan, Target
+from ..report import StatusReport
 from . import text as safe
-from .console import fit
-from .rows import human_cells, signed, value_text
+from .layout import Column, Layout, available_width, let_draw, table_width
+from .layout import fit as fit_columns
+from .legend import band_edges
+from .rows import human_cells, value_text
 
-_NUMERIC = {"target", "actual", "completion", "time_progress", "gap", "forecast",
-            "red_months"}
+_RIGHT = {"target", "actual", "completion", "time_progress", "gap", "forecast", "red_months"}
 STATUS_COLUMNS = ("status", "change", "name", "target", "actual", "period", "completion",
                   "time_progress", "gap", "trend", "red_months", "forecast")
-_NO_WRAP = {"status", "change", "period", "trend", "red_months"}
+# As the terminal narrows, the least needed goes first. The last four left are the
+# status (in its short form), the name, completion, time progress and the gap: whether a
+# target keeps pace with the calendar.
+STATUS_STEPS = (("drop", "trend"), ("drop", "red_months"), ("drop", "forecast"),
+                ("drop", "change"), ("drop", "period"), ("short", "status"),
+                ("drop", "target"), ("drop", "actual"), ("drop", "time_progress"))
 
 
-def _status_text(status: Status, lang: str) -> Text:
-    return Text(status_label(status, lang), style=STATUS_STYLE[status])
+def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[str, str]],
+                 layout: Layout, sections: Sequence[int] = ()) -> Table:
+    """A table of `layout`'s columns, each row one line: the flexible column is cut with
+    `…`, and every other column is as wide as its widest cell. A section starts at each
+    row index in `sections`."""
+    table = Table(title=title, title_justify="left", pad_edge=False)
+    for column in layout.columns:
+        table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
+                         width=layout.widths[column.key], no_wrap=True,
+                         overflow="ellipsis" if column.flex else "crop")
+    count = len(styles)
+    for index in range(count):
+        cells = [Text(c.cells[c.form][index], style=styles[index].get(c.key, ""))
+                 for c in layout.columns]
+        table.add_row(*cells, end_section=index + 1 in sections)
+    return table
 
 
-def status_table(report: StatusReport, lang: str) -> Group:
-    title = f"{safe.plain(report.plan.title)}  {month_heading(str(report.as_of.period), lang)}"
-    table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
-    for key in STATUS_COLUMNS:
-        justify = "right" if key in _NUMERIC else "left"
-        table.add_column(word(key, lang), justify=justify, no_wrap=key in _NO_WRAP,
-                         overflow="fold")
-    for index, (section, rows) in enumerate(report.by_section().items()):
-        if index:
-            table.add_section()
-        table.add_row(Text(""), Text(""), Text(safe.plain(section or word("no_section", lang)),
-                                               style="bold"))
+def _status_columns(report: StatusReport, lang: str) -> tuple[list[Column], list[dict], list]:
+    """The status table's columns (a section's heading is a row of its own) and styles."""
+    cells: dict[str, list[str]] = {key: [] for key in STATUS_COLUMNS}
+    short: list[str] = []
+    styles: list[dict[str, str]] = []
+    sections = []
+    for section, rows in report.by_section().items():
+        sections.append(len(styles))
+        for key in STATUS_COLUMNS:
+            cells[key].append("")
+        cells["name"][-1] = safe.plain(section or word("no_section", lang))
+        short.append("")
+        styles.append({"name": "bold"})
         for row in rows:
-            _add_status_row(table, row, lang)
-    return Group(table, legend(report, lang))
+            human = human_cells(row, lang)
+            for key in STATUS_COLUMNS:
+                cells[key].append(safe.plain(human[key]))
+            short.append(TABLE_SHORT[lang][row.status])
+            style = STATUS_STYLE[row.status]
+            styles.append({"status": style, "gap": style, "trend": style})
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key in _RIGHT else "left", flex=key == "name")
+               for key in STATUS_COLUMNS]
+    columns[0].cells["short"] = short
+    return columns, styles, sections[1:]
 
 
-def _add_status_row(table: Table, row: ReportRow, lang: str) -> None:
-    cells = human_cells(row, lang)
-    status = row.status
-    rendered = [_status_text(status, lang)]
-    for key in STATUS_COLUMNS[1:]:
-        style = STATUS_STYLE[status] if key in ("gap", "trend") else ""
-        rendered.append(Text(safe.plain(cells[key]), style=style))
-    table.add_row(*rendered)
+def status_table(report: StatusReport, lang: str, width: int | None = None) -> Group:
+    """The status table fitted to `width` cells (None: every column), and its legend."""
+    title = f"{safe.plain(report.plan.title)}  {month_heading(str(report.as_of.period), lang)}"
+    columns, styles, sections = _status_columns(report, lang)
+    layout = fit_columns(columns, STATUS_STEPS, width)
+    table = fitted_table(title, columns, styles, layout, sections)
+    return Group(table, legend(report, lang, short=layout.form("status") == "short"))
 
 
-def legend(report: StatusReport, lang: str) -> Text:
-    """Legend and counts: colour never carries the meaning alone."""
+def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
+    """Legend and counts: colour never carries the meaning alone. With `short`, each
+    one-character status the table shows is spelled out."""
     plan = report.plan
-    pace = plan.bands.pace
-    edges = {
-        Status.BLUE: f"≥{signed(pace.blue)}",
-        Status.GREEN: f"{signed(pace.green)}~{signed(pace.blue)}",
-        Status.YELLOW: f"{signed(pace.yellow)}~{signed(pace.green)}",
-        Status.RED: f"<{signed(pace.yellow)}",
-        Status.NONE: "",
-    }
+    edges = band_edges(plan.bands.pace)
     out = Text()
     out.append(f"{word('legend', lang)}: ")
     for status in STATUS_ORDER:
+        if short:
+            out.append(f"{TABLE_SHORT[lang][status]}=", style=STATUS_STYLE[status])
         out.append(status_label(status, lang), style=STATUS_STYLE[status])
         if edges[status]:
             out.append(f" {edges[status]}")
         out.append("  ")
-    diff = plan.bands.difference
+    diff = band_edges(plan.bands.difference)
     kinds = "增速/保持类" if lang == "zh" else "growth/threshold"
-    out.append(f"\n{kinds}: ≥{signed(diff.blue)} / {signed(diff.green)}~{signed(diff.blue)} / "
-               f"{signed(diff.yellow)}~{signed(diff.green)} / <{signed(diff.yellow)}\n")
+    out.append(f"\n{kinds}: " + " / ".join(diff[s] for s in STATUS_ORDER if diff[s]) + "\n")
     counts = "  ".join(f"{STATUS_SHORT[lang][s]} {report.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
     out.append(f"{word('count', lang)}: {counts}  ({len(report.rows)})\n")
@@ -83,26 +110,60 @@ def legend(report: StatusReport, lang: str) -> Text:
     return out
 
 
-def print_fitted(console: Console, renderable) -> None:
-    """Print, giving a pipe or file the width a wide table needs."""
-    fit(console)
+def print_table(console: Console, renderable, layout_width: int | None) -> None:
+    """Print a table laid out for `layout_width` cells, or for any width (None)."""
+    if layout_width is None:
+        let_draw(console, table_width_of(renderable))
     console.print(renderable)
 
 
-def print_status(console: Console, report: StatusReport, lang: str) -> None:
-    print_fitted(console, status_table(report, lang))
+def table_width_of(renderable) -> int:
+    """How wide a fitted table (or a group holding one) is drawn."""
+    tables = [renderable] if isinstance(renderable, Table) else \
+        [r for r in getattr(renderable, "renderables", []) if isinstance(r, Table)]
+    return max((table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
 
 
-def targets_table(plan: Plan, targets: list, lang: str) -> Table:
+def print_status(console: Console, report: StatusReport, lang: str,
+                 wide: bool = False) -> None:
+    width = available_width(console, wide)
+    print_table(console, status_table(report, lang, width), width)
+
+
+TARGET_COLUMNS = ("id", "name", "kind", "target", "section", "owner")
+TARGET_STEPS = (("drop", "section"), ("drop", "owner"), ("drop", "kind"), ("drop", "id"))
+
+
+def targets_table(plan: Plan, targets: Sequence[Target], lang: str,
+                  width: int | None = None) -> Table:
     from ..labels import kind_name
 
-    table = Table(title=safe.plain(plan.title), title_justify="left", pad_edge=False)
-    for key in ("id", "name", "kind", "target", "section", "owner"):
-        table.add_column(word(key, lang), justify="right" if key == "target" else "left")
+    cells: dict[str, list[str]] = {key: [] for key in TARGET_COLUMNS}
     for t in targets:
         goal = str(t.due or plan.end) if t.kind.value == "milestone" else \
             value_text(t.target, t, lang)
-        table.add_row(*(Text(safe.plain(v)) for v in (
-            t.id, t.name, kind_name(t.kind.value, lang), goal, t.section, t.owner)))
-    return table
+        for key, value in zip(TARGET_COLUMNS, (t.id, t.name, kind_name(t.kind.value, lang),
+                                               goal, t.section, t.owner), strict=True):
+            cells[key].append(safe.plain(value))
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key == "target" else "left", flex=key == "name")
+               for key in TARGET_COLUMNS]
+    layout = fit_columns(columns, TARGET_STEPS, width)
+    return fitted_table(safe.plain(plan.title), columns, [{}] * len(targets), layout)
 
+
+def print_targets(console: Console, plan: Plan, targets: Sequence[Target], lang: str,
+                  wide: bool = False) -> None:
+    width = available_width(console, wide)
+    print_table(console, targets_table(plan, targets, lang, width), width)
+
+
+def print_lines(console: Console, lines: Sequence[str]) -> None:
+    """Lines of text, one per item: in a terminal wrapped to its width (escape sequences
+    stripped); in a pipe or a file exactly one line each, for scripts."""
+    if available_width(console) is None:
+        for line in lines:
+            console.file.write(line + "\n")
+        return
+    for line in lines:
+        console.print(Text(safe.plain(line)))
