@@ -8,8 +8,8 @@ plain values; they print nothing and know nothing of click.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import store
 from .catalogue import Msg
@@ -59,8 +59,7 @@ def target_detail(ws: store.Workspace, key: str, as_of_text: str | None,
     return detail(ws.plan, ws.target(key), ws.actuals, as_of(ws, as_of_text, today))
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """What `add` wrote, where, and how it leaves the target."""
 
     target: Target
@@ -92,8 +91,7 @@ def record_figure(ws: store.Workspace, key: str, value: str | None, *, period: s
     return Recorded(target, record, path, after, len(ws.errors))
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(NamedTuple):
     """What `import` would record (or recorded), row by row."""
 
     rows: list

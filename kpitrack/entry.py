@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import Message, Msg, did_you_mean
 from .evaluate import adds_up, effective_records
@@ -66,8 +66,7 @@ YES_WORDS = frozenset({"yes", "true", "y", "1", "是", "√", "✓", "✔"})
 NEW, CORRECTION, SAME, ADDS_UP = "new", "correction", "same", "adds_up"
 
 
-@dataclass(frozen=True)
-class ImportRow:
+class ImportRow(NamedTuple):
     """One data row of a sheet and what importing it would do."""
 
     number: int

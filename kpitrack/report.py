@@ -7,7 +7,6 @@ the same `StatusReport`, so they cannot disagree; JSON is one output among them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import trends
@@ -39,8 +38,7 @@ class ReportRow(NamedTuple):
                    trends.red_streak(months), tuple(trends.recent(months)))
 
 
-@dataclass(frozen=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     plan: Plan
     as_of: AsOf
     rows: tuple[ReportRow, ...]

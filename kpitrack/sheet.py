@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import Msg
 from .model import KpiError
@@ -38,14 +38,12 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     number: int  # the row number the spreadsheet shows (the first line is 1)
     cells: dict[str, str]  # field -> the cell as text, stripped; absent when empty
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     file: str  # as shown to the user
     header_row: int
     columns: dict[str, str]  # field -> the header as the sheet writes it

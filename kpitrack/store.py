@@ -9,7 +9,6 @@ written atomically under a cross-process lock.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -224,6 +223,8 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -133,11 +133,17 @@ def test_chinese_numbers_and_english_units():
 
 @pytest.mark.parametrize("msg", list(Msg), ids=lambda m: m.name)
 def test_every_message_has_both_languages_with_the_same_placeholders(msg):
-    english, chinese = msg.value
+    english, chinese = msg.english, msg.chinese
     # Nothing the English names (an id, a file, a figure) is lost in Chinese.
     assert placeholders(chinese) == placeholders(english)
     assert CJK.search(chinese)
     assert not CJK.search(english.replace("重点", ""))
+
+
+def test_every_message_id_is_named_once():
+    names = [m.name for m in Msg]
+    assert len(names) == len(set(names)) > 130
+    assert all(getattr(Msg, name).name == name for name in names)
 
 
 def test_nested_messages_are_worded_in_the_same_language():
