@@ -43,8 +43,8 @@ class _Catalogue(type):
 
 
 class Msg(metaclass=_Catalogue):
-    """Every message, by id. (A plain class rather than an Enum: 140 Enum members cost
-    7 ms of every start.)"""
+    """Every message, by id. (A plain class rather than an Enum: an Enum of 140 members
+    takes 2.3 ms to define, this 0.2 ms, and every command pays it at start-up.)"""
 
     # compound
     AND_MORE = MessageId("{msg} (and {n} more; run `kpitrack check`)",
