@@ -112,7 +112,7 @@ def import_sheet(ws: store.Workspace, file: Path, *, sheet: str | None, dry_run:
     from .vcs import register_merge_driver
 
     data = store.read_sheet(file, sheet)
-    if not data.rows:
+    if not any(row.kind == "data" for row in data.rows):
         raise KpiError(Msg.NO_ROWS(file=store.display_path(file), row=data.header_row))
     rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
                        correct=correct, period=parse_period(period) if period else None, by=by,
@@ -133,7 +133,7 @@ def check(ws: store.Workspace, today: dt.date) -> list[Problem]:
 
     problems = list(ws.problems)
     if ws.plan is not None:
-        problems += plausibility(ws.targets, ws.actuals, today)
+        problems += plausibility(ws.plan, ws.targets, ws.actuals, today)
     return problems
 
 

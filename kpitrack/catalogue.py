@@ -161,6 +161,30 @@ class Msg(metaclass=_Catalogue):
                   "{name} 必须是 {choices} 之一，不能是 {value!r}")
     NOT_BOOL = MessageId("{name} must be true or false (no quotes)",
                 "{name} 必须是 true 或 false（不加引号）")
+    CHECKS_NOT_TABLE = MessageId("[checks] must be a table", "[checks] 必须是表")
+    CHECK_TOO_SMALL = MessageId("{name} must be more than {n}", "{name} 必须大于 {n}")
+    # plausibility: a figure likely typed wrong
+    LOOKS_LIKE_FRACTION = MessageId(
+        "{id} {period}: {value:g} looks like a fraction; did you mean {suggested:g}%?",
+        "{id} {period}：{value:g} 像是写成了小数；是否应为 {suggested:g}%？")
+    MAGNITUDE_SLIP = MessageId(
+        "{id} {period}: {value:g} is about {factor} {reference}; did you mean {suggested:g}?",
+        "{id} {period}：{value:g} 约为{reference}的{factor}；是否应为 {suggested:g}？")
+    TIMES = MessageId("{n:g} times", "{n:g}倍")
+    PART_OF = MessageId("1/{n:g} of", "{n:g}分之一")
+    LAST_FIGURE = MessageId("its last figure ({value:g} for {period})",
+                            "上一个数值（{period}为 {value:g}）")
+    PACE_FIGURE = MessageId("its pace to the target ({value:g})", "按进度应达到的数值（{value:g}）")
+    GROWTH_BEYOND = MessageId(
+        "{id} {period}: a growth of {value:g}% is beyond ±{limit:g}%; is it a typo?",
+        "{id} {period}：增速 {value:g}% 超出 ±{limit:g}%；是否输入有误？")
+    WITHDRAWAL_ONLY = MessageId(
+        "a withdrawal (withdrawn = true) carries no {key}: it takes back the figure in force",
+        "撤回记录（withdrawn = true）不能带 {key}：它只撤回当期有效的数值")
+    NOTHING_TO_WITHDRAW = MessageId("{id} has no figure in force for {period} to withdraw",
+                                    "{id} 在 {period} 没有可撤回的有效数值")
+    STRICT_REFUSED = MessageId("{msg} (--strict: nothing was written)",
+                               "{msg}（--strict：未写入任何内容）")
     # month files
     UNKNOWN_RECORD_FIELD = MessageId("unknown field {key!r} in record", "记录中有未知字段 {key!r}")
     RECORD_NOT_TABLE = MessageId("each [[actual]] must be a table", "每个 [[actual]] 必须是表")

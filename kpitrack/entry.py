@@ -64,6 +64,8 @@ DONE_WORDS = frozenset({"done", "yes", "true", "y", "完成", "已完成", "是"
 YES_WORDS = frozenset({"yes", "true", "y", "1", "是", "√", "✓", "✔"})
 
 NEW, CORRECTION, SAME, ADDS_UP = "new", "correction", "same", "adds_up"
+# A sheet's total row (合计) and a blank row between figures: listed, and skipped.
+TOTAL_ROW, BLANK_ROW = "total", "blank"
 
 
 class ImportRow(NamedTuple):
@@ -90,11 +92,11 @@ def figure_action(target: Target, record: Actual, earlier: Sequence[Actual], *,
     a period holds one figure, and another one needs `correct`; with `skip_same`, a
     figure equal to the one recorded is skipped instead (a sheet imported twice).
     """
-    if adds_up(target):
-        return CORRECTION if earlier and correct else ADDS_UP if earlier else NEW
-    if not earlier:
+    latest = effective_records(target, earlier).get(record.period)
+    if latest is None:  # none recorded, or all withdrawn
         return NEW
-    latest = effective_records(target, earlier)[record.period]
+    if adds_up(target):
+        return CORRECTION if correct else ADDS_UP
     if skip_same and (latest.value, bool(latest.done), latest.date) == (
             record.value, bool(record.done), record.date or latest.date):
         return SAME
@@ -119,6 +121,10 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
     seen: dict[tuple[str, Period], int] = {}
     planned = []
     for row in rows:
+        if row.kind != "data":
+            planned.append(ImportRow(row.number, row.cells,
+                                     action=TOTAL_ROW if row.kind == "total" else BLANK_ROW))
+            continue
         target = None
         try:
             target = _row_target(row.cells, by_key, targets)

@@ -72,20 +72,37 @@ def adds_up(target: Target) -> bool:
     return target.kind is Kind.CUMULATIVE and target.report is Report.INCREMENT
 
 
+def in_force(target: Target, group: Sequence[Actual]) -> list[Actual]:
+    """One period's records still in force, oldest first.
+
+    Each record is applied in `record_order`: a figure goes on top; a withdrawal takes
+    the top one back. An uncorrected figure recorded after a correction, which only a
+    clone that had not seen the correction can write, goes under the corrections.
+    """
+    stack: list[Actual] = []
+    for record in sorted(group, key=record_order):
+        if record.withdrawn:
+            if stack:
+                stack.pop()
+        elif adds_up(target) or record.correction or not any(r.correction for r in stack):
+            stack.append(record)
+        else:
+            stack.insert(next(i for i, r in enumerate(stack) if r.correction), record)
+    return stack
+
+
 def counting(target: Target, group: Sequence[Actual]) -> list[Actual]:
     """Which of one period's records count, oldest first.
 
-    Increment figures add up, in `record_order`, and a correction replaces the month's
-    total so far. Otherwise one record counts: the newest correction if there is one,
-    else the newest figure. A correction outranks an uncorrected figure recorded later,
-    which only a merge of two clones can produce (the other clone had not seen it).
+    Increment figures add up, and a correction replaces the month's total so far.
+    Otherwise the one on top counts: the newest correction if there is one, else the
+    newest figure (see `in_force`). A withdrawal takes back the one that counted.
     """
-    ordered = sorted(group, key=record_order)
+    stack = in_force(target, group)
     if adds_up(target):
-        start = max((i for i, r in enumerate(ordered) if r.correction), default=0)
-        return ordered[start:]
-    corrections = [r for r in ordered if r.correction]
-    return [(corrections or ordered)[-1]]
+        start = max((i for i, r in enumerate(stack) if r.correction), default=0)
+        return stack[start:]
+    return stack[-1:]
 
 
 def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period, Actual]:
@@ -98,10 +115,12 @@ def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period,
         by_period[record.period].append(record)
     chosen: dict[Period, Actual] = {}
     for period, group in by_period.items():
-        if len(group) == 1:
+        if len(group) == 1 and not group[0].withdrawn:
             chosen[period] = group[0]
             continue
         kept = counting(target, group)
+        if not kept:
+            continue  # every figure for the period was withdrawn
         if adds_up(target):
             chosen[period] = kept[-1]._replace(value=sum(r.value or 0.0 for r in kept),
                                                example=any(r.example for r in group))

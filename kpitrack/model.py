@@ -181,6 +181,21 @@ class Bands(NamedTuple):
 DEFAULT_BANDS = Bands()
 
 
+class Checks(NamedTuple):
+    """`[checks]` in targets.toml: when a figure is likely typed wrong (see checks.py)."""
+
+    # A figure this many times above or below both its last figure and its pace is a
+    # likely slip of magnitude: 万 for 亿, or a digit too many.
+    magnitude: float = 5.0
+    # A growth rate beyond ±this many percent is likely a typo.
+    growth_limit: float = 100.0
+    # A figure under 1 for a % target that reads right ×100 is likely a fraction (0.048).
+    percent_fractions: bool = True
+
+
+DEFAULT_CHECKS = Checks()
+
+
 @dataclass(frozen=True)
 class Plan:
     title: str
@@ -189,6 +204,7 @@ class Plan:
     source: str = ""
     lang: str = "zh"
     bands: Bands = DEFAULT_BANDS
+    checks: Checks = DEFAULT_CHECKS
 
     # Cached: judging a large workspace asks for these millions of times.
     @cached_property
@@ -264,6 +280,8 @@ class Actual(NamedTuple):
     # Position in its month file (which holds all of a period's records): the
     # tie-breaker for equal `recorded`.
     seq: int = 0
+    # A withdrawal: no figure of its own; it takes back the figure in force for the period.
+    withdrawn: bool = False
 
 
 class AsOf(NamedTuple):

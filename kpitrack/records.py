@@ -30,9 +30,9 @@ from .schema import (
 _MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 _PERIOD_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 _ACTUAL_FIELDS = {"target", "period", "value", "done", "date", "recorded", "by", "note",
-                  "source", "correction", "example"}
+                  "source", "correction", "example", "withdrawn"}
 # The fields of the common record, the one `_plain_actual` accepts at a glance.
-_PLAIN_FIELDS = frozenset(_ACTUAL_FIELDS - {"done", "date"})
+_PLAIN_FIELDS = frozenset(_ACTUAL_FIELDS - {"done", "date", "withdrawn"})
 
 
 def _plain_actual(raw: object, line: int | None, period_text: str, file_period: Period,
@@ -67,7 +67,7 @@ def _plain_actual(raw: object, line: int | None, period_text: str, file_period: 
     # Built positionally, in Actual's field order: this runs for every figure.
     return _new_tuple(Actual, (target.id, file_period, value, None, None, recorded,
                                _shared(by), _shared(note), _shared(source), correction,
-                               example, file, line, seq))
+                               example, file, line, seq, False))
 
 
 _new_tuple = tuple.__new__
@@ -137,6 +137,14 @@ def _record_figure(raw: dict, path: tuple, target: Target,
     return value, done
 
 
+def _withdrawal(raw: dict, path: tuple, tid: str, c: Collector) -> tuple[None, None]:
+    """A withdrawal names a target and a period, and carries no figure of its own."""
+    for key in ("value", "done", "date", "correction"):
+        if key in raw:
+            c.fail(Msg.WITHDRAWAL_ONLY(key=key), *path, key, target=tid)
+    return None, None
+
+
 def _recorded(raw: dict, path: tuple, tid: str, c: Collector) -> dt.datetime | None:
     recorded = raw.get("recorded")
     if recorded is None or (isinstance(recorded, dt.datetime) and recorded.tzinfo):
@@ -156,12 +164,15 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     table, target = _record_target(raw, path, targets, c)
     tid = target.id
     period = _record_period(table, path, file_period, plan, tid, c)
-    value, done = _record_figure(table, path, target, c)
+    flags = {key: bool_field(c, table.get(key, False), key, *path, key, target=tid)
+             for key in ("correction", "example", "withdrawn")}
+    if flags["withdrawn"]:
+        value, done = _withdrawal(table, path, tid, c)
+    else:
+        value, done = _record_figure(table, path, target, c)
     day = date_field(c, table["date"], "date", *path, "date", target=tid) \
         if "date" in table else None
     recorded = _recorded(table, path, tid, c)
-    flags = {key: bool_field(c, table.get(key, False), key, *path, key, target=tid)
-             for key in ("correction", "example")}
     strings = {k: _shared(text_field(c, table.get(k, ""), k, *path, k, target=tid))
                for k in ("by", "note", "source")}
     return Actual(target=tid, period=period, value=value, done=done, date=day,
@@ -233,12 +244,12 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: Coll
 
     Two clones can each record a figure for the same month, and a merge keeps both:
     - two different uncorrected figures are an error, until a correction newer than
-      both says which is right;
+      both says which is right, or a withdrawal takes one back;
     - the same figure twice is a warning: it changes nothing;
     - two corrections recorded at the same moment with different figures are a
       warning: `record_order` picks one (by `by`, then the figure), but a person should.
     """
-    from .evaluate import adds_up, record_order
+    from .evaluate import adds_up, in_force, record_order
 
     groups: dict[tuple[str, Period], list[Actual]] = {}
     for record in records:
@@ -246,8 +257,10 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: Coll
     for (tid, period), group in groups.items():
         if len(group) < 2:
             continue
-        figures = [r for r in group if not r.correction]
-        corrections = sorted((r for r in group if r.correction), key=record_order)
+        standing = sorted(in_force(targets[tid], group), key=lambda r: r.seq)  # file order
+        figures = [r for r in standing if not r.correction]
+        corrections = sorted((r for r in group if r.correction and not r.withdrawn),
+                             key=record_order)
         if not adds_up(targets[tid]) and len(figures) > 1:
             # A correction newer than every uncorrected figure settles them all.
             settled = bool(corrections) and \

@@ -15,6 +15,7 @@ from . import toml_read
 from .catalogue import Message, Msg, TomlReason, did_you_mean
 from .model import (
     Bands,
+    Checks,
     Direction,
     Frequency,
     Kind,
@@ -176,7 +177,7 @@ def _milestone_bands(c: Collector, data: dict, default: MilestoneBands, *path: o
 
 
 def _plan(data: dict, c: Collector) -> Plan:
-    for key in sorted(set(data) - {"schema", "plan", "bands", "targets"}):
+    for key in sorted(set(data) - {"schema", "plan", "bands", "checks", "targets"}):
         c.error(Msg.UNKNOWN_TOP_FIELD(key=key), key)
     plan = data.get("plan")
     if not isinstance(plan, dict):
@@ -204,7 +205,29 @@ def _plan(data: dict, c: Collector) -> Plan:
         lang = "zh"
     source = text_field(c, plan.get("source", ""), "plan.source", "plan", "source")
     bands = _plan_bands(data.get("bands", {}), c)
-    return Plan(title=title, start=start, end=end, source=source, lang=lang, bands=bands)
+    return Plan(title=title, start=start, end=end, source=source, lang=lang, bands=bands,
+                checks=_checks(data.get("checks", {}), c))
+
+
+def _checks(data: object, c: Collector) -> Checks:
+    """[checks]: the thresholds of the plausibility warnings, each with its default."""
+    if not isinstance(data, dict):
+        c.fail(Msg.CHECKS_NOT_TABLE(), "checks")
+    default = Checks()
+    for key in sorted(set(data) - set(Checks._fields)):  # type: ignore[arg-type]
+        c.error(Msg.UNKNOWN_FIELD(key=key, hint=did_you_mean(key, list(Checks._fields))),
+                "checks", key)
+    magnitude = number_field(c, data.get("magnitude", default.magnitude),  # type: ignore[union-attr]
+                             "checks.magnitude", "checks", "magnitude")
+    if magnitude <= 1:
+        c.fail(Msg.CHECK_TOO_SMALL(name="checks.magnitude", n=1), "checks", "magnitude")
+    limit = number_field(c, data.get("growth_limit", default.growth_limit),  # type: ignore[union-attr]
+                         "checks.growth_limit", "checks", "growth_limit")
+    if limit <= 0:
+        c.fail(Msg.CHECK_TOO_SMALL(name="checks.growth_limit", n=0), "checks", "growth_limit")
+    fractions = bool_field(c, data.get("percent_fractions", True),  # type: ignore[union-attr]
+                           "checks.percent_fractions", "checks", "percent_fractions")
+    return Checks(magnitude, limit, fractions)
 
 
 def _plan_bands(data: object, c: Collector) -> Bands:

@@ -38,9 +38,24 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
+# What a sheet's total row says in its target cell, spaces and case ignored.
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计数", "total", "subtotal",
+                         "grandtotal"})
+DATA, TOTAL, BLANK = "data", "total", "blank"
+
+
 class SheetRow(NamedTuple):
     number: int  # the row number the spreadsheet shows (the first line is 1)
     cells: dict[str, str]  # field -> the cell as text, stripped; absent when empty
+    kind: str = DATA  # data | total (合计, skipped) | blank (skipped)
+
+
+def _is_total(cells: dict[str, str]) -> bool:
+    for column in ("target", "name"):
+        text = unicodedata.normalize("NFKC", cells.get(column, ""))
+        if "".join(text.split()).rstrip(":：").casefold() in TOTAL_WORDS:
+            return True
+    return False
 
 
 class Sheet(NamedTuple):
@@ -133,12 +148,39 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
             sheet = book[sheet_name]
         else:
             sheet = book.worksheets[0]
-        return [(number, list(cells)) for number, cells in
-                enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)]
+        return [(number, [displayed(getattr(c, "value", None),
+                                    getattr(c, "number_format", "General")) for c in cells])
+                for number, cells in enumerate(sheet.iter_rows(min_row=1), start=1)]
     finally:
         book.close()
 
 
+# A number format's pieces: "quoted text", one \\escaped character, or one character.
+_FORMAT_PIECE = re.compile(r'"([^"]*)"|\\(.)|(.)', re.DOTALL)
+
+
+def displayed(value: object, number_format: str) -> object:
+    """A cell as the sheet shows it, where its number format changes what it means.
+
+    A percent format shows 0.048 as 4.8%, and that is the figure the department typed;
+    a format such as `0.00"亿元"` or `#,##0"万元"` carries a unit, as typing 612万元
+    does. Anything else is the cell's value as it is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    percent, unit = False, ""
+    for quoted, escaped, char in _FORMAT_PIECE.findall(number_format.split(";")[0]):
+        if char and char in "0#?":
+            unit = ""  # only the text after the last digit is a unit
+        elif char == "%":
+            percent = True
+        elif quoted or escaped:
+            unit += quoted or escaped
+    if percent:
+        from decimal import Decimal
+
+        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+    return f"{cell_text(value)}{unit.strip()}" if unit.strip() else value
 def cell_text(value: object) -> str:
     """A cell as text: numbers as written, a date as YYYY-MM-DD, nothing as ''."""
     if value is None:
@@ -186,6 +228,9 @@ def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: 
         texts = {field: cell_text(cells[position]) if position < len(cells) else ""
                  for field, position in positions.items()}
         texts = {field: text for field, text in texts.items() if text}
-        if texts:
-            rows.append(SheetRow(number, texts))
+        rows.append(SheetRow(number, texts, BLANK if not texts else
+                             TOTAL if _is_total(texts) else DATA))
+    # Blank rows after the last figure are the sheet's end, not rows to list.
+    while rows and rows[-1].kind == BLANK:
+        rows.pop()
     return Sheet(shown, header_row, columns, tuple(ignored), tuple(rows))

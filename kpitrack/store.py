@@ -17,6 +17,7 @@ from pathlib import Path
 from . import toml_read
 from .catalogue import Msg, OsReason
 from .entry import figure_action, unknown_target_message
+from .evaluate import effective_records
 from .model import Actual, KpiError, Period, Plan, Problem, Target
 from .records import actuals_from_bytes, month_period
 from .schema import SCHEMA, parse_toml_bytes, plan_and_targets
@@ -421,6 +422,6 @@ def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) ->
         figure_action(target, actual, earlier, correct=actual.correction, skip_same=False)
     except KpiError as exc:  # a record from a sheet names the sheet's file and row
         raise KpiError(exc.msg, actual.file, actual.line) from None
-    if actual.correction and not earlier:
+    if actual.correction and not effective_records(target, earlier):
         raise KpiError(Msg.NOTHING_TO_CORRECT(id=target.id, period=actual.period),
                        actual.file, actual.line)

@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ..catalogue import Message, Msg
-from ..entry import ADDS_UP, CORRECTION, NEW, SAME, ImportRow
+from ..entry import ADDS_UP, BLANK_ROW, CORRECTION, NEW, SAME, TOTAL_ROW, ImportRow
 from ..labels import STATUS_STYLE, TABLE_SHORT, status_label, word
 from ..model import Evaluation
 from . import text as safe
@@ -21,8 +21,11 @@ ACTIONS = {
     CORRECTION: ("更正", "correction"),
     SAME: ("已有相同数据，跳过", "already recorded, skipped"),
     ADDS_UP: ("累加", "adds up"),
+    TOTAL_ROW: ("合计行，跳过", "total row, skipped"),
+    BLANK_ROW: ("空行，跳过", "blank row, skipped"),
 }
-_ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: ""}
+_ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
+                 BLANK_ROW: "dim"}
 
 
 def action_label(action: str, lang: str) -> str:
@@ -90,7 +93,7 @@ def import_title(file: str, dry_run: bool, lang: str) -> str:
 def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
     """新增10条，更正1条 / 10 new, 1 correction: only the actions that occur."""
     parts = []
-    for action in (NEW, CORRECTION, ADDS_UP, SAME):
+    for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW):
         n = sum(1 for r in rows if r.action == action and not r.error)
         if n:
             label = action_label(action, lang)
