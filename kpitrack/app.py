@@ -8,11 +8,12 @@ plain values; they print nothing and know nothing of click.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from . import store
-from .catalogue import Msg
+from .catalogue import Message, Msg
 from .model import Actual, AsOf, Detail, Evaluation, KpiError, Problem, Status, Target
 from .report import StatusReport
 
@@ -60,23 +61,51 @@ def target_detail(ws: store.Workspace, key: str, as_of_text: str | None,
 
 
 class Recorded(NamedTuple):
-    """What `add` wrote, where, and how it leaves the target."""
+    """What `add` (or `withdraw`) wrote, where, how it leaves the target, and what looked
+    wrong about the figure."""
 
     target: Target
     record: Actual
     path: Path
     after: Evaluation
     problems_elsewhere: int
+    warnings: list[Message]
+    replaced: Actual | None = None  # for a withdrawal: the figure taken back
+
+
+def _figures_of(ws: store.Workspace, target: Target) -> list[Actual]:
+    return [a for a in ws.actuals if a.target == target.id]
+
+
+def plausibility(ws: store.Workspace, target: Target, record: Actual,
+                 others: Sequence[Actual] = ()) -> list[Message]:
+    """What looks wrong about a new figure, against the target's figures so far."""
+    from .checks import figure_warnings
+    from .evaluate import effective_records
+
+    earlier = effective_records(target, _figures_of(ws, target) + list(others)).values()
+    return figure_warnings(ws.plan, target, record, list(earlier))
+
+
+def _append(ws: store.Workspace, record: Actual, target: Target, warnings: list[Message],
+            replaced: Actual | None = None) -> Recorded:
+    from .evaluate import status_after
+    from .vcs import register_merge_driver
+
+    path = store.append_actual(ws, record, record.correction)
+    register_merge_driver(ws.root)
+    after = status_after(ws.plan, target, [*_figures_of(ws, target), record],
+                         record.period)
+    return Recorded(target, record, path, after, len(ws.errors), warnings, replaced)
 
 
 def record_figure(ws: store.Workspace, key: str, value: str | None, *, period: str | None,
                   done: bool, date: str | None, by: str, note: str, source: str,
-                  correct: bool, now: dt.datetime, today: dt.date) -> Recorded:
-    """Check what was typed by the rules of `entry`, append it, and judge the target."""
+                  correct: bool, strict: bool, now: dt.datetime, today: dt.date) -> Recorded:
+    """Check what was typed by the rules of `entry`, append it, and judge the target.
+    A figure that looks wrong is recorded with warnings, or with `strict` refused."""
     from .entry import build_actual, default_period
-    from .evaluate import status_after
     from .parse import parse_date, parse_period
-    from .vcs import register_merge_driver
 
     target = ws.target(key)
     record = build_actual(
@@ -84,19 +113,37 @@ def record_figure(ws: store.Workspace, key: str, value: str | None, *, period: s
         period=parse_period(period) if period else default_period(today), done=done,
         date=parse_date(date) if date else None, by=by, note=note, source=source,
         correct=correct, now=now, today=today)
-    path = store.append_actual(ws, record, correct)
-    register_merge_driver(ws.root)
-    records = [a for a in ws.actuals if a.target == target.id] + [record]
-    after = status_after(ws.plan, target, records, record.period)
-    return Recorded(target, record, path, after, len(ws.errors))
+    warnings = plausibility(ws, target, record)
+    if warnings and strict:
+        raise KpiError(Msg.STRICT_REFUSED(msg=warnings[0]))
+    return _append(ws, record, target, warnings)
+
+
+def withdraw_figure(ws: store.Workspace, key: str, *, period: str, by: str, note: str,
+                    now: dt.datetime, today: dt.date) -> Recorded:
+    """Append a record that takes back the figure in force for `period`."""
+    from .entry import check_period
+    from .evaluate import effective_records
+    from .parse import parse_period
+
+    target = ws.target(key)
+    chosen = parse_period(period)
+    check_period(ws.plan, chosen, today)
+    replaced = effective_records(target, _figures_of(ws, target)).get(chosen)
+    if replaced is None:
+        raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=chosen))
+    record = Actual(target=target.id, period=chosen, recorded=now, by=by, note=note,
+                    withdrawn=True)
+    return _append(ws, record, target, [], replaced)
 
 
 class Imported(NamedTuple):
-    """What `import` would record (or recorded), row by row."""
+    """What `import` would record (or recorded), row by row, and what looked wrong."""
 
     rows: list
     after: dict[int, Evaluation]
     paths: list[Path]
+    warnings: dict[int, list[Message]]
 
     @property
     def bad(self) -> bool:
@@ -104,9 +151,10 @@ class Imported(NamedTuple):
 
 
 def import_sheet(ws: store.Workspace, file: Path, *, sheet: str | None, dry_run: bool,
-                 correct: bool, period: str | None, by: str, now: dt.datetime,
+                 correct: bool, strict: bool, period: str | None, by: str, now: dt.datetime,
                  today: dt.date) -> Imported:
-    """Every row checked by the rules `add` follows; all written, or none."""
+    """Every row checked by the rules `add` follows; all written, or none. With `strict`,
+    a row whose figure looks wrong is a bad row."""
     from .entry import plan_import, statuses_after_import
     from .parse import parse_period
     from .vcs import register_merge_driver
@@ -117,7 +165,12 @@ def import_sheet(ws: store.Workspace, file: Path, *, sheet: str | None, dry_run:
     rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
                        correct=correct, period=parse_period(period) if period else None, by=by,
                        source=file.name, now=now, today=today)
-    outcome = Imported(rows, statuses_after_import(ws.plan, ws.actuals, rows), [])
+    warnings = _row_warnings(ws, rows)
+    if strict:
+        rows = [row._replace(error=Msg.STRICT_REFUSED(msg=warnings[row.number][0]))
+                if warnings.get(row.number) else row for row in rows]
+        warnings = {}
+    outcome = Imported(rows, statuses_after_import(ws.plan, ws.actuals, rows), [], warnings)
     if outcome.bad or dry_run:
         return outcome
     outcome.paths.extend(store.append_actuals(
@@ -125,6 +178,20 @@ def import_sheet(ws: store.Workspace, file: Path, *, sheet: str | None, dry_run:
     if outcome.paths:
         register_merge_driver(ws.root)
     return outcome
+
+
+def _row_warnings(ws: store.Workspace, rows: list) -> dict[int, list[Message]]:
+    """Each written row's warnings, against the figures before it, the sheet's included."""
+    written = [row.record for row in rows if row.writes and row.record]
+    out = {}
+    for row in rows:
+        if row.writes and row.record and row.target:
+            found = plausibility(ws, row.target, row.record,
+                                 [r for r in written if r.target == row.target.id
+                                  and r.period < row.record.period])
+            if found:
+                out[row.number] = found
+    return out
 
 
 def check(ws: store.Workspace, today: dt.date) -> list[Problem]:

@@ -174,6 +174,7 @@ class Msg(metaclass=_Catalogue):
     PART_OF = MessageId("1/{n:g} of", "{n:g}分之一")
     LAST_FIGURE = MessageId("its last figure ({value:g} for {period})",
                             "上一个数值（{period}为 {value:g}）")
+    TARGET_FIGURE = MessageId("its target ({value:g})", "目标值（{value:g}）")
     PACE_FIGURE = MessageId("its pace to the target ({value:g})", "按进度应达到的数值（{value:g}）")
     GROWTH_BEYOND = MessageId(
         "{id} {period}: a growth of {value:g}% is beyond ±{limit:g}%; is it a typo?",

@@ -7,7 +7,8 @@ targets.toml setting its threshold:
 - a fraction for a percentage: 0.048 for a `%` target whose goal, last figure or last
   year is over 1, when 4.8 would read right;
 - a slip of magnitude: a figure about 10, 100, 1,000 or 10,000 times above or below both
-  its last figure and its pace to the target (万 for 亿, a digit too many);
+  its last figure and its pace to the target (万 for 亿, a digit too many); not for a
+  growth rate, which may sit near zero;
 - a growth rate beyond ±100%;
 - a year-to-date figure below the one before it (a single month's figure?);
 - a period in the future.
@@ -112,17 +113,21 @@ def pace_figure(plan: Plan, target: Target, period: Period) -> float | None:
 def _slip(plan: Plan, target: Target, record: Actual, last: Actual | None) -> Message | None:
     value = record.value
     assert value is not None
+    if target.kind is Kind.GROWTH:
+        return None  # a growth rate may sit near zero; ±100% bounds it instead
     references = []
     pace = pace_figure(plan, target, record.period)
     if pace is not None and pace > 0:
-        references.append((pace, Msg.PACE_FIGURE(value=_round(pace))))
+        rate = target.kind in (Kind.GROWTH, Kind.THRESHOLD)  # its pace is its target
+        references.append((pace, (Msg.TARGET_FIGURE if rate else Msg.PACE_FIGURE)(
+            value=round(pace, 1))))
     if last is not None and last.value is not None and last.value > 0:
         references.append((last.value, Msg.LAST_FIGURE(value=last.value, period=last.period)))
     limit = plan.checks.magnitude
     if value <= 0 or not references:
         return None
     ratios = [value / figure for figure, _ in references]
-    if not all(map(math.isfinite, ratios)) or not (
+    if not all(math.isfinite(r) and r > 0 for r in ratios) or not (
             all(r >= limit for r in ratios) or all(r <= 1 / limit for r in ratios)):
         return None
     power = round(math.log10(ratios[0]))

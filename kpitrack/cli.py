@@ -253,11 +253,14 @@ def _write_stdout(data: bytes, binary: bool) -> None:
 @click.option("--date", "done_date", metavar="YYYY-MM-DD", help="When a milestone was done.")
 @click.pass_obj
 def add(settings: Settings, target: str, value: str | None, period: str | None, by: str,
-        correct: bool, note: str, source: str, done: bool, done_date: str | None) -> None:
+        correct: bool, strict: bool, note: str, source: str, done: bool,
+        done_date: str | None) -> None:
     """Record a figure: appends to actuals/YYYY-MM.toml, never rewrites.
 
     VALUE may carry a magnitude or unit that converts to the target's unit:
-    3500万 for a target in 亿元 is recorded as 0.35.
+    3500万 for a target in 亿元 is recorded as 0.35. A figure that looks
+    wrong (0.048 for 4.8%, 6120 for 612) is recorded with a warning naming the
+    likely figure; --strict refuses it. To take a figure back, see withdraw.
 
     \b
     Examples:
@@ -265,17 +268,48 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
       kpitrack add fixed_investment 3500万 --period 2025年3月 --correct
       kpitrack add jialingjiang_lab --done --date 2025-06-18
     """
+    ws = settings.load(strict=False)
+    done_ = app.record_figure(ws, target, value, period=period, done=done, date=done_date, by=by,
+                              note=note, source=source, correct=correct, strict=strict,
+                              now=_now(), today=_today())
+    _tell_recorded(settings, settings.language(ws), done_)
+
+
+def _tell_recorded(settings: Settings, lang: str, done: app.Recorded) -> None:
+    from .labels import SEVERITY
     from .render.messages import problems_elsewhere, recorded_message
 
+    for warning in done.warnings:
+        settings.note(SEVERITY[lang]["warning"] + warning.text(lang))
+    _out(recorded_message(done, store.display_path(done.path), lang))
+    if done.problems_elsewhere:
+        settings.note(problems_elsewhere(done.problems_elsewhere, lang))
+
+
+@cli.command()
+@click.argument("target", shell_complete=complete_target)
+@click.option("--period", metavar="YYYY-MM", required=True,
+              help="The month whose figure is taken back: 2025-03, 2025/3, 2025年3月.")
+@click.option("--by", default="", help="Who takes it back, e.g. 统计局.")
+@click.option("--note", default="", help="Why, e.g. 误录为本指标.")
+@click.pass_obj
+def withdraw(settings: Settings, target: str, period: str, by: str, note: str) -> None:
+    """Take back the figure in force for a month (a figure recorded by mistake).
+
+    Appends a record with withdrawn = true; nothing is deleted, and show lists
+    it. Reports then use the figure in force before it (the one a correction
+    replaced), or none, so the target goes back to its previous figure and
+    colour. To replace a figure with another, use add --correct instead.
+
+    \b
+    Examples:
+      kpitrack withdraw fixed_investment --period 2025-11 --note 误录
+      kpitrack withdraw 年度投资 --period 2025年11月 --by 统计局
+    """
     ws = settings.load(strict=False)
-    lang = settings.language(ws)
-    done_ = app.record_figure(ws, target, value, period=period, done=done, date=done_date, by=by,
-                              note=note, source=source, correct=correct, now=_now(),
-                              today=_today())
-    _out(recorded_message(done_.target, done_.record, done_.after,
-                          store.display_path(done_.path), lang))
-    if done_.problems_elsewhere:
-        settings.note(problems_elsewhere(done_.problems_elsewhere, lang))
+    done = app.withdraw_figure(ws, target, period=period, by=by, note=note, now=_now(),
+                               today=_today())
+    _tell_recorded(settings, settings.language(ws), done)
 
 
 @cli.command("import")
@@ -286,7 +320,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
               "first).")
 @click.pass_obj
 def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, by: str,
-            correct: bool, sheet: str | None) -> None:
+            correct: bool, strict: bool, sheet: str | None) -> None:
     """Record a department's sheet of figures: .csv or .xlsx, all rows or none.
 
     The columns are target (the id or the exact name), period and value, and
@@ -295,7 +329,11 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
     ignored. CSV may be UTF-8 (with or without a BOM) or GB18030. Any bad row
     stops the import, naming its row number, and nothing is written. A row
     that repeats a recorded figure is skipped; one that differs needs
-    --correct. A milestone's value may be 完成 / done.
+    --correct. A milestone's value may be 完成 / done. Cells are read as the
+    sheet shows them (a 4.8% cell is 4.8; a cell formatted 0.00"亿元" is in
+    亿元). Total rows (合计, 小计, Total) and blank rows are listed and skipped.
+    A figure that looks wrong is imported with a warning; --strict refuses
+    the whole sheet instead.
 
     \b
     Examples:
@@ -309,11 +347,11 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
     ws = settings.load(strict=False)
     lang, shown = settings.language(ws), store.display_path(file)
     outcome = app.import_sheet(ws, file, sheet=sheet, dry_run=dry_run, correct=correct,
-                               period=period, by=by, now=_now(), today=_today())
+                               strict=strict, period=period, by=by, now=_now(), today=_today())
     if outcome.bad and not dry_run:
         raise KpiError(imports.first_error(shown, outcome.rows))
     imports.print_import(settings.console(), imports.import_title(shown, dry_run, lang),
-                         outcome.rows, outcome.after, lang)
+                         outcome.rows, outcome.after, outcome.warnings, lang)
     paths = [store.display_path(p) for p in outcome.paths]
     settings.note(imports.import_message(shown, outcome.rows, paths, dry_run, lang))
     if outcome.bad:

@@ -89,6 +89,8 @@ _WORDS = {
     "freq_yearly": ("按年", "yearly"),
     "correction": ("更正", "correction"),
     "superseded": ("已被更正", "superseded"),
+    "withdrawal": ("撤回", "withdrawal"),
+    "taken_back": ("已撤回", "withdrawn"),
     "red_list": ("红色滞后督办清单", "Red list: lagging targets"),
     "no_red": ("本月无红色滞后督办指标。", "No target is red this month."),
     "changes": ("颜色变化", "Changed colour"),

@@ -127,7 +127,12 @@ def format_option(choices: tuple[str, ...], default: str | None = "table",
 
 
 def figure_options(func):
-    """--period, --by and --correct, shared by add and import."""
+    """--period, --by, --correct and --strict, shared by add and import."""
+    func = click.option("--strict", is_flag=True,
+                        help="Refuse a figure that looks wrong (a fraction for a percentage, "
+                             "a slip of magnitude, a growth beyond ±100%, a year-to-date "
+                             "figure that falls) instead of recording it with a warning: "
+                             "exit 1, nothing written.")(func)
     func = click.option("--correct", is_flag=True,
                         help="Replace the recorded figure for the period; the old record "
                              "stays as history.")(func)

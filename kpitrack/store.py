@@ -297,7 +297,7 @@ def render_record(actual: Actual, newline: str = "\n") -> str:
     for key in ("by", "note", "source"):
         if getattr(actual, key):
             table.add(key, getattr(actual, key))
-    for key in ("correction", "example"):
+    for key in ("correction", "example", "withdrawn"):
         if getattr(actual, key):
             table.add(key, True)
     doc = tomlkit.document()
@@ -418,6 +418,10 @@ def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) ->
     """`add` follows the rule `import` does (`entry.figure_action`); a correction needs a
     figure to correct."""
     earlier = [a for a in existing if a.target == target.id and a.period == actual.period]
+    if actual.withdrawn:
+        if not effective_records(target, earlier):
+            raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=actual.period))
+        return
     try:
         figure_action(target, actual, earlier, correct=actual.correction, skip_same=False)
     except KpiError as exc:  # a record from a sheet names the sheet's file and row

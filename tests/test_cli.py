@@ -165,6 +165,15 @@ def test_add_refuses_a_second_figure_without_correct(ws):
      "只用于节点类指标"),
     (["add", "lab", "--done", "--period", "2025-04", "--date", "x"], "cannot read date",
      "无法识别日期 'x'"),
+    (["add", "inv", "13860", "--period", "2025-04", "--strict"], "did you mean 138.6?",
+     "是否应为 138.6？（--strict：未写入任何内容）"),
+    (["add", "retail", "0.048", "--period", "2025-04", "--strict"], "did you mean 4.8%?",
+     "是否应为 4.8%？"),
+    (["withdraw", "inv", "--period", "2025-04"], "no figure in force for 2025-04",
+     "inv 在 2025-04 没有可撤回的有效数值"),
+    (["withdraw", "invv", "--period", "2025-03"], "did you mean 'inv'", "是否想写 'inv'"),
+    (["withdraw", "inv", "--period", "2026-01"], "outside the plan", "不在计划期内"),
+    (["withdraw", "inv", "--period", "someday"], "cannot read period", "无法识别期间"),
 ])
 def test_bad_add_input_is_one_line_exit_1_and_changes_nothing(ws, args, message, chinese):
     before = digest(ws)

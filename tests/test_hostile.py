@@ -102,6 +102,21 @@ def test_show_keeps_user_text_literal(isolated, text):
 
 
 @pytest.mark.parametrize("text", HOSTILE)
+def test_a_withdrawal_note_and_a_warning_keep_user_text_literal(isolated, text):
+    hostile_ws(isolated, text)
+    withdrawn = run("--no-color", "withdraw", "x", "--period", "2025-02", "--note", text,
+                    "--by", text)
+    assert withdrawn.exit_code == 0, withdrawn.stderr
+    assert "\x1b" not in withdrawn.stdout
+    shown = text.replace("\x1b[31m", "").replace("\x1b[0m", "").replace("\n", " ")
+    assert shown in run("--no-color", "show", "x", "--wide").stdout
+    data = json.loads(run("show", "x", "--format", "json").stdout)
+    assert data["figures"][-1]["note"] == text and data["figures"][-1]["withdrawn"]
+    added = run("--no-color", "add", "x", "90", "--period", "2025-03", "--note", text)
+    assert added.exit_code == 0 and "\x1b" not in added.stdout + added.stderr
+
+
+@pytest.mark.parametrize("text", HOSTILE)
 def test_export_report_keeps_cells_and_neutralises_formulas(isolated, text):
     from markdown_it import MarkdownIt
 

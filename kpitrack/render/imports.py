@@ -24,6 +24,9 @@ ACTIONS = {
     TOTAL_ROW: ("合计行，跳过", "total row, skipped"),
     BLANK_ROW: ("空行，跳过", "blank row, skipped"),
 }
+# How a count of skipped rows reads, where "label + n" would not.
+_COUNTED = {TOTAL_ROW: ("跳过合计行{n}行", "{n} total rows skipped"),
+            BLANK_ROW: ("跳过空行{n}行", "{n} blank rows skipped")}
 _ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
                  BLANK_ROW: "dim"}
 
@@ -45,9 +48,10 @@ IMPORT_STEPS = (("drop", "note"), ("short", "status"), ("drop", "month"))
 
 
 def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Evaluation],
-                 lang: str, width: int | None = None) -> Group:
+                 lang: str, width: int | None = None,
+                 warnings: Mapping[int, Sequence[Message]] | None = None) -> Group:
     """One line per row: the sheet's row number, what it records, and what follows; each
-    bad row's problem in full under the table."""
+    bad row's problem, and each warning, in full under the table."""
     cells: dict[str, list[str]] = {key: [] for key in IMPORT_COLUMNS}
     short: list[str] = []
     styles: list[dict[str, str]] = []
@@ -64,6 +68,13 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
         else:
             assert row.action is not None
             action, style = action_label(row.action, lang), _ACTION_STYLE[row.action]
+        found = (warnings or {}).get(row.number, ())
+        for warning in found:
+            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            problems.append(Text(f"{where}  ⚠ " + safe.plain(warning.text(lang)),
+                                 style="yellow"))
+        if found:
+            action = f"⚠ {action}"
         values = (str(row.number), name,
                   str(row.record.period) if row.record else row.cells.get("period", ""),
                   row_value(row, lang), action, status_label(ev.status, lang) if ev else "",
@@ -81,9 +92,10 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
 
 
 def print_import(console, title: str, rows: Sequence[ImportRow],
-                 after: Mapping[int, Evaluation], lang: str) -> None:
+                 after: Mapping[int, Evaluation], warnings: Mapping[int, Sequence[Message]],
+                 lang: str) -> None:
     width = available_width(console)
-    print_table(console, import_table(title, rows, after, lang, width), width)
+    print_table(console, import_table(title, rows, after, lang, width, warnings), width)
 
 
 def import_title(file: str, dry_run: bool, lang: str) -> str:
@@ -96,8 +108,9 @@ def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
     for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW):
         n = sum(1 for r in rows if r.action == action and not r.error)
         if n:
-            label = action_label(action, lang)
-            parts.append(f"{label}{n}条" if lang == "zh" else f"{n} {label}")
+            zh, en = _COUNTED.get(action, (f"{action_label(action, 'zh')}{{n}}条",
+                                           f"{{n}} {action_label(action, 'en')}"))
+            parts.append((zh if lang == "zh" else en).format(n=n))
     bad = sum(1 for r in rows if r.error)
     if bad:
         parts.append(f"有问题{bad}行" if lang == "zh" else f"{bad} with problems")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..labels import STATUS_SHORT, month_heading, status_label, word
-from ..model import STATUS_ORDER, Actual, Evaluation, Problem, Target
+from ..model import STATUS_ORDER, Problem
 from ..report import StatusReport
+
+if TYPE_CHECKING:
+    from ..app import Recorded
 from . import text as safe
 from .rows import one_decimal, record_text, signed
 
 
-def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
-                     lang: str) -> str:
-    """What `add` recorded, where, and the target's new status."""
-    what = record_text(record, target, lang)
+def recorded_message(done: Recorded, path: str, lang: str) -> str:
+    """What `add` recorded (or `withdraw` took back), where, and the target's new status."""
+    target, record, ev = done.target, done.record, done.after
     parts = [status_label(ev.status, lang)]
     if ev.completion is not None:
         parts.append(f"{word('completion', lang)} {one_decimal(ev.completion)}%")
@@ -20,10 +24,16 @@ def recorded_message(target: Target, record: Actual, ev: Evaluation, path: str,
         parts.append(f"{word('time_progress', lang)} {one_decimal(ev.time_progress)}%")
     if ev.gap is not None:
         parts.append(f"{word('gap', lang)} {signed(ev.gap)}")
-    correction = (" (更正)" if lang == "zh" else " (correction)") if record.correction else ""
-    head = "已记录" if lang == "zh" else "recorded"
     name = safe.plain(target.name)
-    return (f"{head}{correction} {name} [{target.id}] {record.period}: {what} → {path}\n"
+    if record.withdrawn:
+        what = record_text(done.replaced, target, lang) if done.replaced else ""
+        head = "已撤回" if lang == "zh" else "withdrew"
+    else:
+        what = record_text(record, target, lang)
+        head = "已记录" if lang == "zh" else "recorded"
+        if record.correction:
+            head += " (更正)" if lang == "zh" else " (correction)"
+    return (f"{head} {name} [{target.id}] {record.period}: {what} → {path}\n"
             f"  {', '.join(parts)}")
 
 

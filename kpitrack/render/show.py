@@ -158,6 +158,7 @@ def figure_json(record: Actual, counts: bool) -> dict:
         "recorded": record.recorded.isoformat() if record.recorded else None,
         "by": record.by, "note": record.note, "source": record.source,
         "correction": record.correction, "example": record.example, "counts": counts,
+        "withdrawn": record.withdrawn,
         "file": record.file, "line": record.line,
     }
 
@@ -302,8 +303,9 @@ def figures_block(detail: Detail, lang: str, width: int | None) -> list:
     if not detail.records:
         return [Text(title, style="italic"), Text(word("no_figures", lang))]
     t = detail.evaluation.target
-    rows = [_figure_cells(r, c, t, lang) for r, c in zip(detail.records, detail.counts,
-                                                          strict=True)]
+    taken = frozenset(r.period for r in detail.records if r.withdrawn)
+    rows = [_figure_cells(r, c, t, lang, taken)
+            for r, c in zip(detail.records, detail.counts, strict=True)]
     columns = [Column(key, word(key, lang), {"full": [safe.plain(row[i]) for row in rows]},
                       "right" if key == "value" else "left", flex=key == "note")
                for i, key in enumerate(FIGURE_COLUMNS)]
@@ -340,12 +342,17 @@ def _facts(detail: Detail, lang: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in out if v]
 
 
-def _figure_cells(record: Actual, counts: bool, target: Target, lang: str) -> list[str]:
+def _figure_cells(record: Actual, counts: bool, target: Target, lang: str,
+                  withdrawn_periods: frozenset = frozenset()) -> list[str]:
     flags = []
+    if record.withdrawn:
+        flags.append(word("withdrawal", lang))
     if record.correction:
         flags.append(word("correction", lang))
-    if not counts:
-        flags.append(word("superseded", lang))
+    if not counts and not record.withdrawn:
+        # Taken back by a withdrawal in its month, else replaced by a correction.
+        flags.append(word("taken_back" if record.period in withdrawn_periods else
+                          "superseded", lang))
     if record.example:
         flags.append(word("example", lang))
     recorded = record.recorded.strftime("%Y-%m-%d %H:%M") if record.recorded else ""
