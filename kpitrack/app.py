@@ -14,7 +14,17 @@ from typing import NamedTuple
 
 from . import store
 from .catalogue import Message, Msg
-from .model import Actual, AsOf, Detail, Evaluation, KpiError, Problem, Status, Target
+from .model import (
+    Actual,
+    AsOf,
+    Detail,
+    Evaluation,
+    KpiError,
+    Problem,
+    Response,
+    Status,
+    Target,
+)
 from .report import StatusReport
 
 
@@ -49,7 +59,7 @@ def status_report(ws: store.Workspace, as_of_text: str | None, today: dt.date, *
     from .report import build
 
     result = evaluate(ws.plan, ws.targets, ws.actuals, as_of(ws, as_of_text, today))
-    return build(select(result, section=section, owner=owner, statuses=statuses))
+    return build(select(result, section=section, owner=owner, statuses=statuses), ws.responses)
 
 
 def target_detail(ws: store.Workspace, key: str, as_of_text: str | None,
@@ -135,6 +145,27 @@ def withdraw_figure(ws: store.Workspace, key: str, *, period: str, by: str, note
     record = Actual(target=target.id, period=chosen, recorded=now, by=by, note=note,
                     withdrawn=True)
     return _append(ws, record, target, [], replaced)
+
+
+def respond(ws: store.Workspace, key: str, *, reason: str, measures: str, by: str,
+            period: str | None, due: str | None, now: dt.datetime,
+            today: dt.date) -> tuple[Response, Path]:
+    """Record a unit's answer (情况说明 and 整改措施) on a target for a month."""
+    from .entry import check_period, default_period
+    from .parse import parse_date, parse_period
+    from .vcs import register_merge_driver
+
+    target = ws.target(key)
+    chosen = parse_period(period) if period else default_period(today)
+    check_period(ws.plan, chosen, today)
+    for name, text in (("reason", reason), ("measures", measures)):
+        if not text.strip():
+            raise KpiError(Msg.EMPTY_ANSWER(field=f"--{name}"))
+    response = Response(target.id, chosen, reason.strip(), measures.strip(), by.strip(),
+                        parse_date(due) if due else None, now)
+    path = store.append_response(ws, response)
+    register_merge_driver(ws.root)
+    return response, path
 
 
 class Imported(NamedTuple):

@@ -184,6 +184,11 @@ class Msg(metaclass=_Catalogue):
         "撤回记录（withdrawn = true）不能带 {key}：它只撤回当期有效的数值")
     NOTHING_TO_WITHDRAW = MessageId("{id} has no figure in force for {period} to withdraw",
                                     "{id} 在 {period} 没有可撤回的有效数值")
+    RESPONSES_NOT_TABLES = MessageId("answers must be [[response]] tables",
+                                     "答复必须写成 [[response]] 表")
+    RESPONSE_NOT_TABLE = MessageId("each [[response]] must be a table", "每个 [[response]] 必须是表")
+    EMPTY_ANSWER = MessageId("an answer needs its {field}: it is empty",
+                             "答复的 {field} 不能为空")
     STRICT_REFUSED = MessageId("{msg} (--strict: nothing was written)",
                                "{msg}（--strict：未写入任何内容）")
     # month files

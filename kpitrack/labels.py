@@ -92,6 +92,20 @@ _WORDS = {
     "withdrawal": ("撤回", "withdrawal"),
     "taken_back": ("已撤回", "withdrawn"),
     "red_list": ("红色滞后督办清单", "Red list: lagging targets"),
+    "supervision": ("督办", "Supervision"),
+    "answer": ("情况说明与整改措施", "Reason and measures"),
+    "no_answer": ("未反馈", "no answer yet"),
+    "reason": ("原因", "Reason"),
+    "measures": ("措施", "Measures"),
+    "closed_list": ("本月销号", "Closed this month"),
+    "no_closed": ("本月无销号事项。", "No item was closed this month."),
+    "league": ("责任单位推进情况晾晒", "Units side by side"),
+    "unassigned": ("未指定", "Unassigned"),
+    "rank": ("排名", "Rank"),
+    "on_track": ("正常推进率", "On track %"),
+    "total": ("合计", "Total"),
+    "blue": ("蓝", "Blue"), "green": ("绿", "Green"), "yellow": ("黄", "Yellow"),
+    "red": ("红", "Red"), "none": ("灰", "No data"),
     "no_red": ("本月无红色滞后督办指标。", "No target is red this month."),
     "changes": ("颜色变化", "Changed colour"),
     "no_changes": ("与上月相比，没有指标改变颜色。", "No target changed colour since last month."),
@@ -112,6 +126,17 @@ KIND_NAMES = {
     "growth": ("增速", "growth"), "threshold": ("保持", "threshold"),
     "milestone": ("节点", "milestone"),
 }
+
+
+SUPERVISION = {
+    "zh": {"new": "新增督办", "continuing": "持续督办（{n}个月）", "closed": "销号"},
+    "en": {"new": "new", "continuing": "continuing ({n} months)", "closed": "closed"},
+}
+
+
+def supervision_label(state: str | None, months: int, lang: str) -> str:
+    """新增督办, 持续督办（3个月）or 销号; empty when the target is not on the list."""
+    return SUPERVISION[lang][state].format(n=months) if state else ""
 
 
 def word(key: str, lang: str) -> str:

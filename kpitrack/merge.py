@@ -1,7 +1,8 @@
 """Merging two clones' versions of one month file, record by record. Pure: text in, text out.
 
-A month file is a short head (comments and `schema = 1`) followed by `[[actual]]`
-blocks, and kpitrack only ever appends blocks. So when each side holds the common
+A month file (of figures, or of units' answers) is a short head (comments and
+`schema = 1`) followed by `[[actual]]` or `[[response]]` blocks, and kpitrack only ever
+appends blocks. So when each side holds the common
 ancestor's blocks unchanged, in order, the merge is the ours side as it is, followed
 by each block the other side appended that ours does not already hold. Anything else
 (a block edited or deleted, a head that differs) is a true conflict, left to git's own
@@ -14,7 +15,11 @@ interleaved into one broken record.
 
 from __future__ import annotations
 
-from .positions import RECORD_HEADER
+import re
+
+# A record's header on a line of its own: a figure's, or a unit's answer's.
+RECORD_HEADER = re.compile(
+    r"^[ \t]*\[\[[ \t]*(?:actual|response)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
 def split_records(text: str) -> tuple[str, list[str]]:

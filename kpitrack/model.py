@@ -284,6 +284,23 @@ class Actual(NamedTuple):
     withdrawn: bool = False
 
 
+class Response(NamedTuple):
+    """A unit's answer on a target it is supervised on (督办): why it is behind, and what it
+    will do. One `[[response]]` record of `responses/YYYY-MM.toml`; the newest answer for a
+    target and month is the one reports show."""
+
+    target: str
+    period: Period
+    reason: str  # 情况说明
+    measures: str  # 整改措施
+    by: str = ""
+    due: dt.date | None = None  # when the measures are to take effect (整改时限)
+    recorded: dt.datetime | None = None
+    file: str = ""
+    line: int | None = None
+    seq: int = 0
+
+
 class AsOf(NamedTuple):
     """The report's as-of month, and the day milestones are judged on.
 

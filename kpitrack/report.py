@@ -6,11 +6,21 @@ the same `StatusReport`, so they cannot disagree; JSON is one output among them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from . import trends
-from .model import AsOf, Evaluation, MonthStatus, Plan, Result, Status, Target
+from .model import (
+    AsOf,
+    Evaluation,
+    MonthStatus,
+    Period,
+    Plan,
+    Response,
+    Result,
+    Status,
+    Target,
+)
 
 
 class ReportRow(NamedTuple):
@@ -21,6 +31,8 @@ class ReportRow(NamedTuple):
     change: str | None = None  # better | worse | changed (to or from no data) | None
     red_months: int = 0
     trend: tuple[float | None, ...] = ()
+    supervision: str | None = None  # new | continuing | closed (see trends.supervision)
+    answer: Response | None = None  # the unit's latest answer while the target is watched
 
     @property
     def target(self) -> Target:
@@ -31,11 +43,18 @@ class ReportRow(NamedTuple):
         return self.ev.status
 
     @classmethod
-    def of(cls, ev: Evaluation, months: Sequence[MonthStatus] = ()) -> ReportRow:
+    def of(cls, ev: Evaluation, months: Sequence[MonthStatus] = (),
+           answers: Mapping[tuple[str, Period], Response] | None = None) -> ReportRow:
         if not months:
             return cls(ev)
-        return cls(ev, trends.previous_status(months), trends.change(months),
-                   trends.red_streak(months), tuple(trends.recent(months)))
+        red = trends.red_streak(months)
+        # An answer counts from the month the red run began (or this month).
+        since = months[-1].period + -(max(red, 1) - 1)
+        found = [a for (tid, period), a in (answers or {}).items()
+                 if tid == ev.target.id and since <= period <= months[-1].period]
+        answer = max(found, key=lambda a: a.period) if found else None
+        return cls(ev, trends.previous_status(months), trends.change(months), red,
+                   tuple(trends.recent(months)), trends.supervision(months), answer)
 
 
 class StatusReport(NamedTuple):
@@ -57,6 +76,38 @@ class StatusReport(NamedTuple):
         return grouped
 
 
-def build(result: Result) -> StatusReport:
-    rows = tuple(ReportRow.of(ev, result.history.get(ev.target.id, ())) for ev in result.rows)
+def build(result: Result, responses: Sequence[Response] = ()) -> StatusReport:
+    """The report's rows: each target with its history and its unit's latest answer."""
+    from .responses import latest_answers
+
+    answers = latest_answers(list(responses))
+    rows = tuple(ReportRow.of(ev, result.history.get(ev.target.id, ()), answers)
+                 for ev in result.rows)
     return StatusReport(result.plan, result.as_of, rows, result.summary)
+
+
+class OwnerRow(NamedTuple):
+    """A responsible unit's targets, by colour, for the league table (晾晒)."""
+
+    owner: str  # "" for targets with no owner (未指定)
+    counts: dict[Status, int]
+    total: int
+    on_track: float | None  # % of its targets with data that are blue or green
+    rank: int
+
+
+def league(report: StatusReport) -> list[OwnerRow]:
+    """Units best first: the share on track, then fewer red, then the name."""
+    grouped: dict[str, list[ReportRow]] = {}
+    for row in report.rows:
+        grouped.setdefault(row.target.owner, []).append(row)
+    unranked = []
+    for owner, rows in grouped.items():
+        counts = {s: sum(1 for r in rows if r.status is s) for s in Status}
+        with_data = len(rows) - counts[Status.NONE]
+        on_track = 100.0 * (counts[Status.BLUE] + counts[Status.GREEN]) / with_data \
+            if with_data else None
+        unranked.append((owner, counts, len(rows), on_track))
+    unranked.sort(key=lambda u: (u[3] is None, -(u[3] or 0.0), u[1][Status.RED], u[0] == "",
+                                 u[0]))
+    return [OwnerRow(*u, rank) for rank, u in enumerate(unranked, start=1)]

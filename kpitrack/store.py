@@ -18,8 +18,9 @@ from . import toml_read
 from .catalogue import Msg, OsReason
 from .entry import figure_action, unknown_target_message
 from .evaluate import effective_records
-from .model import Actual, KpiError, Period, Plan, Problem, Target
+from .model import Actual, KpiError, Period, Plan, Problem, Response, Target
 from .records import actuals_from_bytes, month_period
+from .responses import RESPONSES_DIR, responses_from_bytes
 from .schema import SCHEMA, parse_toml_bytes, plan_and_targets
 
 TARGETS_FILE = "targets.toml"
@@ -47,11 +48,12 @@ def find_workspace(option: str | None, cwd: Path | None = None) -> Path:
     raise KpiError(Msg.NO_WORKSPACE_FOUND(here=here))
 
 
-def month_files(root: Path) -> list[Path]:
-    folder = root / ACTUALS_DIR
-    if not folder.is_dir():
+def month_files(root: Path, folder: str = ACTUALS_DIR) -> list[Path]:
+    """The month files of `folder` (actuals/, or responses/), in order."""
+    where = root / folder
+    if not where.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
+    return sorted(p for p in where.iterdir()
                   if p.suffix == ".toml" and not p.name.startswith("."))
 
 
@@ -86,6 +88,7 @@ class Workspace:
     plan: Plan | None = None
     targets: list[Target] = field(default_factory=list)
     actuals: list[Actual] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # The bytes each month file was parsed from, by name, kept in memory for this
     # process only: `add` trusts what it parsed while the file still holds those bytes.
@@ -152,18 +155,26 @@ def load_workspace(root: Path) -> Workspace:
         ws.problems.append(Problem("error", display_path(folder), None, None,
                                    Msg.ACTUALS_LINK_OUT(where=_link_target(folder))))
         return ws
-    for path in month_files(root):
-        if outside(root, path):
+    for path, data in _month_bytes(ws, ACTUALS_DIR):
+        ws.sources[path.name] = data
+        ws.actuals.extend(actuals_from_bytes(path.name, display_path(path), data, ws.plan,
+                                              by_id, ws.problems))
+    for path, data in _month_bytes(ws, RESPONSES_DIR):
+        ws.responses.extend(responses_from_bytes(path.name, display_path(path), data, ws.plan,
+                                                 by_id, ws.problems))
+    return ws
+
+
+def _month_bytes(ws: Workspace, folder: str) -> Iterator[tuple[Path, bytes]]:
+    """Each month file of `folder` that lies inside the workspace and can be read."""
+    for path in month_files(ws.root, folder):
+        if outside(ws.root, path):
             ws.problems.append(Problem("error", display_path(path), None, None,
                                        Msg.FILE_LINK_OUT(where=_link_target(path))))
             continue
         data = b"" if month_period(path.name) is None else read_bytes(path, ws.problems)
-        if data is None:
-            continue
-        ws.sources[path.name] = data
-        ws.actuals.extend(actuals_from_bytes(path.name, display_path(path), data, ws.plan,
-                                              by_id, ws.problems))
-    return ws
+        if data is not None:
+            yield path, data
 
 
 # --------------------------------------------------------------------------- writing
@@ -279,38 +290,80 @@ def month_file(root: Path, period: Period) -> Path:
     return root / ACTUALS_DIR / f"{period}.toml"
 
 
-def render_record(actual: Actual, newline: str = "\n") -> str:
-    """One `[[actual]]` block, quoted by tomlkit."""
+def _block(name: str, fields: list[tuple[str, object]], newline: str) -> str:
+    """One `[[name]]` block of the fields that are set, quoted by tomlkit."""
     import tomlkit
 
     table = tomlkit.table()
-    table.add("target", actual.target)
-    table.add("period", str(actual.period))
-    if actual.value is not None:
-        table.add("value", actual.value)
-    if actual.done is not None:
-        table.add("done", actual.done)
-    if actual.date is not None:
-        table.add("date", actual.date)
-    if actual.recorded is not None:
-        table.add("recorded", actual.recorded)
-    for key in ("by", "note", "source"):
-        if getattr(actual, key):
-            table.add(key, getattr(actual, key))
-    for key in ("correction", "example", "withdrawn"):
-        if getattr(actual, key):
-            table.add(key, True)
+    for key, value in fields:
+        if value is not None and value != "" and value is not False:
+            table.add(key, value)
     doc = tomlkit.document()
     aot = tomlkit.aot()
     aot.append(table)
-    doc.append("actual", aot)
+    doc.append(name, aot)
     return tomlkit.dumps(doc).replace("\n", newline)
+
+
+def render_record(actual: Actual, newline: str = "\n") -> str:
+    """One `[[actual]]` block."""
+    return _block("actual", [
+        ("target", actual.target), ("period", str(actual.period)), ("value", actual.value),
+        ("done", actual.done), ("date", actual.date), ("recorded", actual.recorded),
+        ("by", actual.by), ("note", actual.note), ("source", actual.source),
+        ("correction", actual.correction), ("example", actual.example),
+        ("withdrawn", actual.withdrawn)], newline)
+
+
+def render_response(response: Response, newline: str = "\n") -> str:
+    """One `[[response]]` block."""
+    return _block("response", [
+        ("target", response.target), ("period", str(response.period)),
+        ("reason", response.reason), ("measures", response.measures), ("by", response.by),
+        ("due", response.due), ("recorded", response.recorded)], newline)
 
 
 def new_month_file_header(period: Period) -> str:
     return (f"# kpitrack figures for {period}. One [[actual]] record per figure.\n"
             "# Append-only: add records with `kpitrack add`; fix one with --correct.\n"
             f"schema = {SCHEMA}\n")
+
+
+def _joined(old: bytes, header: str, blocks: list[str]) -> tuple[bytes, bytes]:
+    """(all the new bytes, the part appended): `blocks` after the file's old bytes, each
+    after a blank line, in the file's own line ends; a new file starts with `header`."""
+    text = old.decode("utf-8-sig") if old else ""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    prefix = header if not old else "" if text.endswith(("\n", "\r")) else newline
+    addition = (prefix + "".join(newline + b.replace("\n", newline) for b in blocks)
+                ).encode("utf-8")
+    return old + addition, addition
+
+
+def append_response(ws: Workspace, response: Response) -> Path:
+    """Append one answer to responses/YYYY-MM.toml, under the lock, atomically."""
+    assert ws.plan is not None
+    path = ws.root / RESPONSES_DIR / f"{response.period}.toml"
+    _refuse_links(ws.root, path)
+    shown = display_path(path)
+    with workspace_lock(ws.root):
+        old = path.read_bytes() if path.exists() else b""
+        problems: list[Problem] = []
+        targets = {t.id: t for t in ws.targets}
+        existing = responses_from_bytes(path.name, shown, old, ws.plan, targets, problems) \
+            if old else []
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise KpiError(Msg.FIX_FILE_FIRST(msg=errors[0].msg), errors[0].file,
+                           errors[0].line)
+        header = (f"# kpitrack: units' answers (情况说明, 整改措施) for {response.period}.\n"
+                  f"# Append-only: add one with `kpitrack respond`.\nschema = {SCHEMA}\n")
+        data, _ = _joined(old, header, [render_response(response)])
+        if len(responses_from_bytes(path.name, shown, data, ws.plan, targets, [])) != \
+                len(existing) + 1:
+            raise KpiError(Msg.READ_BACK_FAILED(), shown)
+        _write_all([(path, old if path.exists() else None, data)])
+    return path
 
 
 def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:
@@ -363,15 +416,8 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     errors = [p for p in problems if p.severity == "error"]
     for index, actual in enumerate(batch):
         _check_new_figure(ws.target(actual.target), actual, existing + batch[:index])
-    text = old.decode("utf-8-sig") if old else ""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    if not old:
-        prefix = new_month_file_header(period)
-    else:
-        prefix = "" if text.endswith(("\n", "\r")) else newline
-    addition = (prefix + "".join(newline + render_record(a, newline) for a in batch)
-                ).encode("utf-8")
-    data = old + addition
+    data, addition = _joined(old, new_month_file_header(period),
+                             [render_record(a) for a in batch])
     if errors and _still_wrong(ws, path, data):
         # A file with errors is appended to only when the append mends it (the
         # correction that settles two clones' different figures).

@@ -41,6 +41,21 @@ def change(months: Sequence[MonthStatus]) -> str | None:
     return "better" if now.severity < before.severity else "worse"
 
 
+NEW, CONTINUING, CLOSED = "new", "continuing", "closed"
+
+
+def supervision(months: Sequence[MonthStatus]) -> str | None:
+    """The target's place on the supervision list (督办), against the month before:
+    `new` (red now, not then; also in the plan's first month), `continuing` (red both
+    months), `closed` (销号: red then, not now), or None."""
+    if not months:
+        return None
+    now, before = months[-1].status, previous_status(months)
+    if now is Status.RED:
+        return CONTINUING if before is Status.RED else NEW
+    return CLOSED if before is Status.RED else None
+
+
 def recent(months: Sequence[MonthStatus], count: int = TREND_MONTHS) -> list[float | None]:
     """The trend values of the last `count` months, oldest first."""
     return [m.trend_value for m in months[-count:]]

@@ -24,6 +24,7 @@ DRIVER = "kpitrack"
 ATTRIBUTES = """\
 # kpitrack: month files only gain records; merge two clones' records without conflict.
 actuals/*.toml merge=kpitrack
+responses/*.toml merge=kpitrack
 """
 IGNORE = """\
 # kpitrack's write lock

@@ -123,7 +123,9 @@ def test_export_report_keeps_cells_and_neutralises_formulas(isolated, text):
     hostile_ws(isolated, text)
     md = run("export").stdout
     tables = md_tables(md)
-    assert len(tables) == 2  # the changes table (x went from none to a colour) and its section
+    # the changes table (x went from none to a colour), the league table (the owner is
+    # hostile too) and its section
+    assert len(tables) == 3
     assert all(rows and all(c == header for c in rows) for header, rows in tables)
     html = MarkdownIt().enable("table").render(md)
     assert "<script>" not in html and "<a href" not in html and "\x1b" not in md

@@ -49,8 +49,8 @@ def test_export_matches_golden(fixture_ws, args, golden):
 def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
     text = run("--lang", lang, "export").stdout
     tables = md_tables(text)
-    # red list, changes, and one table per section (three sections)
-    assert len(tables) == 5
+    # red list, closed items, changes, the league table, and one table per section (three)
+    assert len(tables) == 7
     for header, rows in tables:
         assert rows and all(count == header for count in rows)
     html = MarkdownIt().enable("table").render(text)
@@ -60,7 +60,8 @@ def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
 def test_repository_report_tables_are_well_formed():
     text = run("-C", str(REPO), "export").stdout
     tables = md_tables(text)
-    assert len(tables) == 2 + 6  # red list, changes, six sections of 二
+    # red list, changes, the league table, six sections of 二 (no item closed this month)
+    assert len(tables) == 3 + 6
     for header, rows in tables:
         assert all(count == header for count in rows)
     assert "示例数据（非官方统计）" in text  # the illustrative figures are declared
@@ -106,7 +107,7 @@ def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
         run("-C", str(root), "export", "--format", "csv").stdout.lstrip("\ufeff"))))
     out["csv"] = {r["指标"]: labels[r["状态"]] for r in rows}
     md = run("-C", str(root), "export").stdout
-    section_part = md.split("## 三、")[1].split("## 四、")[0]
+    section_part = md.split("## 五、")[1].split("## 六、")[0]
     out["md"] = {}
     for line in section_part.splitlines():
         cells = [c.strip() for c in line.strip("|").split(" | ")]
@@ -256,7 +257,7 @@ def test_export_xlsx_fills_each_status_cell_and_keeps_the_label(fixture_ws):
 
     result = run("export", "-o", "report.xlsx")
     assert result.exit_code == 0, result.stderr
-    assert "已导出 report.xlsx：7项指标" in result.stderr
+    assert "已导出 report.xlsx：9项指标" in result.stderr
     rows = xlsx_rows((fixture_ws / "report.xlsx").read_bytes())
     data = json.loads(run("status", "--format", "json").stdout)
     assert [r["编号"] for r in rows] == [t["id"] for t in data["targets"]]
@@ -290,7 +291,7 @@ def test_export_csv_has_bom_even_on_stdout_and_parses(fixture_ws):
     out = run("export", "--format", "csv").stdout
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert len(rows) == 7
+    assert len(rows) == 9
     odd = next(r for r in rows if r["编号"] == "odd")
     assert odd["指标"] == "A|B <b>粗</b> =cmd() [red]x[/]" and odd["责任单位"] == "'@owner"
 
@@ -337,6 +338,6 @@ def test_export_selection_and_as_of(fixture_ws):
     data = json.loads(run("export", "--format", "json", "--as-of", "2025-02",
                           "--section", "民生").stdout)
     assert data["as_of"] == "2025-02" and {r["id"] for r in data["targets"]} == {
-        "jobs", "satisfaction"}
+        "jobs", "satisfaction", "library"}
     bad = run("export", "--section", "nothing")
     assert bad.exit_code == 1 and "没有与 'nothing' 匹配的板块" in bad.stderr

@@ -7,11 +7,14 @@ from ..model import STATUS_ORDER, Status
 from ..report import ReportRow, StatusReport
 from . import text as safe
 from .legend import legend_items
+from .owners import owners_markdown
 from .rows import human_cells
 
 MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
               "completion", "time_progress", "gap", "trend", "owner")
-RED_COLUMNS = ("name", "owner", "completion", "time_progress", "gap", "red_months", "needed")
+RED_COLUMNS = ("name", "owner", "supervision", "completion", "time_progress", "gap",
+               "red_months", "needed", "answer")
+CLOSED_COLUMNS = ("name", "owner", "previous", "current", "gap", "answer")
 CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
 _RIGHT = {"target", "last_year", "actual", "completion", "time_progress", "gap", "forecast",
           "red_months", "needed"}
@@ -58,27 +61,31 @@ def report_markdown(report: StatusReport, lang: str) -> str:
     out += [_headline(report, lang), ""]
 
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
-    out += [f"## {_numbered(1, word('red_list', lang), lang)}（{len(red)}项）" if zh else
-            f"## 1. {word('red_list', lang)} ({len(red)})", ""]
-    out += md_table(red, lang, RED_COLUMNS) if red else [word("no_red", lang)]
-    out.append("")
-
+    closed = [r for r in rows if r.supervision == "closed"]
     changed = [r for r in rows if r.change]
     since = month_heading(str(report.as_of.period + -1), lang)
     since = since.removeprefix("截至").removeprefix("as of ")
-    out += [f"## {_numbered(2, word('changes', lang), lang)}（较{since}，{len(changed)}项）"
-            if zh else f"## 2. {word('changes', lang)} (since {since}: {len(changed)})", ""]
-    out += md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]
-    out.append("")
+    sections = [
+        (word("red_list", lang), f"（{len(red)}项）" if zh else f" ({len(red)})",
+         md_table(red, lang, RED_COLUMNS) if red else [word("no_red", lang)]),
+        (word("closed_list", lang), f"（{len(closed)}项）" if zh else f" ({len(closed)})",
+         md_table(closed, lang, CLOSED_COLUMNS) if closed else [word("no_closed", lang)]),
+        (word("changes", lang), f"（较{since}，{len(changed)}项）" if zh else
+         f" (since {since}: {len(changed)})",
+         md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]),
+        (word("league", lang), "", owners_markdown(report, lang)),
+    ]
+    for number, (heading, count, body) in enumerate(sections, start=1):
+        out += [f"## {_numbered(number, heading, lang)}{count}", "", *body, ""]
 
-    out += [f"## {_numbered(3, word('by_section', lang), lang)}", ""]
+    out += [f"## {_numbered(5, word('by_section', lang), lang)}", ""]
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = safe.markdown(section or word("no_section", lang))
         out += [f"### {section_number(index, lang)}{name}", ""]
         out += md_table(members, lang)
         out.append("")
 
-    out += [f"## {_numbered(4, word('legend', lang), lang)}", ""]
+    out += [f"## {_numbered(6, word('legend', lang), lang)}", ""]
     out += _legend(report, lang)
     return "\n".join(out) + "\n"
 

@@ -6,8 +6,8 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .. import trends
-from ..labels import STATUS_SHORT, kind_name, status_label, word
-from ..model import Actual, Evaluation, Kind, Status, Target
+from ..labels import STATUS_SHORT, kind_name, status_label, supervision_label, word
+from ..model import Actual, Evaluation, Kind, Response, Status, Target
 from ..report import ReportRow, StatusReport
 
 JSON_SCHEMA = 1
@@ -118,10 +118,20 @@ def json_row(row: ReportRow) -> dict:
     }
     if row.trend:
         out.update(previous_status=row.previous.value if row.previous else None,
-                   change=row.change, red_months=row.red_months, trend=list(row.trend))
+                   change=row.change, red_months=row.red_months, trend=list(row.trend),
+                   supervision=row.supervision, answer=answer_json(row.answer))
     if t.kind is Kind.MILESTONE:
         out.update(due=_day(ev.due), done=ev.done, done_date=_day(ev.done_date))
     return out
+
+
+def answer_json(answer: Response | None) -> dict | None:
+    if answer is None:
+        return None
+    return {"period": str(answer.period), "reason": answer.reason, "measures": answer.measures,
+            "by": answer.by, "due": _day(answer.due),
+            "recorded": answer.recorded.isoformat() if answer.recorded else None,
+            "file": answer.file, "line": answer.line}
 
 
 def report_json(report: StatusReport) -> dict:
@@ -172,7 +182,20 @@ def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
         "red_months": str(row.red_months or ""),
         "change": change_marker(row, lang),
         "example": word("example", lang) if ev.example else "",
+        "supervision": supervision_label(row.supervision, row.red_months, lang),
+        "answer": answer_text(row, lang),
     }
+
+
+def answer_text(row: ReportRow, lang: str) -> str:
+    """The unit's latest answer, or 未反馈 for a target on the list without one."""
+    answer = row.answer
+    if answer is None:
+        return word("no_answer", lang) if row.supervision in ("new", "continuing") else ""
+    who = f"（{answer.by}）" if lang == "zh" else f" ({answer.by})"
+    text = (f"原因：{answer.reason}；措施：{answer.measures}" if lang == "zh" else
+            f"Reason: {answer.reason}; measures: {answer.measures}")
+    return text + (who if answer.by else "")
 
 
 def target_json(t: Target) -> dict:

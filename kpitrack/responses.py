@@ -1,0 +1,91 @@
+"""Checking the answers of a responses file (responses/YYYY-MM.toml) into `Response`s.
+
+An answer is a unit's 情况说明 (reason) and 整改措施 (measures) on a target it is supervised
+on, for one month. Like figures they are appended, never rewritten: a newer answer for the
+same target and month replaces the older one in reports, and both stay in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .catalogue import Msg
+from .entry import unknown_target_message
+from .model import Period, Plan, Problem, Response, Target
+from .records import _PERIOD_TEXT, _recorded, month_period
+from .schema import Collector, check_schema, date_field, parse_toml_bytes, text_field
+
+RESPONSES_DIR = "responses"
+_FIELDS = {"target", "period", "reason", "measures", "by", "due", "recorded"}
+
+
+def responses_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
+                         targets: dict[str, Target], problems: list[Problem]) -> list[Response]:
+    period = month_period(name)
+    if period is None:
+        problems.append(Problem("error", shown, None, None, Msg.BAD_MONTH_FILE_NAME()))
+        return []
+    parsed, lines = parse_toml_bytes(data, shown, problems)
+    if parsed is None:
+        return []
+    c = Collector(problems, shown, lines)
+    try:
+        check_schema(data=parsed, c=c)
+        for key in sorted(set(parsed) - {"schema", "response"}):
+            c.error(Msg.UNKNOWN_TOP_FIELD(key=key), key)
+        raw = parsed.get("response", [])
+        if not isinstance(raw, list):
+            c.fail(Msg.RESPONSES_NOT_TABLES(), "response")
+    except Collector.Skip:
+        return []
+    out = []
+    for index, item in enumerate(raw):
+        try:
+            out.append(_response(item, index, period, plan, targets, c))
+        except Collector.Skip:
+            continue
+    return out
+
+
+def _response(raw: object, index: int, file_period: Period, plan: Plan,
+              targets: dict[str, Target], c: Collector) -> Response:
+    path = ("response", index)
+    if not isinstance(raw, dict):
+        c.fail(Msg.RESPONSE_NOT_TABLE(), *path)
+    tid = raw.get("target")
+    if not isinstance(tid, str):
+        c.fail(Msg.NO_RECORD_TARGET() if tid is None else Msg.RECORD_TARGET_NOT_TEXT(), *path)
+    for key in sorted(set(raw) - _FIELDS):
+        c.error(Msg.UNKNOWN_RECORD_FIELD(key=key), *path, key, target=tid)
+    if tid not in targets:
+        c.fail(unknown_target_message(tid, list(targets.values())), *path, "target", target=tid)
+    text = raw.get("period")
+    match = _PERIOD_TEXT.match(text) if isinstance(text, str) else None
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        c.fail(Msg.BAD_RECORD_PERIOD(value=text), *path, "period", target=tid)
+    period = Period(int(match.group(1)), int(match.group(2)))
+    if period != file_period:
+        c.fail(Msg.PERIOD_NOT_FILE_MONTH(period=period, month=file_period), *path, "period",
+               target=tid)
+    if not plan.contains(period):
+        c.fail(Msg.PERIOD_OUTSIDE_PLAN(period=period, first=plan.first_period,
+                                       last=plan.last_period), *path, "period", target=tid)
+    texts = {}
+    for key in ("reason", "measures", "by"):
+        texts[key] = text_field(c, raw.get(key, ""), key, *path, key, target=tid).strip()
+    for key in ("reason", "measures"):
+        if not texts[key]:
+            c.fail(Msg.EMPTY_ANSWER(field=key), *path, key, target=tid)
+    due = date_field(c, raw["due"], "due", *path, "due", target=tid) if "due" in raw else None
+    return Response(tid, period, texts["reason"], texts["measures"], texts["by"], due,
+                    _recorded(raw, path, tid, c), c.file, c.line(*path), index)
+
+
+def latest_answers(responses: list[Response]) -> dict[tuple[str, Period], Response]:
+    """The answer in force for each (target, month): the newest `recorded`, then `by`."""
+    earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    chosen: dict[tuple[str, Period], Response] = {}
+    for response in sorted(responses, key=lambda r: (r.recorded or earliest, r.by, r.seq)):
+        chosen[(response.target, response.period)] = response
+    return chosen
+
