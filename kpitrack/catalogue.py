@@ -162,6 +162,7 @@ class Msg(metaclass=_Catalogue):
     NOT_BOOL = MessageId("{name} must be true or false (no quotes)",
                 "{name} 必须是 true 或 false（不加引号）")
     CHECKS_NOT_TABLE = MessageId("[checks] must be a table", "[checks] 必须是表")
+    SUPERVISION_NOT_TABLE = MessageId("[supervision] must be a table", "[supervision] 必须是表")
     CHECK_TOO_SMALL = MessageId("{name} must be more than {n}", "{name} 必须大于 {n}")
     # plausibility: a figure likely typed wrong
     LOOKS_LIKE_FRACTION = MessageId(

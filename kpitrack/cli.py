@@ -5,7 +5,6 @@ Domain errors become one line on stderr and exit 1; usage errors exit 2.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import app, store
+from .cli_supervision import COMMANDS
 from .model import KpiError, Status
 from .options import (
     KpiFailure,
@@ -21,9 +21,14 @@ from .options import (
     complete_target,
     figure_options,
     format_option,
+    now,
+    out,
+    output_format,
     selection_options,
     statuses,
+    today,
     wide_option,
+    write_output,
 )
 
 EXIT_FAIL_ON = 3
@@ -50,24 +55,6 @@ class KpiGroup(click.Group):
 def _error_language(ctx: click.Context) -> str:
     settings = ctx.obj
     return settings.error_language() if isinstance(settings, Settings) else "zh"
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("kpitrack")
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-def _out(text: str) -> None:
-    click.echo(text, nl=not text.endswith("\n"))
 
 
 @click.group(cls=KpiGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,7 +110,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
       kpitrack status --only red --format md > red.md
       kpitrack status --format json --fail-on red   # exit 3 if anything is red
     """
-    report = app.status_report(settings.load(), as_of, _today(), section=section, owner=owner,
+    report = app.status_report(settings.load(), as_of, today(), section=section, owner=owner,
                                statuses=statuses(only))
     lang = settings.language(report.plan)
     if fmt == "table":
@@ -133,7 +120,7 @@ def status(settings: Settings, as_of: str | None, section: str | None, owner: st
     else:
         from .render.formats import status_text
 
-        _out(status_text(report, fmt, lang))
+        out(status_text(report, fmt, lang))
     if fail_on and _any_at_least([r.status for r in report.rows], Status(fail_on)):
         sys.exit(EXIT_FAIL_ON)
 
@@ -166,80 +153,55 @@ def show(settings: Settings, target: str, as_of: str | None, fmt: str, wide: boo
     """
     ws = settings.load()
     lang = settings.language(ws)
-    story = app.target_detail(ws, target, as_of, _today())
+    story = app.target_detail(ws, target, as_of, today())
     if fmt == "json":
         from .render.formats import dumps
         from .render.show import show_json
 
-        _out(dumps(show_json(story, lang)))
+        out(dumps(show_json(story, lang)))
         return
     from .render.show import print_show
 
     print_show(settings.console(), story, lang, wide)
 
 
-def _export_format(fmt: str | None, output: Path | None) -> str:
-    """--format wins; else the -o file's extension; else Markdown."""
-    from .render.formats import EXPORT_SUFFIXES
-
-    if fmt or output is None:
-        return fmt or "md"
-    found = EXPORT_SUFFIXES.get(output.suffix.lower())
-    if found is None:
-        raise click.UsageError(f"cannot tell the format from {output.name!r}; use a .md, .csv, "
-                               ".json or .xlsx file, or give --format")
-    return found
-
-
 @cli.command()
 @selection_options
-@format_option(("md", "csv", "json", "xlsx"), None,
-               "md (default), csv (UTF-8 with a BOM, for Excel), json, or xlsx (an Excel "
-               "workbook, status cells filled in their colour). Without it, the -o "
-               "file's extension decides.")
+@format_option(("md", "csv", "json", "xlsx", "docx"), None,
+               "md (default), csv (UTF-8 with a BOM, for Excel), json, xlsx (an Excel "
+               "workbook, status cells filled in their colour) or docx (a Word document, "
+               "A4 landscape). Without it, the -o file's extension decides.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file instead of stdout (replaced whole, atomically).")
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
            fmt: str | None, output: Path | None) -> None:
-    """Write the meeting report: Markdown, CSV or an Excel workbook, or JSON.
+    """Write the meeting report: Markdown, Word, CSV, an Excel workbook, or JSON.
 
-    The Markdown has a headline with the colour counts, the red list
-    (红色滞后督办清单) with owners, gaps and the pace needed, the targets that
-    changed colour since last month, one table per section and the legend.
-    The workbook has one row per target, each status cell filled in its
-    colour and keeping its label, and the legend on a second sheet.
+    The Markdown and the Word document have a headline with the colour counts,
+    the red list (红色滞后督办清单) with each item's supervision state and its
+    unit's answer, the items closed (销号), the targets that changed colour,
+    the units side by side (晾晒), one table per section and the legend. The
+    workbook has one row per target, each status cell filled in its colour and
+    keeping its label, and the legend on a second sheet.
 
     \b
     Examples:
       kpitrack export -o report.md
+      kpitrack export -o report.docx
       kpitrack export -o report.xlsx
       kpitrack export -o report.csv --as-of 2025-09
       kpitrack export --format json --section 产业 > industry.json
     """
-    from .render.formats import export_bytes
+    from .render.formats import EXPORT_SUFFIXES, export_bytes
     from .render.messages import exported_message
 
-    chosen = _export_format(fmt, output)
-    if chosen == "xlsx" and output is None and sys.stdout.isatty():
-        raise click.UsageError("a workbook is not text: give -o report.xlsx, or redirect "
-                               "stdout to a file")
-    report = app.status_report(settings.load(), as_of, _today(), section=section, owner=owner)
+    chosen = output_format(fmt, output, EXPORT_SUFFIXES)
+    report = app.status_report(settings.load(), as_of, today(), section=section, owner=owner)
     lang = settings.language(report.plan)
     data = export_bytes(report, chosen, lang)
-    if output is None:
-        _write_stdout(data, binary=chosen == "xlsx")
-        return
-    app.export(settings.workspace, output, data)
-    settings.note(exported_message(store.display_path(output), report, lang))
-
-
-def _write_stdout(data: bytes, binary: bool) -> None:
-    if binary:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        _out(data.decode("utf-8"))
+    if write_output(settings, output, data, chosen):
+        settings.note(exported_message(store.display_path(output), report, lang))
 
 
 # Negative figures (a growth of -0.6) must not be taken for options.
@@ -271,7 +233,7 @@ def add(settings: Settings, target: str, value: str | None, period: str | None, 
     ws = settings.load(strict=False)
     done_ = app.record_figure(ws, target, value, period=period, done=done, date=done_date, by=by,
                               note=note, source=source, correct=correct, strict=strict,
-                              now=_now(), today=_today())
+                              now=now(), today=today())
     _tell_recorded(settings, settings.language(ws), done_)
 
 
@@ -281,7 +243,7 @@ def _tell_recorded(settings: Settings, lang: str, done: app.Recorded) -> None:
 
     for warning in done.warnings:
         settings.note(SEVERITY[lang]["warning"] + warning.text(lang))
-    _out(recorded_message(done, store.display_path(done.path), lang))
+    out(recorded_message(done, store.display_path(done.path), lang))
     if done.problems_elsewhere:
         settings.note(problems_elsewhere(done.problems_elsewhere, lang))
 
@@ -307,8 +269,8 @@ def withdraw(settings: Settings, target: str, period: str, by: str, note: str) -
       kpitrack withdraw 年度投资 --period 2025年11月 --by 统计局
     """
     ws = settings.load(strict=False)
-    done = app.withdraw_figure(ws, target, period=period, by=by, note=note, now=_now(),
-                               today=_today())
+    done = app.withdraw_figure(ws, target, period=period, by=by, note=note, now=now(),
+                               today=today())
     _tell_recorded(settings, settings.language(ws), done)
 
 
@@ -347,7 +309,7 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
     ws = settings.load(strict=False)
     lang, shown = settings.language(ws), store.display_path(file)
     outcome = app.import_sheet(ws, file, sheet=sheet, dry_run=dry_run, correct=correct,
-                               strict=strict, period=period, by=by, now=_now(), today=_today())
+                               strict=strict, period=period, by=by, now=now(), today=today())
     if outcome.bad and not dry_run:
         raise KpiError(imports.first_error(shown, outcome.rows))
     imports.print_import(settings.console(), imports.import_title(shown, dry_run, lang),
@@ -378,9 +340,9 @@ def check(settings: Settings, fmt: str) -> None:
 
     ws = store.load_workspace(store.find_workspace(settings.workspace))
     lang = settings.language(ws)
-    problems = app.check(ws, _today())
+    problems = app.check(ws, today())
     if fmt == "json":
-        _out(check_json(problems, lang))
+        out(check_json(problems, lang))
     else:
         lines, summary = check_lines(problems, len(ws.targets), len(ws.actuals), lang)
         print_lines(settings.console(), lines)
@@ -406,7 +368,7 @@ def targets(settings: Settings, fmt: str, wide: bool) -> None:
         from .render.formats import dumps
         from .render.rows import target_json
 
-        _out(dumps({"schema": 1, "targets": [target_json(t) for t in ws.targets]}))
+        out(dumps({"schema": 1, "targets": [target_json(t) for t in ws.targets]}))
         return
     from .render.table import print_targets
 
@@ -440,7 +402,7 @@ def init(settings: Settings, directory: Path, source: Path | None, year: int | N
 
     if year is not None and source is None:
         raise click.UsageError("--year moves a copied plan; give --from FILE too")
-    path = app.init(directory, _today(), source, year)
+    path = app.init(directory, today(), source, year)
     settings.note(created_message(store.display_path(path), settings.lang or "zh"))
 
 
@@ -468,6 +430,10 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> None:
     sys.exit(run_merge_driver(base, ours, theirs, name))
 
 
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
 SHELLS = ("bash", "zsh", "fish")
 
 
@@ -489,7 +455,7 @@ def completion(shell: str) -> None:
 
     shell_class = get_completion_class(shell)
     assert shell_class is not None
-    _out(shell_class(cli, {}, "kpitrack", "_KPITRACK_COMPLETE").source())
+    out(shell_class(cli, {}, "kpitrack", "_KPITRACK_COMPLETE").source())
 
 
 # Reading 100,000 figures creates millions of small objects and almost no cycles; with

@@ -57,14 +57,14 @@ def time_progress(plan: Plan, target: Target, month: int) -> float:
 
 
 def record_order(record: Actual) -> tuple:
-    """Oldest first: by `recorded`, then `by`, then the figure itself, then place in file.
+    """Oldest first: by `recorded`, then by place in the file.
 
-    A merge of two clones may put records in either order, so the order never
-    depends on where a record sits in its file unless two records are identical.
+    `recorded` decides whatever order a merge of two clones puts records in. Records made
+    within the same second (a figure and its withdrawal, one after the other) keep the
+    order they were written in; once clones have synced, every clone holds the same file,
+    so that order is the same everywhere.
     """
-    return (record.recorded or _EARLIEST, record.by,
-            (record.value is None, record.value or 0.0, bool(record.done),
-             record.date or dt.date.min), record.seq)
+    return (record.recorded or _EARLIEST, record.seq)
 
 
 def adds_up(target: Target) -> bool:

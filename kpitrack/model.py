@@ -196,6 +196,16 @@ class Checks(NamedTuple):
 DEFAULT_CHECKS = Checks()
 
 
+class Supervision(NamedTuple):
+    """`[supervision]` in targets.toml: how the office runs its 督办."""
+
+    # A notice asks for the unit's answer this many days after the as-of month ends.
+    reply_days: int = 5
+
+
+DEFAULT_SUPERVISION = Supervision()
+
+
 @dataclass(frozen=True)
 class Plan:
     title: str
@@ -205,6 +215,7 @@ class Plan:
     lang: str = "zh"
     bands: Bands = DEFAULT_BANDS
     checks: Checks = DEFAULT_CHECKS
+    supervision: Supervision = DEFAULT_SUPERVISION
 
     # Cached: judging a large workspace asks for these millions of times.
     @cached_property

@@ -3,7 +3,9 @@ completion, and the option decorators several commands stack."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 
@@ -149,3 +151,50 @@ def wide_option(func):
                         help="Every column, however wide the terminal (scroll, or pipe to "
                              "`less -S`). Without it a table fits the terminal: the least "
                              "needed columns go first and long names end in …")(func)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """When a record is made: local time with its offset, to the second."""
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def out(text: str) -> None:
+    """Data to stdout, ending with exactly one newline."""
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+def output_format(fmt: str | None, output: Path | None, suffixes: dict[str, str]) -> str:
+    """--format wins; else the -o file's extension; else Markdown."""
+    if fmt or output is None:
+        return fmt or "md"
+    found = suffixes.get(output.suffix.lower())
+    if found is None:
+        names = ", ".join(sorted(suffixes))
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; use a file "
+                               f"ending {names}, or give --format")
+    return found
+
+
+def write_output(settings: Settings, output: Path | None, data: bytes, fmt: str) -> bool:
+    """A report to its -o file (atomically, never over the workspace's own files), or to
+    stdout; True when a file was written. A Word or Excel file is not sent to a terminal."""
+    import sys
+
+    from .render.formats import BINARY_FORMATS
+
+    if output is not None:
+        app.export(settings.workspace, output, data)
+        return True
+    if fmt in BINARY_FORMATS:
+        if sys.stdout.isatty():
+            raise click.UsageError(f"a .{fmt} file is not text: give -o report.{fmt}, or "
+                                   "redirect stdout to a file")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    else:
+        out(data.decode("utf-8"))
+    return False

@@ -247,7 +247,7 @@ def _check_duplicates(records: list[Actual], targets: dict[str, Target], c: Coll
       both says which is right, or a withdrawal takes one back;
     - the same figure twice is a warning: it changes nothing;
     - two corrections recorded at the same moment with different figures are a
-      warning: `record_order` picks one (by `by`, then the figure), but a person should.
+      warning: the one later in the file counts, but a person should decide.
     """
     from .evaluate import adds_up, in_force, record_order
 

@@ -6,6 +6,7 @@ the same `StatusReport`, so they cannot disagree; JSON is one output among them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -111,3 +112,36 @@ def league(report: StatusReport) -> list[OwnerRow]:
     unranked.sort(key=lambda u: (u[3] is None, -(u[3] or 0.0), u[1][Status.RED], u[0] == "",
                                  u[0]))
     return [OwnerRow(*u, rank) for rank, u in enumerate(unranked, start=1)]
+
+
+class Notice(NamedTuple):
+    """A 督办通知单 for one unit: its red items (new and continuing) first, then its yellow
+    ones as 预警提醒, and the day its answer is due."""
+
+    owner: str
+    red: list[ReportRow]
+    yellow: list[ReportRow]
+    reply_by: dt.date
+
+
+def reply_by(report: StatusReport) -> dt.date:
+    """The as-of month's last day plus `[supervision] reply_days`."""
+    return report.as_of.period.last_day + dt.timedelta(
+        days=report.plan.supervision.reply_days)
+
+
+def notices(report: StatusReport, every_unit: bool = False) -> list[Notice]:
+    """One notice per unit with red or yellow targets (or, with `every_unit`, per unit in
+    the report), units in the league table's order."""
+    by_owner: dict[str, list[ReportRow]] = {}
+    for row in report.rows:
+        by_owner.setdefault(row.target.owner, []).append(row)
+    out = []
+    for unit in league(report):
+        rows = by_owner[unit.owner]
+        red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
+        yellow = sorted((r for r in rows if r.status is Status.YELLOW),
+                        key=lambda r: r.ev.gap or 0.0)
+        if red or yellow or every_unit:
+            out.append(Notice(unit.owner, red, yellow, reply_by(report)))
+    return out

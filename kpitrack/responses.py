@@ -82,10 +82,11 @@ def _response(raw: object, index: int, file_period: Period, plan: Plan,
 
 
 def latest_answers(responses: list[Response]) -> dict[tuple[str, Period], Response]:
-    """The answer in force for each (target, month): the newest `recorded`, then `by`."""
+    """The answer in force for each (target, month): the newest `recorded`, then the one
+    later in its file (two answers within the same second)."""
     earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
     chosen: dict[tuple[str, Period], Response] = {}
-    for response in sorted(responses, key=lambda r: (r.recorded or earliest, r.by, r.seq)):
+    for response in sorted(responses, key=lambda r: (r.recorded or earliest, r.seq, r.by)):
         chosen[(response.target, response.period)] = response
     return chosen
 

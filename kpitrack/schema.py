@@ -25,6 +25,7 @@ from .model import (
     Plan,
     Problem,
     Report,
+    Supervision,
     Target,
 )
 from .parse import check_number
@@ -177,7 +178,8 @@ def _milestone_bands(c: Collector, data: dict, default: MilestoneBands, *path: o
 
 
 def _plan(data: dict, c: Collector) -> Plan:
-    for key in sorted(set(data) - {"schema", "plan", "bands", "checks", "targets"}):
+    for key in sorted(set(data) - {"schema", "plan", "bands", "checks", "supervision",
+                                   "targets"}):
         c.error(Msg.UNKNOWN_TOP_FIELD(key=key), key)
     plan = data.get("plan")
     if not isinstance(plan, dict):
@@ -206,7 +208,21 @@ def _plan(data: dict, c: Collector) -> Plan:
     source = text_field(c, plan.get("source", ""), "plan.source", "plan", "source")
     bands = _plan_bands(data.get("bands", {}), c)
     return Plan(title=title, start=start, end=end, source=source, lang=lang, bands=bands,
-                checks=_checks(data.get("checks", {}), c))
+                checks=_checks(data.get("checks", {}), c),
+                supervision=_supervision(data.get("supervision", {}), c))
+
+
+def _supervision(data: object, c: Collector) -> Supervision:
+    """[supervision]: reply_days, the days a unit has to answer a notice."""
+    if not isinstance(data, dict):
+        c.fail(Msg.SUPERVISION_NOT_TABLE(), "supervision")
+    for key in sorted(set(data) - set(Supervision._fields)):  # type: ignore[arg-type]
+        c.error(Msg.UNKNOWN_FIELD(key=key, hint=did_you_mean(key, list(Supervision._fields))),
+                "supervision", key)
+    days = data.get("reply_days", Supervision().reply_days)  # type: ignore[union-attr]
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 366:
+        c.fail(Msg.BAD_DAYS(key="supervision.reply_days"), "supervision", "reply_days")
+    return Supervision(days)
 
 
 def _checks(data: object, c: Collector) -> Checks:

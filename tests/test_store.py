@@ -240,6 +240,6 @@ def test_two_corrections_at_the_same_moment_are_a_warning(isolated):
                by="甲")))
     [(severity, line, message)] = _check_messages(isolated)
     assert severity == "warning"
-    # `by` orders them: 甲 (U+7532) sorts after 乙 (U+4E59), so line 16's record counts.
+    # The one written later in the file counts.
     assert line == 16
     assert message.endswith("(lines 8 and 16); the one at line 16 counts")

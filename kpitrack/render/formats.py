@@ -7,9 +7,10 @@ import json
 from ..report import StatusReport
 
 STATUS_FORMATS = ("table", "json", "csv", "md")
-EXPORT_FORMATS = ("md", "csv", "json", "xlsx")
+EXPORT_FORMATS = ("md", "csv", "json", "xlsx", "docx")
 EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json",
-                   ".xlsx": "xlsx"}
+                   ".xlsx": "xlsx", ".docx": "docx"}
+BINARY_FORMATS = ("xlsx", "docx")
 
 
 def dumps(data: dict) -> str:
@@ -38,6 +39,10 @@ def export_bytes(report: StatusReport, fmt: str, lang: str) -> bytes:
         from .xlsx_out import status_xlsx
 
         return status_xlsx(report, lang)
+    if fmt == "docx":
+        from .docx_out import report_docx
+
+        return report_docx(report, lang)
     if fmt == "json":
         from .rows import report_json
 

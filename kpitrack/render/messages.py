@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..labels import STATUS_SHORT, month_heading, status_label, word
-from ..model import STATUS_ORDER, Problem
+from ..model import STATUS_ORDER, Problem, Response, Target
 from ..report import StatusReport
 
 if TYPE_CHECKING:
@@ -35,6 +35,26 @@ def recorded_message(done: Recorded, path: str, lang: str) -> str:
             head += " (更正)" if lang == "zh" else " (correction)"
     return (f"{head} {name} [{target.id}] {record.period}: {what} → {path}\n"
             f"  {', '.join(parts)}")
+
+
+def responded_message(target: Target, response: Response, path: str, lang: str) -> str:
+    """What `respond` recorded, and where."""
+    name = safe.plain(target.name)
+    if lang == "zh":
+        by = f"（{safe.plain(response.by)}）" if response.by else ""
+        return (f"已记录答复 {name} [{target.id}] {response.period}{by} → {path}\n"
+                f"  原因：{safe.plain(response.reason)}\n  措施：{safe.plain(response.measures)}")
+    by = f" ({safe.plain(response.by)})" if response.by else ""
+    return (f"recorded the answer on {name} [{target.id}] {response.period}{by} → {path}\n"
+            f"  reason: {safe.plain(response.reason)}\n"
+            f"  measures: {safe.plain(response.measures)}")
+
+
+def notices_message(path: str, count: int, lang: str) -> str:
+    """What `notice -o` wrote."""
+    if lang == "zh":
+        return f"已导出 {path}：{count}个单位的督办通知单"
+    return f"exported {path}: notices to {count} unit(s)"
 
 
 def exported_message(path: str, report: StatusReport, lang: str) -> str:

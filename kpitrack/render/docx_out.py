@@ -1,0 +1,200 @@
+"""Word documents (python-docx, imported only here): the meeting report and the notices.
+
+A4 landscape; every table's header row repeats on each page; each status cell is shaded
+in its colour and keeps its label, so the page still reads in black and white. User text
+is set as text (python-docx escapes it); control characters, which XML cannot hold, are
+removed first.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
+from ..model import STATUS_ORDER, Status
+from ..report import Notice, ReportRow, StatusReport
+from . import text as safe
+from .legend import legend_items
+from .markdown import CHANGE_COLUMNS, CLOSED_COLUMNS, MD_COLUMNS, RED_COLUMNS
+from .owners import COLUMNS as OWNER_COLUMNS
+from .owners import owner_cells
+from .rows import human_cells
+from .xlsx_out import FILLS
+
+_RIGHT = {"target", "last_year", "actual", "completion", "time_progress", "gap", "forecast",
+          "red_months", "needed", "rank", "blue", "green", "yellow", "red", "none", "total",
+          "on_track"}
+_FONT = "宋体"  # SimSun: in every Chinese Windows and WPS
+
+
+def _document():
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    style = doc.styles["Normal"]
+    style.font.size = Pt(10)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FONT)
+    return doc
+
+
+def _text(value: str) -> str:
+    return safe.plain(value)
+
+
+def _shade(cell, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row) -> None:
+    """The header row is repeated at the top of each page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+    cant_split = OxmlElement("w:cantSplit")
+    properties.append(cant_split)
+
+
+def _table(doc, columns: Sequence[str], cells: Sequence[dict[str, str]], lang: str,
+           statuses: Sequence[dict[str, Status]] = ()) -> None:
+    """A table with a repeated header; `statuses[i][key]` shades row i's cell `key`."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    for cell, key in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = word(key, lang)
+        cell.paragraphs[0].runs[0].bold = True
+    _repeat_header(table.rows[0])
+    for index, row_cells in enumerate(cells):
+        row = table.add_row()
+        for cell, key in zip(row.cells, columns, strict=True):
+            cell.text = _text(row_cells.get(key, ""))
+            if key in _RIGHT:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            status = statuses[index].get(key) if index < len(statuses) else None
+            if status is not None:
+                _shade(cell, FILLS[status])
+
+
+def _status_cells(rows: Sequence[ReportRow], lang: str) -> tuple[list[dict], list[dict]]:
+    cells, shades = [], []
+    for row in rows:
+        human = human_cells(row, lang)
+        human["current"] = human["status"]
+        if row.previous is not None:
+            human["previous"] = status_label(row.previous, lang)
+        cells.append(human)
+        shade = {"status": row.status, "current": row.status}
+        if row.previous is not None:
+            shade["previous"] = row.previous
+        shades.append(shade)
+    return cells, shades
+
+
+def _rows_table(doc, rows: Sequence[ReportRow], columns: Sequence[str], lang: str) -> None:
+    cells, shades = _status_cells(rows, lang)
+    _table(doc, columns, cells, lang, shades)
+
+
+def _save(doc) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def report_docx(report: StatusReport, lang: str) -> bytes:
+    """The meeting report: the Markdown report's sections, as a Word document."""
+    doc = _document()
+    zh = lang == "zh"
+    heading = month_heading(str(report.as_of.period), lang)
+    title = _text(report.plan.title)
+    doc.add_heading(f"{title}推进情况（{heading}）" if zh else f"{title}: progress {heading}", 0)
+    if report.has_examples:
+        doc.add_paragraph().add_run(word("example_note", lang)).bold = True
+    counts = ("，" if zh else ", ").join(
+        f"{status_label(s, lang)} {report.summary.get(s, 0)}" + ("项" if zh else "")
+        for s in STATUS_ORDER)
+    doc.add_paragraph().add_run(f"共{len(report.rows)}项指标：{counts}。" if zh else
+                                f"{len(report.rows)} targets: {counts}.").bold = True
+    rows = list(report.rows)
+    red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
+    parts = [(word("red_list", lang), red, RED_COLUMNS, word("no_red", lang)),
+             (word("closed_list", lang), [r for r in rows if r.supervision == "closed"],
+              CLOSED_COLUMNS, word("no_closed", lang)),
+             (word("changes", lang), [r for r in rows if r.change], CHANGE_COLUMNS,
+              word("no_changes", lang))]
+    for number, (name, members, columns, empty) in enumerate(parts, start=1):
+        doc.add_heading(_numbered(number, name, lang), 1)
+        if members:
+            _rows_table(doc, members, columns, lang)
+        else:
+            doc.add_paragraph(empty)
+    doc.add_heading(_numbered(4, word("league", lang), lang), 1)
+    from ..report import league
+
+    _table(doc, OWNER_COLUMNS, [owner_cells(r, lang) for r in league(report)], lang)
+    doc.add_heading(_numbered(5, word("by_section", lang), lang), 1)
+    for index, (section, members) in enumerate(report.by_section().items(), start=1):
+        name = _text(section or word("no_section", lang))
+        doc.add_heading(f"{section_number(index, lang)}{name}", 2)
+        _rows_table(doc, members, MD_COLUMNS, lang)
+    doc.add_heading(_numbered(6, word("legend", lang), lang), 1)
+    for status, text in legend_items(report.plan, report.as_of, lang):
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{STATUS_EMOJI[status]} " if status else "")
+        paragraph.add_run(text)
+    return _save(doc)
+
+
+def _numbered(n: int, text: str, lang: str) -> str:
+    return f"{'一二三四五六七八九十'[n - 1]}、{text}" if lang == "zh" else f"{n}. {text}"
+
+
+def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str) -> bytes:
+    """Every notice, each unit's starting on a new page."""
+    from docx.enum.text import WD_BREAK
+
+    from .notice import intro, item_facts, unit_name
+
+    doc = _document()
+    zh = lang == "zh"
+    for position, notice in enumerate(notices):
+        if position:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        unit = _text(unit_name(notice, lang))
+        doc.add_heading(f"督办通知单：{unit}" if zh else f"Supervision notice: {unit}", 0)
+        doc.add_paragraph().add_run(_text(report.plan.title)).bold = True
+        doc.add_paragraph(intro(notice, report, lang))
+        groups = ((word("red_items", lang), notice.red), (word("yellow_items", lang),
+                                                          notice.yellow))
+        for number, (heading, rows) in enumerate(groups, start=1):
+            doc.add_heading(_numbered(number, heading, lang), 1)
+            if not rows:
+                doc.add_paragraph(word("none_items", lang))
+            for index, row in enumerate(rows, start=1):
+                doc.add_heading(f"{index}. {_text(row.target.name)}", 2)
+                facts = item_facts(row, lang)
+                _table(doc, ("item", "value"), [{"item": k, "value": v} for k, v in facts],
+                       lang, [{"value": row.status} if i == 0 else {}
+                              for i in range(len(facts))])
+    return _save(doc)
