@@ -258,6 +258,7 @@ def test_the_report_as_a_word_document(ws):
     assert headings[:6] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化",
                             "四、责任单位推进情况晾晒", "五、分板块推进情况", "（一）未分组"]
     red, closed, changes, league, section_table = document.tables[:5]
+    assert [c.text for c in changes.rows[0].cells][:2] == ["指标", "责任单位"]
     assert [c.text for c in red.rows[0].cells][:3] == ["指标", "责任单位", "督办"]
     assert red.rows[1].cells[-1].text == "原因：周期长；措施：加快"
     assert closed.rows[1].cells[0].text == "投资"
@@ -303,8 +304,8 @@ def test_on_a_copy_of_the_repository_a_corrected_target_is_closed(tmp_path, monk
     shutil.copy(REPO / "targets.toml", root)
     shutil.copytree(REPO / "actuals", root / "actuals")
     monkeypatch.chdir(root)
-    red = [r for r in rows(root).values() if r["status"] == "red" and r["kind"] == "cumulative"
-           and r["period"] == "2025-10"][0]
+    red = next(r for r in rows(root).values() if r["status"] == "red"
+               and r["kind"] == "cumulative" and r["period"] == "2025-10")
     assert red["supervision"] in ("new", "continuing")
     goal = red["target"]
     result = run("-C", str(root), "add", red["id"], str(goal * 0.84), "--period", "2025-10",
