@@ -243,3 +243,19 @@ def test_two_corrections_at_the_same_moment_are_a_warning(isolated):
     # The one written later in the file counts.
     assert line == 16
     assert message.endswith("(lines 8 and 16); the one at line 16 counts")
+
+
+def test_written_files_keep_the_mode_a_colleague_needs(isolated):
+    """A shared folder: what kpitrack writes is as readable as any file the user makes."""
+    ws_root = write_ws(isolated, TARGETS)
+    umask = os.umask(0o022)
+    try:
+        store.append_actual(store.load_workspace(ws_root), actual("inv", month=4))
+        month = ws_root / "actuals" / "2025-04.toml"
+        assert month.stat().st_mode & 0o777 == 0o644
+        month.chmod(0o664)
+        store.append_actual(store.load_workspace(ws_root), actual("inv", month=4, value=2,
+                                                                  correction=True))
+        assert month.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(umask)
