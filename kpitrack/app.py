@@ -62,6 +62,17 @@ def status_report(ws: store.Workspace, as_of_text: str | None, today: dt.date, *
     return build(select(result, section=section, owner=owner, statuses=statuses), ws.responses)
 
 
+def red_histories(ws: store.Workspace, report: StatusReport) -> dict[str, tuple]:
+    """Each red target's month-end statuses from the plan's start (the HTML report's
+    month-by-month charts)."""
+    from .evaluate import group_by_target, month_statuses
+
+    figures = group_by_target(ws.actuals)
+    return {row.target.id: month_statuses(ws.plan, row.target, figures.get(row.target.id, ()),
+                                          report.as_of)
+            for row in report.rows if row.status is Status.RED}
+
+
 def target_detail(ws: store.Workspace, key: str, as_of_text: str | None,
                   today: dt.date) -> Detail:
     """One target's story for `show`."""

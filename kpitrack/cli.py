@@ -167,27 +167,31 @@ def show(settings: Settings, target: str, as_of: str | None, fmt: str, wide: boo
 
 @cli.command()
 @selection_options
-@format_option(("md", "csv", "json", "xlsx", "docx"), None,
-               "md (default), csv (UTF-8 with a BOM, for Excel), json, xlsx (an Excel "
-               "workbook, status cells filled in their colour) or docx (a Word document, "
-               "A4 landscape). Without it, the -o file's extension decides.")
+@format_option(("md", "html", "csv", "json", "xlsx", "docx"), None,
+               "md (default), html (one self-contained page with charts, to look at or "
+               "print), csv (UTF-8 with a BOM, for Excel), json, xlsx (an Excel workbook, "
+               "status cells filled in their colour) or docx (a Word document, A4 "
+               "landscape). Without it, the -o file's extension decides.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file instead of stdout (replaced whole, atomically).")
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
            fmt: str | None, output: Path | None) -> None:
-    """Write the meeting report: Markdown, Word, CSV, an Excel workbook, or JSON.
+    """Write the meeting report: Markdown, an HTML page, Word, CSV, Excel, or JSON.
 
     The Markdown and the Word document have a headline with the colour counts,
     the red list (红色滞后督办清单) with each item's supervision state and its
     unit's answer, the items closed (销号), the targets that changed colour,
     the units side by side (晾晒), one table per section and the legend. The
     workbook has one row per target, each status cell filled in its colour and
-    keeping its label, and the legend on a second sheet.
+    keeping its label, and the legend on a second sheet. The HTML page adds
+    four charts (the colours, every target against the calendar, the units,
+    each red item month by month) and prints on A4 landscape.
 
     \b
     Examples:
       kpitrack export -o report.md
+      kpitrack export -o report.html
       kpitrack export -o report.docx
       kpitrack export -o report.xlsx
       kpitrack export -o report.csv --as-of 2025-09
@@ -197,9 +201,11 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
     from .render.messages import exported_message
 
     chosen = output_format(fmt, output, EXPORT_SUFFIXES)
-    report = app.status_report(settings.load(), as_of, today(), section=section, owner=owner)
+    ws = settings.load()
+    report = app.status_report(ws, as_of, today(), section=section, owner=owner)
     lang = settings.language(report.plan)
-    data = export_bytes(report, chosen, lang)
+    histories = app.red_histories(ws, report) if chosen == "html" else None
+    data = export_bytes(report, chosen, lang, histories)
     if write_output(settings, output, data, chosen):
         settings.note(exported_message(store.display_path(output), report, lang))
 

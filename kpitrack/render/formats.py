@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 
 from ..report import StatusReport
 
 STATUS_FORMATS = ("table", "json", "csv", "md")
-EXPORT_FORMATS = ("md", "csv", "json", "xlsx", "docx")
-EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json",
-                   ".xlsx": "xlsx", ".docx": "docx"}
+EXPORT_FORMATS = ("md", "html", "csv", "json", "xlsx", "docx")
+EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                   ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".docx": "docx"}
 BINARY_FORMATS = ("xlsx", "docx")
 
 
@@ -33,8 +34,10 @@ def status_text(report: StatusReport, fmt: str, lang: str) -> str:
     return status_markdown(report, lang)
 
 
-def export_bytes(report: StatusReport, fmt: str, lang: str) -> bytes:
-    """`export`: the meeting report in `fmt`, as the bytes of its file."""
+def export_bytes(report: StatusReport, fmt: str, lang: str,
+                 histories: Mapping[str, Sequence] | None = None) -> bytes:
+    """`export`: the meeting report in `fmt`, as the bytes of its file. `histories` (each
+    red target's months) feeds the HTML page's charts."""
     if fmt == "xlsx":
         from .xlsx_out import status_xlsx
 
@@ -43,7 +46,11 @@ def export_bytes(report: StatusReport, fmt: str, lang: str) -> bytes:
         from .docx_out import report_docx
 
         return report_docx(report, lang)
-    if fmt == "json":
+    if fmt == "html":
+        from .html_out import report_html
+
+        text = report_html(report, histories or {}, lang)
+    elif fmt == "json":
         from .rows import report_json
 
         text = dumps(report_json(report)) + "\n"
