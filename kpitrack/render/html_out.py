@@ -171,6 +171,38 @@ def _headline(report: StatusReport, lang: str) -> dict:
                       for s in STATUS_ORDER]}
 
 
+def _sections(report: StatusReport, lang: str) -> list[dict]:
+    """Each section: its 挂图作战 chart (with the chart's figures as a table) and its table."""
+    from . import charts
+
+    out = []
+    for index, (name, members) in enumerate(report.by_section().items(), start=1):
+        shown = name or word("no_section", lang)
+        charted = [(r, charts.chart_value(r)) for r in members]
+        data = [[r.target.name, f"{v[0]:.1f}", f"{v[1]:.1f}", STATUS_LABELS[lang][r.status]]
+                for r, v in charted if v is not None]
+        out.append({
+            "heading": f"{section_number(index, lang)}{shown}", "name": shown,
+            "chart": _markup(charts.pace_chart(members, lang)) if data else "",
+            "data": {"columns": [word("name", lang), "%", word("time_progress", lang) + " %",
+                                 word("status", lang)], "rows": data},
+            "table": _table(members, MD_COLUMNS, lang)})
+    return out
+
+
+def _red_charts(red: Sequence[ReportRow], histories: Mapping[str, Sequence[MonthStatus]],
+                lang: str) -> list[dict]:
+    """The furthest-behind red items' month-by-month charts, with their figures."""
+    from . import charts
+
+    return [{"id": r.target.id, "name": r.target.name,
+             "svg": _markup(charts.history_chart(r, histories[r.target.id], lang)),
+             "columns": [word("month", lang), "%", word("time_progress", lang)],
+             "rows": [[str(m.period), _pct(m.trend_value), _pct(m.time_progress)]
+                      for m in histories[r.target.id]]}
+            for r in red[:RED_CHARTS] if histories.get(r.target.id)]
+
+
 def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStatus]],
                 lang: str) -> str:
     """The page; `histories` holds each red target's month-end statuses from plan start."""
@@ -191,27 +223,8 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
                                        word("no_changes", lang))),
         (word("league", lang), _owners(units, lang)),
     ]
-    sections = []
-    for index, (name, members) in enumerate(report.by_section().items(), start=1):
-        shown = name or word("no_section", lang)
-        charted = [(r, charts.chart_value(r)) for r in members]
-        data = [[r.target.name, f"{v[0]:.1f}", f"{v[1]:.1f}", STATUS_LABELS[lang][r.status]]
-                for r, v in charted if v is not None]
-        sections.append({
-            "heading": f"{section_number(index, lang)}{shown}", "name": shown,
-            "chart": charts.pace_chart(members, lang) if data else "",
-            "data": {"columns": [word("name", lang), "%", word("time_progress", lang) + " %",
-                                 word("status", lang)], "rows": data},
-            "table": _table(members, MD_COLUMNS, lang)})
-    charted_red = red[:RED_CHARTS]
-    red_charts = [{"id": r.target.id, "name": r.target.name,
-                   "svg": charts.history_chart(r, histories.get(r.target.id, ()), lang),
-                   "columns": [word("month", lang), "%", word("time_progress", lang)],
-                   "rows": [[str(m.period), _pct(m.trend_value), _pct(m.time_progress)]
-                            for m in histories.get(r.target.id, ())]}
-                  for r in charted_red if histories.get(r.target.id)]
-    env = Environment(autoescape=True)
-    return env.from_string(TEMPLATE).render(
+    more = len(red) - RED_CHARTS
+    return Environment(autoescape=True).from_string(TEMPLATE).render(
         lang=lang,
         title=f"{report.plan.title}推进情况（{heading}）" if zh else
         f"{report.plan.title}: progress {heading}",
@@ -228,12 +241,10 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
                               for s in STATUS_ORDER]},
         parts=[{"heading": _numbered(n, h, lang), "table": t}
                for n, (h, t) in enumerate(parts, start=1)],
-        sections=[{**s, "chart": _markup(s["chart"])} for s in sections],
-        red_charts=[{**c, "svg": _markup(c["svg"])} for c in red_charts],
-        red_more=(f"另有{len(red) - RED_CHARTS}项红色指标未绘图，逐月进度见 kpitrack show。"
-                  if zh else
-                  f"{len(red) - RED_CHARTS} more red targets are not charted here; "
-                  "kpitrack show tells each one's story.") if len(red) > RED_CHARTS else "",
+        sections=_sections(report, lang), red_charts=_red_charts(red, histories, lang),
+        red_more=("" if more <= 0 else f"另有{more}项红色指标未绘图，逐月进度见 kpitrack show。"
+                  if zh else f"{more} more red targets are not charted here; kpitrack show "
+                  "tells each one's story."),
         legend=[text for _, text in legend_items(report.plan, report.as_of, lang)])
 
 
