@@ -24,6 +24,7 @@ from .options import (
     now,
     out,
     output_format,
+    output_option,
     selection_options,
     statuses,
     today,
@@ -172,8 +173,7 @@ def show(settings: Settings, target: str, as_of: str | None, fmt: str, wide: boo
                "print), csv (UTF-8 with a BOM, for Excel), json, xlsx (an Excel workbook, "
                "status cells filled in their colour) or docx (a Word document, A4 "
                "landscape). Without it, the -o file's extension decides.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file instead of stdout (replaced whole, atomically).")
+@output_option
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
            fmt: str | None, output: Path | None) -> None:

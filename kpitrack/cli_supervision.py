@@ -15,6 +15,7 @@ from .options import (
     now,
     out,
     output_format,
+    output_option,
     today,
     wide_option,
     write_output,
@@ -101,8 +102,7 @@ NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "do
 @format_option(("md", "docx", "json"), None,
                "md (default), docx (a Word document, each unit on a new page) or json. "
                "Without it, the -o file's extension decides.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file instead of stdout (replaced whole, atomically).")
+@output_option
 @click.pass_obj
 def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | None,
            output: Path | None) -> None:

@@ -128,6 +128,13 @@ def format_option(choices: tuple[str, ...], default: str | None = "table",
                         show_default=default is not None, help=help_text)
 
 
+def output_option(func):
+    """-o/--output, for the commands that write a report file."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path),
+                        help="Write to this file instead of stdout (replaced whole, "
+                             "atomically).")(func)
+
+
 def figure_options(func):
     """--period, --by, --correct and --strict, shared by add and import."""
     func = click.option("--strict", is_flag=True,

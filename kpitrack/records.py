@@ -96,7 +96,7 @@ def _record_target(raw: object, path: tuple, targets: dict[str, Target],
     return raw, target  # type: ignore[return-value]
 
 
-def _record_period(raw: dict, path: tuple, file_period: Period, plan: Plan, tid: str,
+def record_period(raw: dict, path: tuple, file_period: Period, plan: Plan, tid: str,
                    c: Collector) -> Period:
     text = raw.get("period")
     if text is None:
@@ -163,7 +163,7 @@ def _actual(raw: object, index: int, file_period: Period, plan: Plan,
     path = ("actual", index)
     table, target = _record_target(raw, path, targets, c)
     tid = target.id
-    period = _record_period(table, path, file_period, plan, tid, c)
+    period = record_period(table, path, file_period, plan, tid, c)
     flags = {key: bool_field(c, table.get(key, False), key, *path, key, target=tid)
              for key in ("correction", "example", "withdrawn")}
     if flags["withdrawn"]:

@@ -12,7 +12,7 @@ import datetime as dt
 from .catalogue import Msg
 from .entry import unknown_target_message
 from .model import Period, Plan, Problem, Response, Target
-from .records import _PERIOD_TEXT, _recorded, month_period
+from .records import _recorded, month_period, record_period
 from .schema import Collector, check_schema, date_field, parse_toml_bytes, text_field
 
 RESPONSES_DIR = "responses"
@@ -59,17 +59,7 @@ def _response(raw: object, index: int, file_period: Period, plan: Plan,
         c.error(Msg.UNKNOWN_RECORD_FIELD(key=key), *path, key, target=tid)
     if tid not in targets:
         c.fail(unknown_target_message(tid, list(targets.values())), *path, "target", target=tid)
-    text = raw.get("period")
-    match = _PERIOD_TEXT.match(text) if isinstance(text, str) else None
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        c.fail(Msg.BAD_RECORD_PERIOD(value=text), *path, "period", target=tid)
-    period = Period(int(match.group(1)), int(match.group(2)))
-    if period != file_period:
-        c.fail(Msg.PERIOD_NOT_FILE_MONTH(period=period, month=file_period), *path, "period",
-               target=tid)
-    if not plan.contains(period):
-        c.fail(Msg.PERIOD_OUTSIDE_PLAN(period=period, first=plan.first_period,
-                                       last=plan.last_period), *path, "period", target=tid)
+    period = record_period(raw, path, file_period, plan, tid, c)
     texts = {}
     for key in ("reason", "measures", "by"):
         texts[key] = text_field(c, raw.get(key, ""), key, *path, key, target=tid).strip()
