@@ -26,6 +26,8 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("KPITRACK_WORKSPACE", str(tmp_path))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # A table in a pipe respects COLUMNS; the tests of a pipe want the whole table.
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
