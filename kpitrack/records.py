@@ -188,16 +188,25 @@ def month_period(name: str) -> Period | None:
     return Period(int(match.group(1)), int(match.group(2)))
 
 
-def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
-                       targets: dict[str, Target], problems: list[Problem]) -> list[Actual]:
-    """A month file's records from its bytes, as `read_actuals_file` reads them."""
+def parse_month_file(name: str, shown: str, data: bytes, problems: list[Problem]
+                     ) -> tuple[Period, dict, Lines | None] | None:
+    """A month file's period (from its name) and TOML, or None with the problem noted:
+    the same for figures (actuals/) and for units' answers (responses/)."""
     period = month_period(name)
     if period is None:
         problems.append(Problem("error", shown, None, None, Msg.BAD_MONTH_FILE_NAME()))
-        return []
+        return None
     parsed, lines = parse_toml_bytes(data, shown, problems)
-    if parsed is None:
+    return None if parsed is None else (period, parsed, lines)
+
+
+def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
+                       targets: dict[str, Target], problems: list[Problem]) -> list[Actual]:
+    """A month file's records from its bytes."""
+    found = parse_month_file(name, shown, data, problems)
+    if found is None:
         return []
+    period, parsed, lines = found
     return _records(parsed, lines, shown, period, plan, targets, problems)
 
 

@@ -12,8 +12,8 @@ import datetime as dt
 from .catalogue import Msg
 from .entry import unknown_target_message
 from .model import Period, Plan, Problem, Response, Target
-from .records import _recorded, month_period, record_period
-from .schema import Collector, check_schema, date_field, parse_toml_bytes, text_field
+from .records import _recorded, parse_month_file, record_period
+from .schema import Collector, check_schema, date_field, text_field
 
 RESPONSES_DIR = "responses"
 _FIELDS = {"target", "period", "reason", "measures", "by", "due", "recorded"}
@@ -21,13 +21,10 @@ _FIELDS = {"target", "period", "reason", "measures", "by", "due", "recorded"}
 
 def responses_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
                          targets: dict[str, Target], problems: list[Problem]) -> list[Response]:
-    period = month_period(name)
-    if period is None:
-        problems.append(Problem("error", shown, None, None, Msg.BAD_MONTH_FILE_NAME()))
+    found = parse_month_file(name, shown, data, problems)
+    if found is None:
         return []
-    parsed, lines = parse_toml_bytes(data, shown, problems)
-    if parsed is None:
-        return []
+    period, parsed, lines = found
     c = Collector(problems, shown, lines)
     try:
         check_schema(data=parsed, c=c)
