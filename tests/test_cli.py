@@ -229,7 +229,7 @@ def test_init_creates_a_workspace_that_passes_check(isolated):
 
 
 def test_init_template_explains_every_field_and_has_every_kind(isolated):
-    from kpitrack.schema import _TARGET_FIELDS
+    from kpitrack.workspace.targets_file import TARGET_FIELDS as _TARGET_FIELDS
 
     assert run("init", "zone").exit_code == 0
     text = (isolated / "zone" / "targets.toml").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kpitrack.evaluate import (
+from kpitrack.core.errors import KpiError
+from kpitrack.core.evaluate import (
     classify,
-    effective_records,
     evaluate,
     evaluate_target,
     month_statuses,
@@ -16,22 +16,22 @@ from kpitrack.evaluate import (
     select,
     time_progress,
 )
-from kpitrack.model import (
+from kpitrack.core.model import (
     Actual,
     AsOf,
     Bands,
     Direction,
     Frequency,
     Kind,
-    KpiError,
     MilestoneBands,
     PaceBands,
-    Period,
     Plan,
     Report,
     Status,
     Target,
 )
+from kpitrack.core.period import Period
+from kpitrack.core.records import effective_records
 
 PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -331,8 +331,8 @@ def test_history_gives_each_month_status():
 
 
 def test_trend_readings_of_month_statuses():
-    from kpitrack import trends
-    from kpitrack.model import MonthStatus
+    from kpitrack.core import trends
+    from kpitrack.core.model import MonthStatus
 
     def months(*statuses):
         return [MonthStatus(Period(2025, i + 1), Status(s)) for i, s in enumerate(statuses)]
@@ -348,7 +348,7 @@ def test_trend_readings_of_month_statuses():
 
 
 def test_sparkline_uses_a_fixed_scale():
-    from kpitrack.trends import sparkline
+    from kpitrack.core.trends import sparkline
 
     assert sparkline([0, 50, 100, 250, None, -5]) == "▁▅██·▁"
     assert sparkline([]) == ""
@@ -365,7 +365,7 @@ def test_months_agree_with_the_current_row_on_the_as_of_day():
 
 
 def test_records_that_count_marks_superseded_figures():
-    from kpitrack.evaluate import records_that_count
+    from kpitrack.core.records import records_that_count
 
     ytd = target()
     recs = [fig(3, 10, day=10, seq=0), fig(3, 12, day=11, seq=1, correction=True), fig(4, 15)]
@@ -418,7 +418,7 @@ def test_a_correction_outranks_an_uncorrected_figure_recorded_later():
     """The later figure came from a clone that had not seen the correction."""
     records = [fig(3, 30, day=1), fig(3, 35, day=2, correction=True), fig(3, 30, day=3)]
     assert effective_records(target(), records)[Period(2025, 3)].value == 35
-    from kpitrack.evaluate import records_that_count
+    from kpitrack.core.records import records_that_count
 
     assert records_that_count(target(), records) == [False, True, False]
     # Increment figures add up in time order instead: a later increment is new data.

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run
-from kpitrack import store
-from kpitrack.merge import merge_months
+from kpitrack.workspace.load import load_workspace
+from kpitrack.workspace.merge import merge_months
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -110,7 +110,7 @@ def sync(first: Path, second: Path) -> subprocess.CompletedProcess:
 
 
 def records(clone: Path) -> set[tuple]:
-    ws = store.load_workspace(clone)
+    ws = load_workspace(clone)
     return {(a.target, str(a.period), a.value, a.correction, a.recorded, a.by)
             for a in ws.actuals}
 

@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from conftest import digest, record, run, write_ws
-from kpitrack import store
+from kpitrack.workspace import files
 
 TARGETS = """
 [targets.inv]
@@ -305,7 +305,7 @@ def test_hostile_text_is_recorded_literally(ws):
 def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkeypatch):
     write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-03,140\nsmes,2025-04,2\n")
     before = digest(ws)
-    real = store.atomic_write
+    real = files.atomic_write
     calls = []
 
     def failing(path, data):
@@ -315,7 +315,7 @@ def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkey
             raise OSError(28, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(store, "atomic_write", failing)
+    monkeypatch.setattr(files, "atomic_write", failing)
     result = run("--lang", "en", "import", "dept.csv", "--correct")
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import digest, record, run, write_ws
-from kpitrack.sheet import displayed
+from kpitrack.workspace.sheet import displayed
 
 TARGETS = """
 [targets.inv]

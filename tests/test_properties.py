@@ -6,14 +6,18 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import tomlkit
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_ws
-from kpitrack import records, store
-from kpitrack.evaluate import classify, evaluate_target, month_statuses
-from kpitrack.model import Actual, AsOf, Kind, PaceBands, Period, Plan, Report, Status, Target
-from kpitrack.schema import Collector
+from kpitrack.core.evaluate import classify, evaluate_target, month_statuses
+from kpitrack.core.model import Actual, AsOf, Kind, PaceBands, Plan, Report, Status, Target
+from kpitrack.core.period import Period
+from kpitrack.workspace.append import append_actual
+from kpitrack.i18n.messages import Msg
+from kpitrack.workspace.figures_file import actuals_from_bytes
+from kpitrack.workspace.load import load_workspace
 
 PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -95,8 +99,8 @@ report = "increment"
 """)
         sent = Actual(target="t", period=Period(2025, 3), value=value, note=note, by=by,
                       recorded=dt.datetime(2025, 4, 1, 9, 30, tzinfo=TZ))
-        store.append_actual(store.load_workspace(root), sent)
-        ws = store.load_workspace(root)
+        append_actual(load_workspace(root), sent)
+        ws = load_workspace(root)
         assert ws.problems == []
         got = ws.actuals[0]
         assert (got.value, got.note, got.by, got.recorded) == (value, note, by, sent.recorded)
@@ -134,7 +138,7 @@ def test_import_then_load_gives_back_every_row(rows, encoding):
         # (A figure like 1e-182 is read as a typo, "out of range"; the strategy avoids it.)
         result = run("-C", str(root), "import", str(root / "sheet.csv"))
         assert result.exit_code == 0, result.stderr
-        ws = store.load_workspace(root)
+        ws = load_workspace(root)
         assert ws.problems == []
         got = sorted((a.period.month, a.value, a.note) for a in ws.actuals)
         assert got == sorted(rows)
@@ -163,21 +167,40 @@ raw_records = st.builds(lambda good, changes: {**good, **changes}, good_records,
 
 @settings(max_examples=300)
 @given(raw_records)
-def test_the_quick_read_of_a_record_agrees_with_the_full_check(raw):
-    """`_plain_actual` accepts only what `_actual` accepts, and reads it the same way."""
+def test_the_record_validator_accepts_a_record_or_words_its_problem(raw):
+    """The one validator of a figure's record either reads it back field for field or
+    words a problem at its line; nothing else comes out of it."""
     targets = {t.id: t for t in (Target("inv", "I", Kind.CUMULATIVE, 100.0),
                                  Target("ratio", "R", Kind.GROWTH, 5.0),
                                  Target("lab", "L", Kind.MILESTONE, None))}
-    period = Period(2025, 3)
-    quick = records._plain_actual(raw, 7, "2025-03", period, targets, "a.toml", 3)
+    text = "schema = 1\n\n" + render_record_raw(raw)
     problems: list = []
-    collector = Collector(problems, "a.toml", None)
-    try:
-        full = records._actual(raw, 0, period, PLAN, targets, collector, 3)
-    except Collector.Skip:
-        full = None
-    event("quick read" if quick else "full check")
-    if quick is None:
+    records = actuals_from_bytes("2025-03.toml", "a.toml", text.encode(), PLAN, targets,
+                                 problems)
+    errors = [p for p in problems if p.severity == "error"]
+    event("accepted" if records else "refused")
+    if not records:
+        assert errors and all(p.file == "a.toml" and p.line for p in errors)
         return
-    assert full is not None and not problems
-    assert quick == full._replace(line=7)
+    (record,) = records
+    raw = {k: v for k, v in raw.items() if v is not None}
+    # An unknown field is an error of the file, but the record itself still reads.
+    assert all(p.msg.id is Msg.UNKNOWN_RECORD_FIELD for p in errors)
+    assert bool(errors) == ("valeu" in raw)
+    assert record.target == raw["target"] and record.period == Period(2025, 3)
+    assert record.line == 3 and record.seq == 0
+    for key in ("by", "note", "source"):
+        assert getattr(record, key) == raw.get(key, "")
+    assert record.correction is raw.get("correction", False)
+    if "value" in raw:
+        assert record.value == raw["value"]
+
+
+def render_record_raw(raw: dict) -> str:
+    """`raw` as one [[actual]] block, written by tomlkit as kpitrack writes records (a
+    None is a field left out: TOML has no null)."""
+    doc = tomlkit.document()
+    aot = tomlkit.aot()
+    aot.append(tomlkit.item({k: v for k, v in raw.items() if v is not None}))
+    doc.append("actual", aot)
+    return tomlkit.dumps(doc)

@@ -95,11 +95,11 @@ def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
     """Each target's status as every format prints it, keyed by the target's name."""
     data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
     labels = {}
-    from kpitrack.labels import STATUS_LABELS
-    from kpitrack.model import Status
+    from kpitrack.core.model import Status
+    from kpitrack.i18n.words import status_label
 
     for status in Status:
-        labels[STATUS_LABELS["zh"][status]] = status.value
+        labels[status_label(status, "zh")] = status.value
     out = {"json": {r["name"]: r["status"] for r in data["targets"]}}
     exported = json.loads(run("-C", str(root), "export", "--format", "json").stdout)
     out["export-json"] = {r["name"]: r["status"] for r in exported["targets"]}
@@ -251,9 +251,9 @@ def test_export_infers_format_from_extension(fixture_ws):
 
 
 def test_export_xlsx_fills_each_status_cell_and_keeps_the_label(fixture_ws):
-    from kpitrack.labels import STATUS_LABELS
-    from kpitrack.model import Status
-    from kpitrack.render.xlsx_out import FILLS
+    from kpitrack.core.model import Status
+    from kpitrack.i18n.words import status_label
+    from kpitrack.render.columns import FILLS
 
     result = run("export", "-o", "report.xlsx")
     assert result.exit_code == 0, result.stderr
@@ -263,13 +263,13 @@ def test_export_xlsx_fills_each_status_cell_and_keeps_the_label(fixture_ws):
     assert [r["编号"] for r in rows] == [t["id"] for t in data["targets"]]
     for row, target in zip(rows, data["targets"], strict=True):
         status = Status(target["status"])
-        assert row["状态"] == STATUS_LABELS["zh"][status]
+        assert row["状态"] == status_label(status, "zh")
         assert row["_fill"] == "00" + FILLS[status]
         if target["gap"] is not None:  # a number Excel can sort, rounded as elsewhere
             assert row["差距"] == pytest.approx(round(target["gap"], 1))
             assert row["_types"]["差距"] == "n"
     english = xlsx_rows(run("--lang", "en", "export", "--format", "xlsx").stdout_bytes)
-    assert {r["Status"] for r in english} <= set(STATUS_LABELS["en"].values())
+    assert {r["Status"] for r in english} <= {status_label(s, "en") for s in Status}
 
 
 def test_export_xlsx_legend_sheet(fixture_ws):

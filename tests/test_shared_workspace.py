@@ -9,8 +9,12 @@ import shutil
 import pytest
 
 from conftest import REPO, record, run, write_ws
-from kpitrack import store
-from kpitrack.model import Actual, KpiError, Period
+from kpitrack.core.errors import KpiError
+from kpitrack.core.model import Actual
+from kpitrack.core.period import Period
+from kpitrack.workspace.append import append_actual
+from kpitrack.workspace.files import workspace_lock
+from kpitrack.workspace.load import load_workspace
 
 TARGETS = '[targets.inv]\nname = "投资"\nkind = "cumulative"\ntarget = 100\nunit = "亿元"\n'
 
@@ -73,21 +77,21 @@ def ws(isolated):
 
 def test_add_trusts_what_it_read_only_while_the_bytes_match(ws):
     """A figure added by someone else after our read still counts for the duplicate rule."""
-    loaded = store.load_workspace(ws)
+    loaded = load_workspace(ws)
     month = ws / "actuals" / "2025-03.toml"
     assert loaded.sources[month.name] == month.read_bytes()
     month.write_bytes(month.read_bytes().replace(b"value = 30", b"value = 30\ncorrection = false"))
     changed = month.read_bytes()
     with pytest.raises(KpiError, match="already has a figure"):
-        store.append_actual(loaded, _record(31))
+        append_actual(loaded, _record(31))
     assert month.read_bytes() == changed
 
 
 def test_an_append_to_a_file_read_a_moment_ago_is_byte_exact(ws):
-    loaded = store.load_workspace(ws)
+    loaded = load_workspace(ws)
     month = ws / "actuals" / "2025-03.toml"
     before = month.read_bytes()
-    store.append_actual(loaded, _record(35, correction=True), correct=True)
+    append_actual(loaded, _record(35, correction=True), correct=True)
     assert month.read_bytes().startswith(before)
     assert status_json(ws)["targets"][0]["actual"] == 35
     assert run("check").exit_code == 0
@@ -106,15 +110,16 @@ def test_a_writer_killed_while_holding_the_lock_does_not_block_the_next_add(ws):
 
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from kpitrack import store\n"
-         "with store.workspace_lock(Path(sys.argv[1])):\n"
+         "import sys, time; from pathlib import Path\n"
+         "from kpitrack.workspace.files import workspace_lock\n"
+         "with workspace_lock(Path(sys.argv[1])):\n"
          "    print('locked', flush=True); time.sleep(60)", str(ws)],
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
         # While it is alive, a second writer waits and then gives up with one line.
         with pytest.raises(KpiError, match="another kpitrack is writing"):
-            with store.workspace_lock(ws, timeout=0.2):
+            with workspace_lock(ws, timeout=0.2):
                 pass
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(timeout=10)

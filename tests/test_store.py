@@ -11,9 +11,13 @@ import tomllib
 import pytest
 
 from conftest import REPO, record, run, write_ws
-from kpitrack import store
-from kpitrack.model import Actual, KpiError, Period
-from kpitrack.positions import Lines
+from kpitrack.core.errors import KpiError
+from kpitrack.core.model import Actual
+from kpitrack.core.period import Period
+from kpitrack.workspace.append import append_actual
+from kpitrack.workspace.find import find_workspace
+from kpitrack.workspace.load import load_workspace
+from kpitrack.workspace.positions import Lines
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 TARGETS = """
@@ -48,8 +52,8 @@ def test_append_is_old_bytes_plus_the_new_record(isolated, old):
     ws_root = write_ws(isolated, TARGETS)
     path = ws_root / "actuals" / "2025-03.toml"
     path.write_bytes(old)
-    ws = store.load_workspace(ws_root)
-    store.append_actual(ws, actual("jobs", value=0.2), correct=False)
+    ws = load_workspace(ws_root)
+    append_actual(ws, actual("jobs", value=0.2), correct=False)
     new = path.read_bytes()
     assert new.startswith(old)
     added = new[len(old):].decode()
@@ -63,13 +67,13 @@ def test_append_is_old_bytes_plus_the_new_record(isolated, old):
 
 
 def test_new_month_file_has_schema_and_record(isolated):
-    ws = store.load_workspace(write_ws(isolated, TARGETS))
-    path = store.append_actual(ws, actual(note='含"引号"与\\反斜杠', by="[red]局"))
+    ws = load_workspace(write_ws(isolated, TARGETS))
+    path = append_actual(ws, actual(note='含"引号"与\\反斜杠', by="[red]局"))
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["schema"] == 1
     assert data["actual"][0]["note"] == '含"引号"与\\反斜杠'
     assert data["actual"][0]["by"] == "[red]局"
-    again = store.load_workspace(isolated)
+    again = load_workspace(isolated)
     assert again.problems == [] and again.actuals[0].note == '含"引号"与\\反斜杠'
 
 
@@ -77,18 +81,18 @@ def test_refuses_to_append_to_a_broken_file(isolated):
     ws_root = write_ws(isolated, TARGETS)
     path = ws_root / "actuals" / "2025-03.toml"
     path.write_bytes(b"schema = 1\n[[actual]]\nvalue = = 3\n")
-    ws = store.load_workspace(ws_root)
+    ws = load_workspace(ws_root)
     with pytest.raises(KpiError) as info:
-        store.append_actual(ws, actual())
+        append_actual(ws, actual())
     assert "2025-03.toml:3" in str(info.value) and "fix this file" in str(info.value)
     assert path.read_bytes() == b"schema = 1\n[[actual]]\nvalue = = 3\n"
 
 
 def test_increment_targets_accept_several_figures_a_month(isolated):
-    ws = store.load_workspace(write_ws(isolated, TARGETS))
-    store.append_actual(ws, actual("jobs", value=0.1))
-    store.append_actual(store.load_workspace(isolated), actual("jobs", value=0.2))
-    assert [a.value for a in store.load_workspace(isolated).actuals] == [0.1, 0.2]
+    ws = load_workspace(write_ws(isolated, TARGETS))
+    append_actual(ws, actual("jobs", value=0.1))
+    append_actual(load_workspace(isolated), actual("jobs", value=0.2))
+    assert [a.value for a in load_workspace(isolated).actuals] == [0.1, 0.2]
 
 
 def test_a_failed_write_leaves_the_old_file(isolated, monkeypatch):
@@ -101,7 +105,7 @@ def test_a_failed_write_leaves_the_old_file(isolated, monkeypatch):
 
     monkeypatch.setattr(os, "replace", crash)  # fail between fsync and rename
     with pytest.raises(OSError):
-        store.append_actual(store.load_workspace(ws_root), actual("jobs"))
+        append_actual(load_workspace(ws_root), actual("jobs"))
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["2025-03.toml"]  # no temp file left
 
@@ -125,7 +129,7 @@ def test_twenty_concurrent_adds_all_land(isolated):
              for i in range(20)]
     codes = [p.wait(timeout=120) for p in procs]
     assert codes == [0] * 20, [p.stderr.read() for p in procs]
-    ws = store.load_workspace(ws_root)
+    ws = load_workspace(ws_root)
     assert ws.problems == []
     assert sorted(a.note for a in ws.actuals) == sorted(f"n{i}" for i in range(20))
     assert run("check").exit_code == 0
@@ -160,11 +164,11 @@ def test_find_workspace_order(isolated, monkeypatch):
     (isolated / "a").mkdir()
     a = write_ws(isolated / "a", TARGETS)
     monkeypatch.setenv("KPITRACK_WORKSPACE", str(a))
-    assert store.find_workspace(None) == a
-    assert store.find_workspace(str(REPO)) == REPO
+    assert find_workspace(None) == a
+    assert find_workspace(str(REPO)) == REPO
     monkeypatch.delenv("KPITRACK_WORKSPACE")
     monkeypatch.chdir(a / "actuals")
-    assert store.find_workspace(None) == a.resolve()
+    assert find_workspace(None) == a.resolve()
 
 
 def test_shipped_quotes_are_the_sources_own_words():
@@ -188,7 +192,7 @@ def test_shipped_figures_are_labelled_illustrative():
 
 
 def _check_messages(root) -> list[tuple[str, int | None, str]]:
-    ws = store.load_workspace(root)
+    ws = load_workspace(root)
     return [(p.severity, p.line, p.message) for p in ws.problems]
 
 
@@ -250,11 +254,11 @@ def test_written_files_keep_the_mode_a_colleague_needs(isolated):
     ws_root = write_ws(isolated, TARGETS)
     umask = os.umask(0o022)
     try:
-        store.append_actual(store.load_workspace(ws_root), actual("inv", month=4))
+        append_actual(load_workspace(ws_root), actual("inv", month=4))
         month = ws_root / "actuals" / "2025-04.toml"
         assert month.stat().st_mode & 0o777 == 0o644
         month.chmod(0o664)
-        store.append_actual(store.load_workspace(ws_root), actual("inv", month=4, value=2,
+        append_actual(load_workspace(ws_root), actual("inv", month=4, value=2,
                                                                   correction=True))
         assert month.stat().st_mode & 0o777 == 0o664
     finally:

@@ -10,9 +10,10 @@ import shutil
 import pytest
 
 from conftest import REPO, digest, md_tables, record, run, write_ws
-from kpitrack.evaluate import month_statuses
-from kpitrack.model import Actual, AsOf, Bands, Kind, PaceBands, Period, Plan, Target
-from kpitrack.trends import supervision
+from kpitrack.core.evaluate import month_statuses
+from kpitrack.core.model import Actual, AsOf, Bands, Kind, PaceBands, Plan, Target
+from kpitrack.core.period import Period
+from kpitrack.core.trends import supervision
 
 PLAN = Plan("p", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 # Narrow bands, so that a month can be red even in January (gap at most -8.3 there).

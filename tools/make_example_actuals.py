@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kpitrack.model import Actual, Period
-from kpitrack.schema import SCHEMA
-from kpitrack.store import load_workspace, render_record
+from kpitrack.core.model import Actual
+from kpitrack.core.period import Period
+from kpitrack.workspace.fields import SCHEMA
+from kpitrack.workspace.append import render_record
+from kpitrack.workspace.load import load_workspace
 
 SOURCE = "示例数据（非官方统计）"
 HEADER = (

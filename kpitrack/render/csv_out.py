@@ -5,14 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-from ..labels import word
-from ..report import StatusReport
-from . import text as safe
-from .rows import human_cells
-
-CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
-               "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",
-               "red_months", "change", "owner", "example")
+from ..core.report import StatusReport
+from ..i18n.words import word
+from . import safe
+from .cells import human_cells
+from .columns import CSV_COLUMNS, NUMBERS
 
 
 def status_csv(report: StatusReport, lang: str, bom: bool = False) -> str:
@@ -24,10 +21,6 @@ def status_csv(report: StatusReport, lang: str, bom: bool = False) -> str:
     writer.writerow([word(c, lang) for c in CSV_COLUMNS])
     for row in report.rows:
         cells = human_cells(row, lang)
-        writer.writerow([safe.csv_cell(cells[c]) if c not in _NUMBERS else cells[c]
+        writer.writerow([safe.csv_cell(cells[c]) if c not in NUMBERS else cells[c]
                          for c in CSV_COLUMNS])
     return out.getvalue()
-
-
-# Numbers are ours, not user text: a leading minus is a sign, not a formula.
-_NUMBERS = {"completion", "time_progress", "gap", "forecast", "needed_per_month", "red_months"}

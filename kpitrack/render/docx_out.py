@@ -11,20 +11,25 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
-from ..model import STATUS_ORDER, Status
-from ..report import Notice, ReportRow, StatusReport
-from . import text as safe
+from ..core.model import STATUS_ORDER, Status
+from ..core.report import ReportRow, StatusReport
+from ..core.supervision import Notice, league
+from ..i18n.words import month_heading, numbered, section_number, status_label, word
+from . import safe
+from .cells import human_cells, owner_cells
+from .columns import (
+    CHANGE_COLUMNS,
+    CLOSED_COLUMNS,
+    FILLS,
+    MD_COLUMNS,
+    OWNER_COLUMNS,
+    RED_COLUMNS,
+    RIGHT,
+    STATUS_EMOJI,
+)
 from .legend import legend_items
-from .markdown import CHANGE_COLUMNS, CLOSED_COLUMNS, MD_COLUMNS, RED_COLUMNS
-from .owners import COLUMNS as OWNER_COLUMNS
-from .owners import owner_cells
-from .rows import human_cells
-from .xlsx_out import FILLS
+from .notice import intro, item_facts, unit_name
 
-_RIGHT = {"target", "last_year", "actual", "completion", "time_progress", "gap", "forecast",
-          "red_months", "needed", "rank", "blue", "green", "yellow", "red", "none", "total",
-          "on_track"}
 _FONT = "宋体"  # SimSun: in every Chinese Windows and WPS
 
 
@@ -89,7 +94,7 @@ def _table(doc, columns: Sequence[str], cells: Sequence[dict[str, str]], lang: s
         row = table.add_row()
         for cell, key in zip(row.cells, columns, strict=True):
             cell.text = _text(row_cells.get(key, ""))
-            if key in _RIGHT:
+            if key in RIGHT:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             status = statuses[index].get(key) if index < len(statuses) else None
             if status is not None:
@@ -144,21 +149,19 @@ def report_docx(report: StatusReport, lang: str) -> bytes:
              (word("changes", lang), [r for r in rows if r.change], CHANGE_COLUMNS,
               word("no_changes", lang))]
     for number, (name, members, columns, empty) in enumerate(parts, start=1):
-        doc.add_heading(_numbered(number, name, lang), 1)
+        doc.add_heading(numbered(number, name, lang), 1)
         if members:
             _rows_table(doc, members, columns, lang)
         else:
             doc.add_paragraph(empty)
-    doc.add_heading(_numbered(4, word("league", lang), lang), 1)
-    from ..report import league
-
+    doc.add_heading(numbered(4, word("league", lang), lang), 1)
     _table(doc, OWNER_COLUMNS, [owner_cells(r, lang) for r in league(report)], lang)
-    doc.add_heading(_numbered(5, word("by_section", lang), lang), 1)
+    doc.add_heading(numbered(5, word("by_section", lang), lang), 1)
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = _text(section or word("no_section", lang))
         doc.add_heading(f"{section_number(index, lang)}{name}", 2)
         _rows_table(doc, members, MD_COLUMNS, lang)
-    doc.add_heading(_numbered(6, word("legend", lang), lang), 1)
+    doc.add_heading(numbered(6, word("legend", lang), lang), 1)
     for status, text in legend_items(report.plan, report.as_of, lang):
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{STATUS_EMOJI[status]} " if status else "")
@@ -166,15 +169,9 @@ def report_docx(report: StatusReport, lang: str) -> bytes:
     return _save(doc)
 
 
-def _numbered(n: int, text: str, lang: str) -> str:
-    return f"{'一二三四五六七八九十'[n - 1]}、{text}" if lang == "zh" else f"{n}. {text}"
-
-
 def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str) -> bytes:
     """Every notice, each unit's starting on a new page."""
     from docx.enum.text import WD_BREAK
-
-    from .notice import intro, item_facts, unit_name
 
     doc = _document()
     zh = lang == "zh"
@@ -188,7 +185,7 @@ def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str) -> 
         groups = ((word("red_items", lang), notice.red), (word("yellow_items", lang),
                                                           notice.yellow))
         for number, (heading, rows) in enumerate(groups, start=1):
-            doc.add_heading(_numbered(number, heading, lang), 1)
+            doc.add_heading(numbered(number, heading, lang), 1)
             if not rows:
                 doc.add_paragraph(word("none_items", lang))
             for index, row in enumerate(rows, start=1):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..evaluate import plan_time_progress
-from ..labels import status_label, word
-from ..model import AsOf, PaceBands, Plan, Status
-from .rows import one_decimal, signed
+from ..core.evaluate import plan_time_progress
+from ..core.model import AsOf, PaceBands, Plan, Status
+from ..i18n.words import status_label, word
+from .cells import one_decimal, signed
 
 
 def band_edges(bands: PaceBands) -> dict[Status, str]:

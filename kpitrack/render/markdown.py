@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from ..labels import STATUS_EMOJI, month_heading, section_number, status_label, word
-from ..model import STATUS_ORDER, Status
-from ..report import ReportRow, StatusReport
-from . import text as safe
+from ..core.model import STATUS_ORDER, Status
+from ..core.report import ReportRow, StatusReport
+from ..i18n.words import month_heading, numbered, section_number, status_label, word
+from . import safe
+from .cells import human_cells
+from .columns import CHANGE_COLUMNS, CLOSED_COLUMNS, MD_COLUMNS, RED_COLUMNS, RIGHT, STATUS_EMOJI
 from .legend import legend_items
 from .owners import owners_markdown
-from .rows import human_cells
-
-MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
-              "completion", "time_progress", "gap", "trend", "owner")
-RED_COLUMNS = ("name", "owner", "supervision", "completion", "time_progress", "gap",
-               "red_months", "needed", "answer")
-CLOSED_COLUMNS = ("name", "owner", "previous", "current", "gap", "answer")
-CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
-_RIGHT = {"target", "last_year", "actual", "completion", "time_progress", "gap", "forecast",
-          "red_months", "needed"}
 
 
 def _status_cell(status: Status, lang: str) -> str:
@@ -27,7 +19,7 @@ def _status_cell(status: Status, lang: str) -> str:
 def md_table(rows: list[ReportRow], lang: str, columns: tuple[str, ...] = MD_COLUMNS
              ) -> list[str]:
     head = "| " + " | ".join(word(c, lang) for c in columns) + " |"
-    rule = "|" + "|".join("---:" if c in _RIGHT else "---" for c in columns) + "|"
+    rule = "|" + "|".join("---:" if c in RIGHT else "---" for c in columns) + "|"
     lines = [head, rule]
     for row in rows:
         cells = human_cells(row, lang)
@@ -63,7 +55,7 @@ def report_markdown(report: StatusReport, lang: str) -> str:
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
     closed = [r for r in rows if r.supervision == "closed"]
     changed = [r for r in rows if r.change]
-    since = month_heading(str(report.as_of.period + -1), lang)
+    since = month_heading(str(report.as_of.period.shifted(-1)), lang)
     since = since.removeprefix("截至").removeprefix("as of ")
     sections = [
         (word("red_list", lang), f"（{len(red)}项）" if zh else f" ({len(red)})",
@@ -76,22 +68,18 @@ def report_markdown(report: StatusReport, lang: str) -> str:
         (word("league", lang), "", owners_markdown(report, lang)),
     ]
     for number, (heading, count, body) in enumerate(sections, start=1):
-        out += [f"## {_numbered(number, heading, lang)}{count}", "", *body, ""]
+        out += [f"## {numbered(number, heading, lang)}{count}", "", *body, ""]
 
-    out += [f"## {_numbered(5, word('by_section', lang), lang)}", ""]
+    out += [f"## {numbered(5, word('by_section', lang), lang)}", ""]
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = safe.markdown(section or word("no_section", lang))
         out += [f"### {section_number(index, lang)}{name}", ""]
         out += md_table(members, lang)
         out.append("")
 
-    out += [f"## {_numbered(6, word('legend', lang), lang)}", ""]
+    out += [f"## {numbered(6, word('legend', lang), lang)}", ""]
     out += _legend(report, lang)
     return "\n".join(out) + "\n"
-
-
-def _numbered(n: int, text: str, lang: str) -> str:
-    return f"{'一二三四五六七八九十'[n - 1]}、{text}" if lang == "zh" else f"{n}. {text}"
 
 
 def _headline(report: StatusReport, lang: str) -> str:

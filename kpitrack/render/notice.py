@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..labels import month_heading, status_label, word
-from ..report import Notice, ReportRow, StatusReport
-from . import text as safe
-from .rows import answer_json, human_cells, json_row
+from ..core.report import ReportRow, StatusReport
+from ..core.supervision import Notice
+from ..i18n.words import month_heading, status_label, word
+from . import safe
+from .cells import human_cells
 
 
 def chinese_date(day: dt.date) -> str:
@@ -77,14 +78,3 @@ def notice_markdown(notices: list[Notice], report: StatusReport, lang: str) -> s
                         for label, value in item_facts(row, lang)]
                 out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def notice_json(notices: list[Notice], report: StatusReport) -> dict:
-    def item(row: ReportRow) -> dict:
-        return {**json_row(row), "answer": answer_json(row.answer)}
-
-    return {"schema": 1, "as_of": str(report.as_of.period),
-            "notices": [{"owner": n.owner or None, "reply_by": n.reply_by.isoformat(),
-                         "red": [item(r) for r in n.red],
-                         "yellow": [item(r) for r in n.yellow]} for n in notices]}
-

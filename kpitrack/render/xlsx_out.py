@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import io
 
-from ..labels import month_heading, status_label, word
-from ..model import STATUS_ORDER, Status
-from ..report import StatusReport
-from . import text as safe
-from .csv_out import CSV_COLUMNS
+from ..core.model import STATUS_ORDER, Status
+from ..core.report import StatusReport
+from ..i18n.words import month_heading, status_label, word
+from . import safe
+from .cells import human_cells
+from .columns import CSV_COLUMNS, FILLS
 from .legend import legend_items
-from .rows import human_cells
 
-# Light fills that print well and keep black text readable.
-FILLS = {Status.BLUE: "9BC2E6", Status.GREEN: "A9D08E", Status.YELLOW: "FFE699",
-         Status.RED: "FF8B8B", Status.NONE: "D9D9D9"}
 _NUMBERS = {"completion": "0.0", "time_progress": "0.0", "gap": "+0.0;-0.0;0.0",
             "forecast": "0.0", "needed_per_month": "0.0", "red_months": "0"}
 _WIDE = 60

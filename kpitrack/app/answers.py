@@ -1,0 +1,32 @@
+"""Use case of the 督办 cycle that writes: a unit's answer on a target."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..core.errors import KpiError
+from ..core.model import Response
+from ..core.recording import check_period, default_period
+from ..core.typed import parse_date, parse_period
+from ..i18n.messages import Msg
+from ..workspace.append import append_response
+from ..workspace.git import register_merge_driver
+from ..workspace.load import Workspace
+
+
+def respond(ws: Workspace, key: str, *, reason: str, measures: str, by: str,
+            period: str | None, due: str | None, now: dt.datetime,
+            today: dt.date) -> tuple[Response, Path]:
+    """Record a unit's answer (情况说明 and 整改措施) on a target for a month."""
+    target = ws.target(key)
+    chosen = parse_period(period) if period else default_period(today)
+    check_period(ws.plan, chosen, today)
+    for name, text in (("reason", reason), ("measures", measures)):
+        if not text.strip():
+            raise KpiError(Msg.EMPTY_ANSWER(field=f"--{name}"))
+    response = Response(target.id, chosen, reason.strip(), measures.strip(), by.strip(),
+                        parse_date(due) if due else None, now)
+    path = append_response(ws, response)
+    register_merge_driver(ws.root)
+    return response, path

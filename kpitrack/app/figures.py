@@ -1,0 +1,147 @@
+"""Use cases that record figures: `add`, `withdraw` and `import`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ..core.errors import KpiError
+from ..core.evaluate import status_after
+from ..core.model import Actual, Evaluation, Target
+from ..core.plausibility import figure_warnings
+from ..core.recording import (
+    ImportRow,
+    build_actual,
+    check_period,
+    default_period,
+    plan_import,
+    statuses_after_import,
+)
+from ..core.records import effective_records, group_by_target
+from ..core.typed import parse_date, parse_period
+from ..i18n.base import Message
+from ..i18n.messages import Msg
+from ..workspace.append import append_actual, append_actuals
+from ..workspace.find import display_path
+from ..workspace.git import register_merge_driver
+from ..workspace.load import Workspace
+from ..workspace.sheet import read_sheet
+
+
+class Recorded(NamedTuple):
+    """What `add` (or `withdraw`) wrote, where, how it leaves the target, and what looked
+    wrong about the figure."""
+
+    target: Target
+    record: Actual
+    path: Path
+    after: Evaluation
+    problems_elsewhere: int
+    warnings: list[Message]
+    replaced: Actual | None = None  # for a withdrawal: the figure taken back
+
+
+def _figures_of(ws: Workspace, target: Target) -> list[Actual]:
+    return [a for a in ws.actuals if a.target == target.id]
+
+
+def plausibility(ws: Workspace, target: Target, record: Actual,
+                 figures: Sequence[Actual]) -> list[Message]:
+    """What looks wrong about a new figure, against `figures`, the target's so far."""
+    earlier = effective_records(target, figures).values()
+    return figure_warnings(ws.plan, target, record, list(earlier))
+
+
+def _append(ws: Workspace, record: Actual, target: Target, warnings: list[Message],
+            replaced: Actual | None = None) -> Recorded:
+    path = append_actual(ws, record, record.correction)
+    register_merge_driver(ws.root)
+    after = status_after(ws.plan, target, [*_figures_of(ws, target), record], record.period)
+    return Recorded(target, record, path, after, len(ws.errors), warnings, replaced)
+
+
+def record_figure(ws: Workspace, key: str, value: str | None, *, period: str | None,
+                  done: bool, date: str | None, by: str, note: str, source: str,
+                  correct: bool, strict: bool, now: dt.datetime, today: dt.date) -> Recorded:
+    """Check what was typed by the rules of `core.recording`, append it, and judge the
+    target. A figure that looks wrong is recorded with warnings, or with `strict` refused."""
+    target = ws.target(key)
+    record = build_actual(
+        ws.plan, target, value=value,
+        period=parse_period(period) if period else default_period(today), done=done,
+        date=parse_date(date) if date else None, by=by, note=note, source=source,
+        correct=correct, now=now, today=today)
+    warnings = plausibility(ws, target, record, _figures_of(ws, target))
+    if warnings and strict:
+        raise KpiError(Msg.STRICT_REFUSED(msg=warnings[0]))
+    return _append(ws, record, target, warnings)
+
+
+def withdraw_figure(ws: Workspace, key: str, *, period: str, by: str, note: str,
+                    now: dt.datetime, today: dt.date) -> Recorded:
+    """Append a record that takes back the figure in force for `period`."""
+    target = ws.target(key)
+    chosen = parse_period(period)
+    check_period(ws.plan, chosen, today)
+    replaced = effective_records(target, _figures_of(ws, target)).get(chosen)
+    if replaced is None:
+        raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=chosen))
+    record = Actual(target=target.id, period=chosen, recorded=now, by=by, note=note,
+                    withdrawn=True)
+    return _append(ws, record, target, [], replaced)
+
+
+class Imported(NamedTuple):
+    """What `import` would record (or recorded), row by row, and what looked wrong."""
+
+    rows: list[ImportRow]
+    after: dict[int, Evaluation]
+    paths: list[Path]
+    warnings: dict[int, list[Message]]
+
+    @property
+    def bad(self) -> bool:
+        return any(row.error for row in self.rows)
+
+
+def import_sheet(ws: Workspace, file: Path, *, sheet: str | None, dry_run: bool,
+                 correct: bool, strict: bool, period: str | None, by: str, now: dt.datetime,
+                 today: dt.date) -> Imported:
+    """Every row checked by the rules `add` follows; all written, or none. With `strict`,
+    a row whose figure looks wrong is a bad row."""
+    data = read_sheet(file, sheet)
+    if not any(row.kind == "data" for row in data.rows):
+        raise KpiError(Msg.NO_ROWS(file=display_path(file), row=data.header_row))
+    rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
+                       correct=correct, period=parse_period(period) if period else None, by=by,
+                       source=file.name, now=now, today=today)
+    warnings = _row_warnings(ws, rows)
+    if strict:
+        rows = [row._replace(error=Msg.STRICT_REFUSED(msg=warnings[row.number][0]))
+                if warnings.get(row.number) else row for row in rows]
+        warnings = {}
+    outcome = Imported(rows, statuses_after_import(ws.plan, ws.actuals, rows), [], warnings)
+    if outcome.bad or dry_run:
+        return outcome
+    outcome.paths.extend(append_actuals(
+        ws, [row.record for row in rows if row.writes and row.record]))
+    if outcome.paths:
+        register_merge_driver(ws.root)
+    return outcome
+
+
+def _row_warnings(ws: Workspace, rows: list[ImportRow]) -> dict[int, list[Message]]:
+    """Each written row's warnings, against the figures before it, the sheet's included."""
+    written = group_by_target(row.record for row in rows if row.writes and row.record)
+    figures = group_by_target(ws.actuals)
+    out = {}
+    for row in rows:
+        if row.writes and row.record and row.target:
+            tid, period = row.target.id, row.record.period
+            before = [r for r in written.get(tid, ()) if r.period < period]
+            found = plausibility(ws, row.target, row.record, figures.get(tid, []) + before)
+            if found:
+                out[row.number] = found
+    return out

@@ -1,0 +1,347 @@
+"""The formulas: (plan, targets, actuals, as-of) -> evaluations, and month-end histories.
+Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
+
+from ..i18n.messages import Msg
+from .errors import KpiError
+from .model import (
+    RATE_KINDS,
+    Actual,
+    AsOf,
+    Bands,
+    Detail,
+    Direction,
+    Evaluation,
+    Kind,
+    MonthStatus,
+    PaceBands,
+    Plan,
+    Result,
+    Status,
+    Target,
+)
+from .period import Period
+from .records import adds_up, effective_records, group_by_target, record_order, records_that_count
+from .trends import TREND_MONTHS
+
+# Float noise must not push a gap that sits on an edge into the worse colour.
+_EDGE_EPSILON = 1e-9
+
+
+def classify(gap: float, bands: PaceBands) -> Status:
+    """A gap equal to an edge takes the better colour."""
+    if gap + _EDGE_EPSILON >= bands.blue:
+        return Status.BLUE
+    if gap + _EDGE_EPSILON >= bands.green:
+        return Status.GREEN
+    if gap + _EDGE_EPSILON >= bands.yellow:
+        return Status.YELLOW
+    return Status.RED
+
+
+def time_progress(plan: Plan, target: Target, month: int) -> float:
+    """时序进度 counts whole months: the schedule at M, or else 100·M/N."""
+    if not target.schedule:
+        return 100.0 * month / plan.months
+    points = [(0, 0.0), *sorted(target.schedule)]
+    for (m0, v0), (m1, v1) in pairwise(points):
+        if month <= m1:
+            return v0 + (v1 - v0) * (month - m0) / (m1 - m0)
+    return points[-1][1]
+
+
+def bands_for(plan: Plan, target: Target) -> Bands:
+    return target.bands or plan.bands
+
+
+def _is_stale(target: Target, period: Period, as_of: AsOf) -> bool:
+    return as_of.period.months_after(period) > target.frequency.allowed_lag
+
+
+_FLOAT_FIELDS = ("completion", "time_progress", "gap", "forecast", "needed_per_month")
+
+
+def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
+                    as_of: AsOf) -> Evaluation:
+    """Judge one target on its figures up to the as-of month."""
+    return _judge(plan, target, effective_records(target, records), as_of)
+
+
+def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
+           as_of: AsOf) -> Evaluation:
+    last = as_of.period
+    # `effective` is in period order; most often every figure is on or before the as-of.
+    if not effective or next(reversed(effective)) <= last:
+        figures = effective
+    else:
+        figures = {p: r for p, r in effective.items() if p <= last}
+    return _judge_figures(plan, target, figures, as_of)
+
+
+def _judge_figures(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+                   as_of: AsOf) -> Evaluation:
+    """Judge on `figures`: in period order, none after the as-of month."""
+    ev = _evaluate_target(plan, target, figures, as_of)
+    # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
+    changes: dict[str, object] = {}
+    for name in _FLOAT_FIELDS:
+        value = getattr(ev, name)
+        if value is not None and not math.isfinite(value):
+            changes[name] = None
+    for record in figures.values():
+        if record.example:
+            changes["example"] = True
+            break
+    return ev._replace(**changes) if changes else ev  # type: ignore[arg-type]
+
+
+def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+                     as_of: AsOf) -> Evaluation:
+    if target.kind is Kind.MILESTONE:
+        return _milestone(plan, target, figures, as_of)
+    if not figures:
+        return Evaluation(target, Status.NONE)
+    latest = next(reversed(figures))  # figures are in period order
+    value = figures[latest].value
+    assert value is not None  # store guarantees numeric kinds carry a value
+    stale = _is_stale(target, latest, as_of)
+    if target.kind in RATE_KINDS:
+        assert target.target is not None
+        gap = value - target.target if target.direction is Direction.UP else target.target - value
+        return Evaluation(target, classify(gap, bands_for(plan, target).difference),
+                          actual=value, period=latest, gap=gap, stale=stale)
+    month = plan.month_number(latest)
+    progress = time_progress(plan, target, month)
+    if target.kind is Kind.CUMULATIVE:
+        return _cumulative(plan, target, figures, latest, month, progress, stale)
+    return _level(plan, target, figures, latest, month, progress, stale)
+
+
+def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+                month: int, progress: float, stale: bool) -> Evaluation:
+    if adds_up(target):
+        actual = sum(r.value or 0.0 for r in figures.values())
+    else:
+        actual = figures[latest].value or 0.0
+    goal = target.target
+    forecast = actual * 100.0 / progress if progress > 0 else None
+    remaining_months = plan.months - month
+    needed = None
+    if goal is not None and remaining_months > 0 and actual < goal:
+        needed = (goal - actual) / remaining_months
+    status, completion, gap = Status.NONE, None, None
+    # A zero denominator, or a vanishingly small target: no completion, status none.
+    if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
+        completion = 100.0 * actual / goal
+        gap = completion - progress if target.direction is Direction.UP else progress - completion
+        status = classify(gap, bands_for(plan, target).pace)
+    return Evaluation(target, status, actual=actual, period=latest, completion=completion,
+                      time_progress=progress, gap=gap, stale=stale, forecast=forecast,
+                      needed_per_month=needed)
+
+
+def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+           month: int, progress: float, stale: bool) -> Evaluation:
+    value = figures[latest].value or 0.0
+    assumed = target.baseline is None
+    baseline = (figures[next(iter(figures))].value or 0.0) if assumed else target.baseline
+    assert baseline is not None and target.target is not None
+    forecast = baseline + (value - baseline) * 100.0 / progress if progress > 0 else None
+    if target.direction is Direction.UP:
+        span, moved, short = target.target - baseline, value - baseline, target.target - value
+    else:
+        span, moved, short = baseline - target.target, baseline - value, value - target.target
+    remaining_months = plan.months - month
+    # The net change still needed each month, in the target's unit.
+    needed = short / remaining_months if short > 0 and remaining_months > 0 else None
+    status, completion, gap = Status.NONE, None, None
+    # A target equal to (or behind) the baseline leaves nothing to measure.
+    if span > 0 and math.isfinite(100.0 * moved / span):
+        completion = 100.0 * moved / span
+        gap = completion - progress
+        status = classify(gap, bands_for(plan, target).pace)
+    return Evaluation(target, status, actual=value, period=latest, completion=completion,
+                      time_progress=progress, gap=gap, stale=stale, forecast=forecast,
+                      needed_per_month=needed, baseline=baseline, baseline_assumed=assumed)
+
+
+def milestone_due(plan: Plan, target: Target) -> dt.date:
+    return target.due or plan.end
+
+
+def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+               as_of: AsOf) -> Evaluation:
+    due = milestone_due(plan, target)
+    bands = bands_for(plan, target)
+    record = figures[next(reversed(figures))] if figures else None
+    if record is not None and record.done:
+        done_date = record.date or record.period.last_day
+        early = (due - done_date).days >= bands.milestone.early_days
+        return Evaluation(target, Status.BLUE if early else Status.GREEN, period=record.period,
+                          actual=record.value, done=True, done_date=done_date, due=due)
+    common = {"due": due, "done": False if record else None}
+    if record is not None:
+        common.update(period=record.period, actual=record.value,
+                      stale=_is_stale(target, record.period, as_of))
+    days_left = (due - as_of.day).days
+    if days_left < 0:
+        return Evaluation(target, Status.RED, **common)
+    if days_left <= bands.milestone.warn_days:
+        return Evaluation(target, Status.YELLOW, **common)
+    if record is None:
+        return Evaluation(target, Status.NONE, **common)
+    if record.value is None:
+        return Evaluation(target, Status.GREEN, **common)
+    # Percent complete, against the time from plan start to the due month.
+    months_to_due = max(plan.month_number(Period.of(due)), 1)
+    progress = 100.0 * plan.month_number(record.period) / months_to_due
+    gap = record.value - progress
+    return Evaluation(target, classify(gap, bands.pace), completion=record.value,
+                      time_progress=progress, gap=gap, **common)
+
+
+def plan_time_progress(plan: Plan, period: Period) -> float:
+    """The calendar's share of the plan at the end of `period` (no schedule), 100·M/N."""
+    return 100.0 * plan.month_number(period) / plan.months
+
+
+def default_as_of(plan: Plan, actuals: Iterable[Actual]) -> Period:
+    """The latest month holding any figure, so a report is reproducible."""
+    periods = [a.period for a in actuals if plan.contains(a.period)]
+    return max(periods) if periods else plan.first_period
+
+
+def resolve_as_of(plan: Plan, actuals: Sequence[Actual], period: Period | None = None,
+                  day: dt.date | None = None) -> AsOf:
+    """Build the as-of; a month after the plan's end is read as the plan's end."""
+    chosen = period or default_as_of(plan, actuals)
+    chosen = min(chosen, plan.last_period)
+    return AsOf(chosen, day or chosen.last_day)
+
+
+def status_after(plan: Plan, target: Target, records: Sequence[Actual],
+                 period: Period) -> Evaluation:
+    """A target judged at the end of `period`, as a freshly recorded figure leaves it."""
+    return evaluate_target(plan, target, records, resolve_as_of(plan, records, period))
+
+
+def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
+             as_of: AsOf, with_history: bool = True) -> Result:
+    """Judge every target; with history, also its recent month-end statuses (for trends)."""
+    grouped = group_by_target(actuals)
+    rows = []
+    months = {}
+    for t in targets:
+        effective = effective_records(t, grouped.get(t.id, ()))
+        row = _judge(plan, t, effective, as_of)
+        rows.append(row)
+        if with_history:
+            months[t.id] = _months(plan, t, effective, as_of, row, TREND_MONTHS)
+    return Result(plan, as_of, tuple(rows), count_statuses(rows), months)
+
+
+def count_statuses(rows: Iterable[Evaluation]) -> dict[Status, int]:
+    summary = {s: 0 for s in Status}
+    for row in rows:
+        summary[row.status] += 1
+    return summary
+
+
+def month_statuses(plan: Plan, target: Target, records: Iterable[Actual],
+                   as_of: AsOf) -> tuple[MonthStatus, ...]:
+    """The status at the end of each plan month up to the as-of, each judged as of that month.
+
+    The as-of month itself is judged on the as-of day, so the last entry always
+    agrees with the target's current row.
+    """
+    effective = effective_records(target, records)
+    return _months(plan, target, effective, as_of, _judge(plan, target, effective, as_of))
+
+
+def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_of: AsOf,
+            current: Evaluation, recent: int | None = None) -> tuple[MonthStatus, ...]:
+    """Month-end statuses, newest first while walking back; returned oldest first.
+
+    With `recent`, stop after that many months unless the red run is still going,
+    which is all a report needs: the trend, the last change and the red streak.
+    """
+    out = []
+    last = min(as_of.period, plan.last_period)
+    # Walking back a month at a time, drop the figures after it: `effective` is in
+    # period order, so they are always the newest entries.
+    figures = {p: r for p, r in effective.items() if p <= last}
+    ends = plan.month_ends
+    for index in range(plan.month_number(last) - 1, -1, -1):
+        month_end = ends[index]
+        period = month_end.period
+        if period == last:
+            ev = current
+        else:
+            while figures and next(reversed(figures)) > period:
+                figures.popitem()
+            ev = _judge_figures(plan, target, figures, month_end)
+        out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
+                               ev.time_progress, trend_value(ev)))
+        if recent is not None and len(out) >= recent and ev.status is not Status.RED:
+            break
+    out.reverse()
+    return tuple(out)
+
+
+def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
+    """One target's story for `show`: every figure, and the month-end statuses."""
+    mine = sorted((r for r in records if r.target == target.id),
+                  key=lambda r: (r.period, record_order(r)))
+    effective = effective_records(target, mine)
+    current = _judge(plan, target, effective, as_of)
+    return Detail(plan, as_of, current, _months(plan, target, effective, as_of, current),
+                  tuple(mine), tuple(records_that_count(target, mine)))
+
+
+def trend_value(ev: Evaluation) -> float | None:
+    """What a trend line plots: completion, else a rate as a percent of its target."""
+    if ev.completion is not None:
+        return ev.completion
+    goal, actual = ev.target.target, ev.actual
+    if ev.target.kind not in RATE_KINDS or goal is None or actual is None:
+        return None
+    if ev.target.direction is Direction.UP:
+        ratio = 100.0 * actual / goal if goal > 0 else None
+    else:
+        ratio = 100.0 * goal / actual if actual > 0 else None
+    return max(ratio, 0.0) if ratio is not None and math.isfinite(ratio) else None
+
+
+def _matches(value: str, wanted: str) -> bool:
+    return wanted == value or wanted.casefold() in value.casefold()
+
+
+def select(result: Result, section: str | None = None, owner: str | None = None,
+           statuses: set[Status] | None = None) -> Result:
+    """Keep the rows asked for; an unknown section or owner is an error, not an empty report."""
+    rows = list(result.rows)
+    for msg, wanted, get in ((Msg.NO_SECTION, section, lambda r: r.target.section),
+                             (Msg.NO_OWNER, owner, lambda r: r.target.owner)):
+        if wanted is None:
+            continue
+        known = sorted({get(r) for r in rows if get(r)})
+        if not any(_matches(v, wanted) for v in known):
+            raise KpiError(msg(text=wanted, known=", ".join(known) or Msg.NOTHING()))
+        rows = [r for r in rows if _matches(get(r), wanted)]
+    if statuses:
+        rows = [r for r in rows if r.status in statuses]
+    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows), result.history)
+
+
+def any_at_least(statuses: Iterable[Status], threshold: Status) -> bool:
+    """For --fail-on: whether any status is `threshold` or worse (red > yellow > green >
+    blue); `none` matches only none."""
+    if threshold is Status.NONE:
+        return any(s is Status.NONE for s in statuses)
+    return any(s.severity >= threshold.severity for s in statuses)

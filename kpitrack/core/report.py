@@ -1,0 +1,90 @@
+"""The report every format is drawn from: one typed row per target. Pure.
+
+`status`, `export` (Markdown, CSV, the workbook, JSON) and the terminal table all draw
+the same `StatusReport`, so they cannot disagree; JSON is one output among them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import trends
+from .model import AsOf, Evaluation, MonthStatus, Plan, Response, Result, Status, Target
+from .period import Period
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """A target as a report shows it: its evaluation and what its recent months say."""
+
+    ev: Evaluation
+    previous: Status | None = None  # the status at the end of the month before
+    change: str | None = None  # better | worse | changed (to or from no data) | None
+    red_months: int = 0
+    trend: tuple[float | None, ...] = ()
+    supervision: str | None = None  # new | continuing | closed (see trends.supervision)
+    answer: Response | None = None  # the unit's latest answer while the target is watched
+
+    @property
+    def target(self) -> Target:
+        return self.ev.target
+
+    @property
+    def status(self) -> Status:
+        return self.ev.status
+
+    @classmethod
+    def of(cls, ev: Evaluation, months: Sequence[MonthStatus] = (),
+           answers: Mapping[Period, Response] | None = None) -> ReportRow:
+        """`answers`: the target's answer in force for each month (`latest_answers`)."""
+        if not months:
+            return cls(ev)
+        red = trends.red_streak(months)
+        # An answer counts from the month the red run began (or this month).
+        last = months[-1].period
+        since = last.shifted(-(max(red, 1) - 1))
+        found = [a for period, a in (answers or {}).items() if since <= period <= last]
+        answer = max(found, key=lambda a: a.period) if found else None
+        return cls(ev, trends.previous_status(months), trends.change(months), red,
+                   tuple(trends.recent(months)), trends.supervision(months), answer)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReport:
+    plan: Plan
+    as_of: AsOf
+    rows: tuple[ReportRow, ...]
+    summary: dict[Status, int]
+
+    @property
+    def has_examples(self) -> bool:
+        """Whether an illustrative figure counts anywhere in the report."""
+        return any(row.ev.example for row in self.rows)
+
+    def by_section(self) -> dict[str, list[ReportRow]]:
+        """Rows grouped by section, sections in order of first appearance."""
+        grouped: dict[str, list[ReportRow]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.target.section, []).append(row)
+        return grouped
+
+
+def latest_answers(responses: Iterable[Response]) -> dict[str, dict[Period, Response]]:
+    """The answer in force for each target and month: the newest `recorded`, then the one
+    later in its file (two answers within the same second)."""
+    earliest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    chosen: dict[str, dict[Period, Response]] = {}
+    for response in sorted(responses, key=lambda r: (r.recorded or earliest, r.seq, r.by)):
+        chosen.setdefault(response.target, {})[response.period] = response
+    return chosen
+
+
+def build(result: Result, responses: Iterable[Response] = ()) -> StatusReport:
+    """The report's rows: each target with its history and its unit's latest answer."""
+    answers = latest_answers(responses)
+    rows = tuple(ReportRow.of(ev, result.history.get(ev.target.id, ()),
+                              answers.get(ev.target.id))
+                 for ev in result.rows)
+    return StatusReport(result.plan, result.as_of, rows, result.summary)

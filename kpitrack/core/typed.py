@@ -1,0 +1,132 @@
+"""What users type: periods, dates and figures with magnitudes (`3500万`). Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..i18n.base import Message
+from ..i18n.messages import Msg
+from .errors import KpiError
+from .period import Period
+
+# A figure beyond this is a typo, not a statistic; it also keeps floats exact enough.
+MAX_ABS_VALUE = 1e15
+
+_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+_PERIOD_PATTERNS = (
+    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$"),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$"),
+    re.compile(r"^(\d{4})(\d{2})$"),
+)
+_QUARTER_PATTERNS = (
+    re.compile(r"^(\d{4})\s*-?\s*[Qq]\s*([1-4])$"),
+    re.compile(r"^(\d{4})\s*年\s*(?:第\s*)?([1-4一二三四])\s*季度?$"),
+)
+# Longest first, so that 万亿 is not read as 万.
+_MAGNITUDES = (("万亿", 10**12), ("千万", 10**7), ("百万", 10**6), ("十万", 10**5),
+               ("亿", 10**8), ("万", 10**4), ("千", 10**3), ("百", 10**2))
+_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$")
+
+
+def _normalise(text: str) -> str:
+    """Full-width digits and punctuation become ASCII; thousands separators go."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_period(text: str) -> Period:
+    """`2025-03`, `2025/3`, `2025年3月`, `202503`, or a quarter `2025Q1` (its last month)."""
+    raw = _normalise(text)
+    for pattern in _PERIOD_PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            if not 1 <= month <= 12:
+                break
+            return Period(year, month)
+    for pattern in _QUARTER_PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            q = match.group(2)
+            quarter = _CN_QUARTER.get(q) or int(q)
+            return Period(int(match.group(1)), quarter * 3)
+    raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
+
+
+def parse_date(text: str) -> dt.date:
+    """A calendar date: 2025-06-30, 2025/6/30, 2025年6月30日, 30 June 2025, …"""
+    raw = _normalise(text)
+    raw = re.sub(r"(\d)\s*[年月]\s*", r"\1-", raw).replace("日", "").strip("-")
+    if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}\D+\d{1,2}\D+\d{1,2}|^\d{8}$", raw) \
+            and not re.search(r"[A-Za-z]{3,}", raw):
+        raise KpiError(Msg.BAD_DATE_TEXT(text=text))
+    # dateutil takes 50 ms to import: only a date typed by hand needs it.
+    from dateutil import parser as date_parser
+
+    try:
+        return date_parser.parse(raw, yearfirst=True, dayfirst=False).date()
+    except (ValueError, OverflowError) as exc:
+        raise KpiError(Msg.BAD_DATE_TEXT(text=text)) from exc
+
+
+def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | None]:
+    """For --as-of: `today`, a month (its end is the day), or a full date."""
+    raw = _normalise(text).lower()
+    if raw in ("today", "今天", "今日"):
+        return Period.of(today), today
+    try:
+        return parse_period(raw), None
+    except KpiError:
+        pass
+    try:
+        day = parse_date(raw)
+    except KpiError:
+        raise KpiError(Msg.BAD_AS_OF_TEXT(text=text)) from None
+    return Period.of(day), day
+
+
+def split_unit(unit: str) -> tuple[int, str]:
+    """`亿元` -> (10**8, `元`); `万人` -> (10**4, `人`); `家` -> (1, `家`)."""
+    unit = _normalise(unit)
+    for prefix, factor in _MAGNITUDES:
+        if unit.startswith(prefix):
+            return factor, unit[len(prefix):].strip()
+    return 1, unit
+
+
+def check_number(value: float, what: str | Message = "value") -> float:
+    """A finite number within range; `what` names it in a message (a field name, or a
+    `Message` such as the figure as typed)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise KpiError(Msg.NOT_NUMBER(name=what, type=type(value).__name__))
+    if math.isnan(value) or math.isinf(value):
+        raise KpiError(Msg.NOT_FINITE(name=what, value=value))
+    if abs(value) > MAX_ABS_VALUE:
+        raise KpiError(Msg.TOO_LARGE(name=what, value=value, limit=MAX_ABS_VALUE))
+    return value  # an int stays an int, so JSON shows 620 as written
+
+
+def parse_value(text: str, target_unit: str = "") -> float:
+    """A figure as typed, converted into the target's unit: `3500万` for 亿元 is 0.35."""
+    raw = _normalise(text).replace(",", "").replace("_", "").replace(" ", "")
+    match = _NUMBER.match(raw)
+    if not match:
+        raise KpiError(Msg.BAD_FIGURE(text=text))
+    try:
+        number = Decimal(match.group(1))
+    except InvalidOperation:
+        raise KpiError(Msg.BAD_FIGURE(text=text)) from None
+    suffix = match.group(2)
+    target_factor, target_base = split_unit(target_unit)
+    # A bare number is already in the target's unit; a magnitude converts.
+    factor, base = split_unit(suffix) if suffix else (target_factor, target_base)
+    if base and base != target_base:
+        wanted = target_unit or Msg.PLAIN_NUMBER()
+        raise KpiError(Msg.FIGURE_WRONG_UNIT(text=text, unit=suffix, wanted=wanted))
+    if number.is_nan() or abs(number.adjusted()) > 30:
+        raise KpiError(Msg.FIGURE_OUT_OF_RANGE(text=text))
+    value = float(number * factor / target_factor)
+    return check_number(value, Msg.FIGURE_NAMED(text=text))

@@ -1,0 +1,1 @@
+"""Every sentence and word a person reads, in English and Chinese, by id (see `base`)."""

@@ -1,0 +1,358 @@
+"""Every sentence kpitrack says to a person, by id, in English and Chinese.
+
+The core raises `KpiError(Msg.SOME_ID(**params))` and records `Problem`s holding a
+`Message`; the edge words it in the reader's language with `message.text(lang)`.
+`tests/test_lang.py` checks that every id has both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from .base import Catalogue, MessageId
+
+
+class Msg(metaclass=Catalogue):
+    """Every sentence kpitrack says to a person, by id."""
+
+    # compound
+    AND_MORE = MessageId("{msg} (and {n} more; run `kpitrack check`)",
+                "{msg}（另有{n}处问题，请运行 `kpitrack check`）")
+    FIX_FILE_FIRST = MessageId("{msg}; fix this file before adding to it", "{msg}；请先修正此文件再添加")
+    FIX_PLAN_FIRST = MessageId("{msg}; fix it before copying this plan", "{msg}；请先修正再复制此计划")
+    MOVING_PLAN = MessageId("moving the plan to {year}: {msg}", "将计划移到{year}年时出错：{msg}")
+    DID_YOU_MEAN = MessageId(" (did you mean {close!r}?)", "（是否想写 {close!r}？）")
+    FIGURE_NAMED = MessageId("figure {text!r}", "数值 {text!r}")
+    BAND_EDGE = MessageId("band edge {key}", "色带边界 {key}")
+    PLAIN_NUMBER = MessageId("a plain number", "无单位的数字")
+    NOTHING = MessageId("none", "无")
+    DONE = MessageId("done", "已完成")
+    A_RECORD = MessageId("a record", "一条记录")
+    # finding the workspace
+    NO_WORKSPACE_DIR = MessageId("workspace {root} does not exist", "工作区 {root} 不存在")
+    WORKSPACE_IS_FILE = MessageId("workspace {root} is a file, not a folder",
+                         "工作区 {root} 是文件，不是文件夹")
+    NO_TARGETS_FILE = MessageId("{root} holds no targets.toml: run `kpitrack init {root}` first",
+                       "{root} 中没有 targets.toml：请先运行 `kpitrack init {root}`")
+    NO_WORKSPACE_FOUND = MessageId(
+        "no targets.toml in {here} or its parents: use -C DIR or `kpitrack init`",
+        "{here} 及其上级文件夹中都没有 targets.toml：请用 -C DIR 指定工作区，或运行 `kpitrack init`")
+    # reading files
+    CANNOT_READ = MessageId("cannot read: {why}", "无法读取：{why}")
+    INVALID_TOML = MessageId("invalid TOML: {detail}", "TOML 格式错误：{detail}")
+    TOML_CURLY_QUOTES = MessageId(
+        'quotes must be straight ASCII quotes ", not curly “ ” or ‘ ’',
+        '引号应为英文引号 "，不能用中文引号 “ ” 或 ‘ ’')
+    TOML_FULL_WIDTH = MessageId(
+        "{char!r} is a full-width character; write the ASCII {ascii!r} instead",
+        "{char} 是全角字符；请改为英文半角 {ascii}")
+    TOML_UNCLOSED_STRING = MessageId(
+        'a text value is not closed: end it with " on the same line, e.g. note = "Jan-Mar"',
+        '文本缺少结束引号：请在同一行用 " 结束，如 note = "1—3月累计"')
+    TOML_DUPLICATE_KEY = MessageId("{key} is given twice; keep one of them",
+                                   "{key} 重复出现；只保留一个")
+    TOML_MISSING_EQUALS = MessageId("{key!r} has no value: write it as key = value",
+                                    "{key!r} 后面缺少等号和值：应写成 键 = 值，如 value = 26")
+    TOML_UNQUOTED_TEXT = MessageId(
+        'a value is neither a number nor text in quotes: put text in quotes, e.g. by = "DRC"',
+        '值既不是数字，也不是带引号的文本：文本请加英文引号，如 by = "统计局"')
+    TOML_GENERIC = MessageId("{english_reason} (column {column})", "此处写法有误（第{column}列）；请对照说明检查本行")
+    TOML_UNREADABLE = MessageId("the file cannot be read as TOML", "文件无法按 TOML 读取")
+    TOML_11 = MessageId(
+        "{detail} (TOML 1.1 syntax, which other TOML tools cannot read)",
+        "{detail}（这是 TOML 1.1 的写法，其他 TOML 工具无法读取）")
+    TOML_11_ESCAPE = MessageId("the escape {escape} is not allowed; write the character itself",
+                               "不能使用转义 {escape}；请直接写出该字符")
+    TOML_11_TRAILING_COMMA = MessageId("an inline table {{ … }} must not end with a comma",
+                                       "内联表 {{ … }} 末尾不能有逗号")
+    TOML_11_INLINE_LINES = MessageId("an inline table {{ … }} must stay on one line",
+                                     "内联表 {{ … }} 必须写在一行内")
+    TOML_11_TIME = MessageId("the time {time} needs its seconds, e.g. {time}:00",
+                             "时间 {time} 需要写出秒，如 {time}:00")
+    NOT_UTF8 = MessageId("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+                "不是 UTF-8 文本（字节 0x{byte:02x}）；请将文件另存为 UTF-8")
+    MISSING_SCHEMA = MessageId("missing `schema = {n}` at the top of the file",
+                      "文件开头缺少 `schema = {n}`")
+    SCHEMA_NOT_INT = MessageId("schema must be the whole number {n}", "schema 必须是整数 {n}")
+    SCHEMA_NEWER = MessageId(
+        "schema {schema} is newer than this kpitrack understands ({n}); upgrade kpitrack",
+        "schema {schema} 比当前 kpitrack 支持的版本（{n}）新；请升级 kpitrack")
+    SCHEMA_OLDER = MessageId("schema must be {n}, not {schema}", "schema 必须是 {n}，不能是 {schema}")
+    BAD_MONTH_FILE_NAME = MessageId("month files must be named YYYY-MM.toml, e.g. 2025-03.toml",
+                           "月份文件必须命名为 YYYY-MM.toml，如 2025-03.toml")
+    ACTUALS_IS_FILE = MessageId("actuals is a file; it must be a folder of month files",
+                       "actuals 是文件；它必须是存放月份文件的文件夹")
+    ACTUALS_LINK_OUT = MessageId(
+        "actuals is a link to {where}, outside the workspace; kpitrack reads figures only "
+        "from inside it",
+        "actuals 是指向工作区之外 {where} 的链接；kpitrack 只读取工作区内的数据")
+    FILE_LINK_OUT = MessageId(
+        "is a link to {where}, outside the workspace; kpitrack reads figures only from "
+        "inside it",
+        "是指向工作区之外 {where} 的链接；kpitrack 只读取工作区内的数据")
+    WRITE_LINK_OUT = MessageId(
+        "{path} is a link to {where}; kpitrack writes only to files inside the workspace",
+        "{path} 是指向 {where} 的链接；kpitrack 只写入工作区内的文件")
+    # targets.toml
+    UNKNOWN_TOP_FIELD_RECORDS = MessageId(
+        "unknown top-level field {key!r}; records go in [[actual]] tables",
+        "未知的顶层字段 {key!r}；记录应写在 [[actual]] 表中")
+    UNKNOWN_TOP_FIELD = MessageId("unknown top-level field {key!r}", "未知的顶层字段 {key!r}")
+    MISSING_PLAN = MessageId("missing [plan] table with title and year",
+                    "缺少 [plan] 表（含 title 和 year）")
+    UNKNOWN_PLAN_FIELD = MessageId("unknown plan field {key!r}", "未知的 plan 字段 {key!r}")
+    BAD_PLAN_YEAR = MessageId("plan.year must be a year such as 2025", "plan.year 必须是年份，如 2025")
+    PLAN_END_BEFORE_START = MessageId("plan.end is before plan.start", "plan.end 早于 plan.start")
+    PLAN_NEEDS_DATES = MessageId("plan needs `year = 2025`, or both `start` and `end` dates",
+                        "plan 需要 `year = 2025`，或同时给出 `start` 和 `end` 日期")
+    PLAN_YEAR_AND_DATES = MessageId("plan gives both year and start/end: keep one",
+                           "plan 同时给出了 year 和 start/end：只保留一种")
+    BAD_PLAN_LANG = MessageId("plan.lang must be zh or en, not {lang!r}",
+                     "plan.lang 必须是 zh 或 en，不能是 {lang!r}")
+    BANDS_NOT_TABLE = MessageId("[bands] must be a table", "[bands] 必须是表")
+    MILESTONE_BANDS_NOT_TABLE = MessageId("[bands.milestone] must be a table",
+                                 "[bands.milestone] 必须是表")
+    TARGET_BANDS_NOT_TABLE = MessageId("bands must be a table, e.g. {{ green = -3 }}",
+                              "bands 必须是表，如 {{ green = -3 }}")
+    PACE_BANDS_NOT_TABLE = MessageId("bands must be a table", "bands 必须是表")
+    UNKNOWN_BANDS_FIELD = MessageId("unknown bands field {key!r}", "未知的 bands 字段 {key!r}")
+    UNKNOWN_BAND_EDGE = MessageId("unknown band edge {key!r}", "未知的色带边界 {key!r}")
+    BAND_ORDER = MessageId("band edges must satisfy blue >= green >= yellow",
+                  "色带边界必须满足 blue >= green >= yellow")
+    BAD_DAYS = MessageId("{key} must be a whole number of days, 0 or more",
+                "{key} 必须是不小于 0 的整数天数")
+    BAD_ID = MessageId("target id {id!r} may use only letters, digits, _ and -, at most 64 characters",
+              "指标编号 {id!r} 只能使用字母、数字、_ 和 -，最多 64 个字符")
+    TARGET_NOT_TABLE = MessageId("targets.{id} must be a table", "targets.{id} 必须是表")
+    TARGETS_NOT_TABLES = MessageId("[targets] must hold tables such as [targets.fixed_investment]",
+                          "[targets] 中应是 [targets.fixed_investment] 这样的表")
+    NO_TARGETS = MessageId("no targets yet: add a [targets.<id>] table",
+                  "还没有指标：请添加 [targets.<编号>] 表")
+    UNKNOWN_FIELD = MessageId("unknown field {key!r}{hint}", "未知字段 {key!r}{hint}")
+    MISSING_NAME = MessageId("missing name", "缺少 name（指标名称）")
+    EMPTY_NAME = MessageId("name is empty", "name（指标名称）为空")
+    MISSING_KIND = MessageId("missing kind (cumulative, level, growth, threshold or milestone)",
+                    "缺少 kind（cumulative、level、growth、threshold 或 milestone）")
+    MISSING_TARGET = MessageId("missing target (the annual figure)", "缺少 target（年度目标值）")
+    REPORT_CUMULATIVE_ONLY = MessageId("report applies to cumulative targets only",
+                              "report 只适用于累计类（cumulative）指标")
+    BASELINE_LEVEL_ONLY = MessageId("baseline applies to level targets only",
+                           "baseline 只适用于存量类（level）指标")
+    DUE_OUTSIDE_PLAN = MessageId("due {due} is outside the plan ({start} to {end})",
+                        "期限 {due} 不在计划期内（{start} 至 {end}）")
+    TARGET_NOT_POSITIVE = MessageId("target is zero or negative: completion cannot be computed",
+                           "目标值为零或负数：无法计算完成率")
+    TARGET_AT_BASELINE = MessageId(
+        "target equals or is behind the baseline: completion cannot be computed",
+        "目标值不高于基数：无法计算完成率")
+    BAD_SCHEDULE = MessageId('schedule must be a table such as {{ "6" = 45, "12" = 100 }}',
+                    'schedule 必须是表，如 {{ "6" = 45, "12" = 100 }}')
+    BAD_SCHEDULE_MONTH = MessageId("schedule month {key!r} must be a month number from 1 to {n}",
+                          "schedule 的月份 {key!r} 必须是 1 到 {n} 的月份数")
+    SCHEDULE_FALLS = MessageId("schedule must not go down from one month to the next",
+                      "schedule 的计划进度不能逐月下降")
+    BAD_TAGS = MessageId('tags must be a list of text, e.g. ["重点"]', 'tags 必须是文本列表，如 ["重点"]')
+    NOT_TEXT = MessageId("{name} must be text in quotes", "{name} 必须是带引号的文本")
+    NOT_DATE = MessageId("{name} must be a date such as 2025-06-30 (no quotes)",
+                "{name} 必须是日期，如 2025-06-30（不加引号）")
+    NOT_CHOICE = MessageId("{name} must be one of {choices}, not {value!r}",
+                  "{name} 必须是 {choices} 之一，不能是 {value!r}")
+    NOT_BOOL = MessageId("{name} must be true or false (no quotes)",
+                "{name} 必须是 true 或 false（不加引号）")
+    CHECKS_NOT_TABLE = MessageId("[checks] must be a table", "[checks] 必须是表")
+    SUPERVISION_NOT_TABLE = MessageId("[supervision] must be a table", "[supervision] 必须是表")
+    CHECK_TOO_SMALL = MessageId("{name} must be more than {n}", "{name} 必须大于 {n}")
+    # plausibility: a figure likely typed wrong
+    LOOKS_LIKE_FRACTION = MessageId(
+        "{id} {period}: {value:g} looks like a fraction; did you mean {suggested:g}%?",
+        "{id} {period}：{value:g} 像是写成了小数；是否应为 {suggested:g}%？")
+    MAGNITUDE_SLIP = MessageId(
+        "{id} {period}: {value:g} is about {factor} {reference}; did you mean {suggested:g}?",
+        "{id} {period}：{value:g} 约为{reference}的{factor}；是否应为 {suggested:g}？")
+    TIMES = MessageId("{n:g} times", "{n:g}倍")
+    PART_OF = MessageId("1/{n:g} of", "{n:g}分之一")
+    LAST_FIGURE = MessageId("its last figure ({value:g} for {period})",
+                            "上一个数值（{period}为 {value:g}）")
+    TARGET_FIGURE = MessageId("its target ({value:g})", "目标值（{value:g}）")
+    PACE_FIGURE = MessageId("its pace to the target ({value:g})", "按进度应达到的数值（{value:g}）")
+    GROWTH_BEYOND = MessageId(
+        "{id} {period}: a growth of {value:g}% is beyond ±{limit:g}%; is it a typo?",
+        "{id} {period}：增速 {value:g}% 超出 ±{limit:g}%；是否输入有误？")
+    WITHDRAWAL_ONLY = MessageId(
+        "a withdrawal (withdrawn = true) carries no {key}: it takes back the figure in force",
+        "撤回记录（withdrawn = true）不能带 {key}：它只撤回当期有效的数值")
+    NOTHING_TO_WITHDRAW = MessageId("{id} has no figure in force for {period} to withdraw",
+                                    "{id} 在 {period} 没有可撤回的有效数值")
+    RESPONSES_NOT_TABLES = MessageId("answers must be [[response]] tables",
+                                     "答复必须写成 [[response]] 表")
+    RESPONSE_NOT_TABLE = MessageId("each [[response]] must be a table", "每个 [[response]] 必须是表")
+    EMPTY_ANSWER = MessageId("an answer needs its {field}: it is empty",
+                             "答复的 {field} 不能为空")
+    STRICT_REFUSED = MessageId("{msg} (--strict: nothing was written)",
+                               "{msg}（--strict：未写入任何内容）")
+    # month files
+    UNKNOWN_RECORD_FIELD = MessageId("unknown field {key!r} in record", "记录中有未知字段 {key!r}")
+    RECORD_NOT_TABLE = MessageId("each [[actual]] must be a table", "每个 [[actual]] 必须是表")
+    RECORDS_NOT_TABLES = MessageId("records must be [[actual]] tables", "记录必须写成 [[actual]] 表")
+    NO_RECORD_TARGET = MessageId("record has no target", "记录缺少 target（指标编号）")
+    RECORD_TARGET_NOT_TEXT = MessageId("target must be a target id in quotes",
+                              "target 必须是带引号的指标编号")
+    NO_RECORD_PERIOD = MessageId("record has no period", "记录缺少 period（期间）")
+    NO_RECORD_VALUE = MessageId("record has no value", "记录缺少 value（数值）")
+    BAD_RECORD_PERIOD = MessageId('period must be text like "2025-03", not {value!r}',
+                         'period 必须是 "2025-03" 这样的文本，不能是 {value!r}')
+    PERIOD_NOT_FILE_MONTH = MessageId("period {period} does not match the file's month {month}",
+                             "期间 {period} 与文件所属月份 {month} 不符")
+    PERIOD_OUTSIDE_PLAN = MessageId("period {period} is outside the plan ({first} to {last})",
+                           "期间 {period} 不在计划期内（{first} 至 {last}）")
+    PERIOD_OUTSIDE_PLAN_ADD = MessageId(
+        "period {period} is outside the plan ({first} to {last}); pass --period",
+        "期间 {period} 不在计划期内（{first} 至 {last}）；请用 --period 指定")
+    PERIOD_IN_FUTURE = MessageId("period {period} is in the future", "期间 {period} 尚未到来")
+    PERIOD_IN_FUTURE_TODAY = MessageId("period {period} is in the future (today is {today})",
+                              "期间 {period} 尚未到来（今天是 {today}）")
+    NEGATIVE_VALUE = MessageId("value {value:g} is negative; a {kind} figure cannot be",
+                      "数值 {value:g} 为负数；{kind}类指标的数值不能为负")
+    MILESTONE_NEEDS_DONE = MessageId("a milestone record needs done = true or a percent-complete value",
+                            "节点类记录需要 done = true，或以 value 给出完成百分比")
+    DONE_MILESTONES_ONLY = MessageId("done applies to milestones only",
+                            "done 只适用于节点类（milestone）指标")
+    BAD_RECORDED = MessageId("recorded must be a date-time such as 2025-04-12T09:30:00+08:00",
+                    "recorded 必须是日期时间，如 2025-04-12T09:30:00+08:00")
+    SECOND_FIGURE = MessageId(
+        "second figure for {id} {period} without correction = true (the first is at line "
+        "{line}); record the right one with `kpitrack add {id} VALUE --period {period} "
+        "--correct`",
+        "{id} {period} 有第二个数值但未标 correction = true（第一个在第{line}行）；请用 "
+        "`kpitrack add {id} 数值 --period {period} --correct` 记录正确的数值")
+    SAME_FIGURE_TWICE = MessageId(
+        "{id} {period} is recorded twice with the same figure (lines {a} and {b}); it counts "
+        "once",
+        "{id} {period} 重复记录了相同的数值（第{a}行和第{b}行）；只计一次")
+    TIED_CORRECTIONS = MessageId(
+        "two corrections for {id} {period} were recorded at the same moment (lines {a} and "
+        "{b}); the one at line {b} counts",
+        "{id} {period} 有两条同一时刻录入的更正（第{a}行和第{b}行）；以第{b}行为准")
+    UNKNOWN_TARGET = MessageId("unknown target {key!r}{hint}", "未知指标 {key!r}{hint}")
+    YTD_FALLS = MessageId(
+        "year-to-date figure {value:g} for {period} is below {before:g} for {earlier}; is it "
+        "a single month's figure?",
+        "{period} 的年内累计数 {value:g} 低于 {earlier} 的 {before:g}；是否误填了单月数？")
+    # what users type
+    BAD_PERIOD_TEXT = MessageId("cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1",
+                       "无法识别期间 {text!r}：请写成 2025-03、2025/3、2025年3月 或 2025Q1")
+    BAD_DATE_TEXT = MessageId("cannot read date {text!r}: use YYYY-MM-DD",
+                     "无法识别日期 {text!r}：请写成 YYYY-MM-DD，如 2025-06-30")
+    BAD_AS_OF_TEXT = MessageId("cannot read --as-of {text!r}: use YYYY-MM, a date, or today",
+                      "无法识别 --as-of {text!r}：请写成 YYYY-MM、日期或 today")
+    BAD_FIGURE = MessageId("cannot read figure {text!r}: expected a number such as 138.6",
+                  "无法识别数值 {text!r}：应为数字，如 138.6 或 3500万")
+    FIGURE_WRONG_UNIT = MessageId("figure {text!r} is in {unit!r}, but the target is in {wanted}",
+                         "数值 {text!r} 的单位是 {unit!r}，但指标的单位是 {wanted}")
+    FIGURE_OUT_OF_RANGE = MessageId("figure {text!r} is out of range", "数值 {text!r} 超出范围")
+    NOT_NUMBER = MessageId("{name} must be a number, not {type}", "{name} 必须是数字，不能是 {type}")
+    NOT_FINITE = MessageId("{name} must be a finite number, not {value}",
+                  "{name} 必须是有限数字，不能是 {value}")
+    TOO_LARGE = MessageId("{name} {value:g} is too large (limit {limit:g})",
+                 "{name} {value:g} 过大（上限 {limit:g}）")
+    MILESTONE_NEEDS_DONE_ADD = MessageId("{id} is a milestone: give --done, or a percent complete",
+                                "{id} 是节点类指标：请用 --done，或给出完成百分比")
+    BAD_PERCENT = MessageId("percent complete must be from 0 to 100, not {n:g}",
+                   "完成百分比必须在 0 到 100 之间，不能是 {n:g}")
+    DONE_FOR_MILESTONES = MessageId("--done and --date are for milestones; {id} is {kind}",
+                           "--done 和 --date 只用于节点类指标；{id} 是{kind}类")
+    GIVE_FIGURE = MessageId("give the figure for {id}, e.g. kpitrack add {id} 138.6",
+                   "请给出 {id} 的数值，如 kpitrack add {id} 138.6")
+    NEGATIVE_FIGURE = MessageId("figure {text!r} is negative; a cumulative figure cannot be",
+                       "数值 {text!r} 为负数；累计类指标的数值不能为负")
+    DATE_IN_FUTURE = MessageId("--date {date} is in the future (today is {today})",
+                      "--date {date} 是未来日期（今天是 {today}）")
+    AS_OF_BEFORE_PLAN = MessageId("--as-of {period} is before the plan starts ({first})",
+                         "--as-of {period} 早于计划开始（{first}）")
+    NO_SECTION = MessageId("no section matches {text!r}; known: {known}",
+                  "没有与 {text!r} 匹配的板块；现有：{known}")
+    NO_OWNER = MessageId("no owner matches {text!r}; known: {known}",
+                "没有与 {text!r} 匹配的责任单位；现有：{known}")
+    # writing
+    FIGURES_FILE_HEADER = MessageId(
+        "# kpitrack figures for {period}. One [[actual]] record per figure.\n"
+        "# Append-only: add records with `kpitrack add`; fix one with --correct.\n"
+        "schema = {schema}\n",
+        "# kpitrack {period} 的数据。每个数值一条 [[actual]] 记录。\n"
+        "# 只追加不改写：用 `kpitrack add` 添加；用 --correct 更正。\n"
+        "schema = {schema}\n")
+    ANSWERS_FILE_HEADER = MessageId(
+        "# kpitrack: units' answers (reason and measures) for {period}.\n"
+        "# Append-only: add one with `kpitrack respond`.\nschema = {schema}\n",
+        "# kpitrack {period} 各单位的答复（情况说明、整改措施）。\n"
+        "# 只追加不改写：用 `kpitrack respond` 添加。\nschema = {schema}\n")
+    LOCKED = MessageId("another kpitrack is writing to {root}; try again",
+              "另一个 kpitrack 正在写入 {root}；请稍后重试")
+    OWN_DATA = MessageId("{path}: this is the workspace's own data; export to another file",
+                "{path}：这是工作区自身的数据文件；请导出到其他文件")
+    IS_FOLDER = MessageId("{path}: is a folder; give a file name such as report.md",
+                 "{path}：是文件夹；请给出文件名，如 report.md")
+    NO_FOLDER = MessageId("{path}: the folder {folder} does not exist", "{path}：文件夹 {folder} 不存在")
+    READ_BACK_FAILED = MessageId(
+        "internal check failed: the new record would not read back; nothing was written",
+        "内部校验失败：新记录无法读回；未写入任何内容")
+    ALREADY_RECORDED = MessageId(
+        "{id} already has a figure for {period} ({shown}, {where}); use --correct to replace it",
+        "{id} 在 {period} 已有数值（{shown}，{where}）；如需替换请用 --correct")
+    NOTHING_TO_CORRECT = MessageId("--correct: {id} has no figure for {period} to correct",
+                          "--correct：{id} 在 {period} 没有可更正的数值")
+    DIR_IS_FILE = MessageId("{path} is a file, not a folder", "{path} 是文件，不是文件夹")
+    ALREADY_EXISTS = MessageId("{path} already exists; nothing was changed", "{path} 已存在；未做任何更改")
+    NOT_A_COLOUR = MessageId("{part!r} is not one of blue, green, yellow, red, none",
+                             "{part!r} 不是 blue、green、yellow、red、none 之一")
+    UNKNOWN_SUFFIX = MessageId(
+        "cannot tell the format from {name!r}; use a file ending {names}, or give --format",
+        "无法从 {name!r} 判断格式；请使用以 {names} 结尾的文件名，或用 --format 指定")
+    BINARY_TO_TERMINAL = MessageId(
+        "a .{fmt} file is not text: give -o report.{fmt}, or redirect stdout to a file",
+        ".{fmt} 文件不是文本：请用 -o report.{fmt} 指定文件，或把输出重定向到文件")
+    YEAR_NEEDS_FROM = MessageId("--year moves a copied plan; give --from FILE too",
+                                "--year 用于移动复制的计划；请同时给出 --from 文件")
+    # sheets
+    XLS_OLD = MessageId(
+        "{file}: the old .xls format cannot be read; in Excel use Save As .xlsx or CSV UTF-8",
+        "{file}：无法读取旧的 .xls 格式；请在 Excel 中另存为 .xlsx 或 CSV UTF-8")
+    SHEET_FORMAT_UNKNOWN = MessageId("{file}: cannot tell the format; use a .csv or .xlsx file",
+                            "{file}：无法判断文件格式；请使用 .csv 或 .xlsx 文件")
+    SHEET_OPTION_CSV = MessageId("--sheet is for .xlsx files; {file} is a CSV file",
+                        "--sheet 只用于 .xlsx 文件；{file} 是 CSV 文件")
+    CSV_IS_XLSX = MessageId("{file}: this is an Excel workbook, not CSV text; name it .xlsx",
+                   "{file}：这是 Excel 工作簿，不是 CSV 文本；请将扩展名改为 .xlsx")
+    BAD_UTF8_AT = MessageId("{file}: not valid UTF-8 at byte {n}", "{file}：第{n}字节不是有效的 UTF-8")
+    BAD_UTF16_AT = MessageId("{file}: not valid UTF-16 at byte {n}",
+                    "{file}：第{n}字节不是有效的 UTF-16")
+    CSV_NUL = MessageId("{file}: holds NUL bytes, so it is not CSV text",
+               "{file}：含有 NUL 字节，不是 CSV 文本")
+    CSV_ENCODING = MessageId(
+        "{file}: the text is neither UTF-8 nor GB18030 (byte {n}); save it as CSV UTF-8",
+        "{file}：文本既不是 UTF-8 也不是 GB18030（第{n}字节）；请另存为 CSV UTF-8")
+    CSV_BROKEN = MessageId("{file} row {row}: {detail}", "{file} 第{row}行：{detail}")
+    BAD_XLSX = MessageId("{file}: not a readable .xlsx workbook ({why})",
+                "{file}：无法读取的 .xlsx 工作簿（{why}）")
+    NO_SUCH_SHEET = MessageId("{file}: no sheet named {name!r}; it has {names}",
+                     "{file}：没有名为 {name!r} 的工作表；现有 {names}")
+    NO_HEADER = MessageId(
+        "{file}: no header row with a target and a value column in the first {n} rows; the "
+        "columns are {columns}",
+        "{file}：前{n}行中找不到含“指标”和“数值”列的表头行；可用的列名有 指标、指标名称、期间、数值、"
+        "备注、报送单位、来源、完成日期（或英文 {columns}）")
+    DUPLICATE_COLUMN = MessageId(
+        "{file} row {row}: columns {a!r} and {b!r} are both the {field} column; keep one",
+        "{file} 第{row}行：{a!r} 和 {b!r} 两列都是 {field} 列；只保留一列")
+    NO_ROWS = MessageId("{file}: no figures under the header (row {row})",
+               "{file}：表头（第{row}行）下没有数据")
+    ROW_REPEATS = MessageId("row {row} already gives {id} for {period}; keep one of the two rows",
+                   "第{row}行已给出 {id} 在 {period} 的数值；两行只保留一行")
+    NO_TARGET_CELL = MessageId("no target: the target cell is empty", "缺少指标：指标单元格为空")
+    NO_PERIOD_CELL = MessageId("no period: fill the period cell, or give --period",
+                      "缺少期间：请填写期间单元格，或用 --period 指定")
+    NO_VALUE_CELL = MessageId("no value: the value cell is empty", "缺少数值：数值单元格为空")
+    TARGET_NAME_DISAGREE = MessageId("the target cell says {a} but the name cell says {b}",
+                            "指标列为 {a}，但指标名称列为 {b}")
+    IMPORT_FAILED = MessageId("{file} row {row}: {error}{more}; nothing was imported",
+                     "{file} 第{row}行：{error}{more}；未导入任何数据")
+    AND_MORE_ROWS = MessageId(" (and {n} more rows; --dry-run lists them all)",
+                     "（另有{n}行有问题，用 --dry-run 查看全部）")

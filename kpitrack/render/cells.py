@@ -1,0 +1,167 @@
+"""The cells every human format shows (the table, Markdown, CSV, the workbook, Word,
+HTML), and the one number format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from ..core import trends
+from ..core.model import RATE_KINDS, Actual, Evaluation, Kind, Target
+from ..core.report import ReportRow
+from ..core.supervision import OwnerRow
+from ..i18n.words import (
+    kind_name,
+    status_label,
+    status_short,
+    supervision_label,
+    word,
+)
+
+
+def one_decimal(value: float | None) -> str:
+    """Human formats round to one decimal, half away from zero."""
+    if value is None or not math.isfinite(value):
+        return ""
+    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP,
+                                            context=Context(prec=400))
+    return f"{rounded + 0:.1f}" if rounded != 0 else "0.0"
+
+
+def signed(value: float | None) -> str:
+    """A gap as +7.3 or -2.7."""
+    if value is None:
+        return ""
+    text = one_decimal(value)
+    return text if text.startswith("-") else "+" + text
+
+
+def figure(value: float | None) -> str:
+    """A reported figure or a target as entered: trailing zeros dropped, never rounded away."""
+    if value is None:
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _joined(text: str, unit: str, lang: str) -> str:
+    """620亿元 in Chinese; 620 亿元 in English, the unit kept as written; 4.8% in both."""
+    if not text or not unit:
+        return text
+    return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+
+
+def with_unit(value: float | None, unit: str, lang: str) -> str:
+    """A figure as entered, with its unit."""
+    return _joined(figure(value), unit, lang)
+
+
+def amount(value: float | None, unit: str, lang: str) -> str:
+    """A computed amount (forecast, pace needed): one decimal, with the unit."""
+    return _joined(one_decimal(value), unit, lang)
+
+
+def shown_unit(target: Target) -> str:
+    """The unit a target's figures are shown in: a milestone's figure is its percent
+    complete, and a rate with no unit is a percentage (4.8 means 4.8%)."""
+    if target.kind is Kind.MILESTONE:
+        return "%"
+    if target.kind in RATE_KINDS and not target.unit:
+        return "%"
+    return target.unit
+
+
+def value_text(value: float | None, target: Target, lang: str) -> str:
+    """One of a target's figures (a record, its goal, last year's) as people read it."""
+    return with_unit(value, shown_unit(target), lang)
+
+
+def record_text(record: Actual, target: Target, lang: str) -> str:
+    """A recorded figure: `已完成 2025-06-18` for a milestone done, else its value."""
+    parts = []
+    if record.done is not None:
+        done = word("done" if record.done else "not_done", lang)
+        parts.append(f"{done} {record.date}" if record.done and record.date else done)
+    if record.value is not None:
+        parts.append(value_text(record.value, target, lang))
+    return " ".join(parts)
+
+
+_ARROWS = {"better": "↑", "worse": "↓", "changed": "↕"}
+
+
+def change_marker(row: ReportRow, lang: str) -> str:
+    """↓黄: worse than last month, when it was yellow. Empty when the colour held."""
+    if not row.change or row.previous is None:
+        return ""
+    before = status_short(row.previous, lang)
+    return f"{_ARROWS[row.change]}{before}" if lang == "zh" else \
+        f"{_ARROWS[row.change]} {before}"
+
+
+def _actual_text(ev: Evaluation, lang: str) -> str:
+    t = ev.target
+    if t.kind is Kind.MILESTONE and ev.done:
+        return f"{word('done', lang)} {day_text(ev.done_date)}"
+    if t.kind is Kind.MILESTONE and ev.done is False and ev.actual is None:
+        return word("not_done", lang)
+    text = value_text(ev.actual, t, lang)
+    return text + " †" if ev.baseline_assumed and ev.actual is not None else text
+
+
+def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
+    """Display strings for one row; the table, Markdown, CSV and the workbook all use these."""
+    ev, t = row.ev, row.target
+    goal = day_text(ev.due) if t.kind is Kind.MILESTONE else value_text(t.target, t, lang)
+    period = (str(ev.period) if ev.period else "") + (" *" if ev.stale else "")
+    return {
+        "status": status_label(ev.status, lang),
+        "id": t.id,
+        "name": t.name,
+        "section": t.section,
+        "kind": kind_name(t.kind.value, lang),
+        "target": goal,
+        "actual": _actual_text(ev, lang),
+        "period": period,
+        "completion": one_decimal(ev.completion),
+        "time_progress": one_decimal(ev.time_progress),
+        "gap": signed(ev.gap),
+        "forecast": one_decimal(ev.forecast),
+        "needed_per_month": one_decimal(ev.needed_per_month),
+        "needed": amount(ev.needed_per_month, t.unit, lang),
+        "owner": t.owner,
+        "last_year": value_text(t.last_year, t, lang),
+        "trend": trends.sparkline(row.trend),
+        "red_months": str(row.red_months or ""),
+        "change": change_marker(row, lang),
+        "example": word("example", lang) if ev.example else "",
+        "supervision": supervision_label(row.supervision, row.red_months, lang),
+        "answer": answer_text(row, lang),
+    }
+
+
+def answer_text(row: ReportRow, lang: str) -> str:
+    """The unit's latest answer, or 未反馈 for a target on the list without one."""
+    answer = row.answer
+    if answer is None:
+        return word("no_answer", lang) if row.supervision in ("new", "continuing") else ""
+    who = f"（{answer.by}）" if lang == "zh" else f" ({answer.by})"
+    text = (f"原因：{answer.reason}；措施：{answer.measures}" if lang == "zh" else
+            f"Reason: {answer.reason}; measures: {answer.measures}")
+    return text + (who if answer.by else "")
+
+
+def day_text(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def owner_name(row: OwnerRow, lang: str) -> str:
+    return row.owner or word("unassigned", lang)
+
+
+def owner_cells(row: OwnerRow, lang: str) -> dict[str, str]:
+    """One unit's row of the league table (晾晒)."""
+    cells = {s.value: str(n) for s, n in row.counts.items()}
+    return {**cells, "rank": str(row.rank), "owner": owner_name(row, lang),
+            "total": str(row.total), "on_track": one_decimal(row.on_track)}

@@ -1,0 +1,36 @@
+"""Which columns each report shows, which of them are numbers, and the status colours:
+shared by every format, so they cannot disagree."""
+
+from __future__ import annotations
+
+from ..core.model import Status
+
+# A report's section table, its red list, its closed items and its colour changes.
+MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
+              "completion", "time_progress", "gap", "trend", "owner")
+RED_COLUMNS = ("name", "owner", "supervision", "completion", "time_progress", "gap",
+               "red_months", "needed", "answer")
+CLOSED_COLUMNS = ("name", "owner", "previous", "current", "gap", "answer")
+CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
+# One row per target, every column: the CSV and the workbook.
+CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
+               "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",
+               "red_months", "change", "owner", "example")
+# The units side by side (晾晒).
+OWNER_COLUMNS = ("rank", "owner", "blue", "green", "yellow", "red", "none", "total",
+                 "on_track")
+OWNER_NUMBERS = frozenset({"rank", "blue", "green", "yellow", "red", "none", "total",
+                           "on_track"})
+# Columns aligned right: figures and computed numbers.
+RIGHT = frozenset({"target", "last_year", "actual", "completion", "time_progress", "gap",
+                   "forecast", "red_months", "needed"}) | OWNER_NUMBERS
+# Computed numbers (ours, not user text): a leading minus is a sign, not a formula.
+NUMBERS = frozenset({"completion", "time_progress", "gap", "forecast", "needed_per_month",
+                     "red_months"})
+
+# Light fills that print well and keep black text readable (workbook, Word, HTML).
+FILLS = {Status.BLUE: "9BC2E6", Status.GREEN: "A9D08E", Status.YELLOW: "FFE699",
+         Status.RED: "FF8B8B", Status.NONE: "D9D9D9"}
+# The Markdown's colour marks, beside each label.
+STATUS_EMOJI = {Status.BLUE: "🔵", Status.GREEN: "🟢", Status.YELLOW: "🟡", Status.RED: "🔴",
+                Status.NONE: "⚪"}

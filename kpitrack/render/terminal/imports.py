@@ -1,0 +1,145 @@
+"""What `import` would record (or recorded), row by row, and its one-line summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.console import Group
+from rich.text import Text
+
+from ...core.model import Evaluation
+from ...core.recording import ADDS_UP, BLANK_ROW, CORRECTION, NEW, SAME, TOTAL_ROW, ImportRow
+from ...i18n.base import Message
+from ...i18n.messages import Msg
+from ...i18n.words import status_cell, status_label, word
+from .. import safe
+from ..cells import record_text
+from .console import STATUS_STYLE
+from .layout import Column, available_width, fit
+from .table import fitted_table, print_table
+
+ACTIONS = {
+    NEW: ("新增", "new"),
+    CORRECTION: ("更正", "correction"),
+    SAME: ("已有相同数据，跳过", "already recorded, skipped"),
+    ADDS_UP: ("累加", "adds up"),
+    TOTAL_ROW: ("合计行，跳过", "total row, skipped"),
+    BLANK_ROW: ("空行，跳过", "blank row, skipped"),
+}
+# How a count of skipped rows reads, where "label + n" would not.
+_COUNTED = {TOTAL_ROW: ("跳过合计行{n}行", "{n} total rows skipped"),
+            BLANK_ROW: ("跳过空行{n}行", "{n} blank rows skipped")}
+_ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
+                 BLANK_ROW: "dim"}
+
+
+def action_label(action: str, lang: str) -> str:
+    zh, en = ACTIONS[action]
+    return zh if lang == "zh" else en
+
+
+def row_value(row: ImportRow, lang: str) -> str:
+    """The figure as it will be recorded, in the target's unit."""
+    if row.record is None or row.target is None:
+        return row.cells.get("value", "")
+    return record_text(row.record, row.target, lang)
+
+
+IMPORT_COLUMNS = ("row", "name", "month", "value", "action", "status", "note")
+IMPORT_STEPS = (("drop", "note"), ("short", "status"), ("drop", "month"))
+
+
+def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Evaluation],
+                 lang: str, width: int | None = None,
+                 warnings: Mapping[int, Sequence[Message]] | None = None) -> Group:
+    """One line per row: the sheet's row number, what it records, and what follows; each
+    bad row's problem, and each warning, in full under the table."""
+    cells: dict[str, list[str]] = {key: [] for key in IMPORT_COLUMNS}
+    short: list[str] = []
+    styles: list[dict[str, str]] = []
+    problems = []
+    for row in rows:
+        ev = after.get(row.number)
+        name = row.target.name if row.target else row.cells.get("target",
+                                                                row.cells.get("name", ""))
+        if row.error:
+            action, style = "✗ " + word("problem", lang), "bold red"
+            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            problems.append(Text(f"{where}  ✗ " + safe.plain(row.error.text(lang)),
+                                 style="red"))
+        else:
+            assert row.action is not None
+            action, style = action_label(row.action, lang), _ACTION_STYLE[row.action]
+        found = (warnings or {}).get(row.number, ())
+        for warning in found:
+            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            problems.append(Text(f"{where}  ⚠ " + safe.plain(warning.text(lang)),
+                                 style="yellow"))
+        if found:
+            action = f"⚠ {action}"
+        values = (str(row.number), name,
+                  str(row.record.period) if row.record else row.cells.get("period", ""),
+                  row_value(row, lang), action, status_label(ev.status, lang) if ev else "",
+                  row.record.note if row.record else row.cells.get("note", ""))
+        for key, value in zip(IMPORT_COLUMNS, values, strict=True):
+            cells[key].append(safe.plain(value))
+        short.append(status_cell(ev.status, lang) if ev else "")
+        styles.append({"action": style, "status": STATUS_STYLE[ev.status] if ev else ""})
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key in ("row", "value") else "left", flex=key == "name")
+               for key in IMPORT_COLUMNS]
+    columns[5].cells["short"] = short
+    layout = fit(columns, IMPORT_STEPS, width)
+    return Group(fitted_table(safe.plain(title), columns, styles, layout), *problems)
+
+
+def print_import(console, title: str, rows: Sequence[ImportRow],
+                 after: Mapping[int, Evaluation], warnings: Mapping[int, Sequence[Message]],
+                 lang: str) -> None:
+    width = available_width(console)
+    print_table(console, import_table(title, rows, after, lang, width, warnings), width)
+
+
+def import_title(file: str, dry_run: bool, lang: str) -> str:
+    return f"{word('import_title' if dry_run else 'import_done', lang)}: {file}"
+
+
+def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
+    """新增10条，更正1条 / 10 new, 1 correction: only the actions that occur."""
+    parts = []
+    for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW):
+        n = sum(1 for r in rows if r.action == action and not r.error)
+        if n:
+            zh, en = _COUNTED.get(action, (f"{action_label(action, 'zh')}{{n}}条",
+                                           f"{{n}} {action_label(action, 'en')}"))
+            parts.append((zh if lang == "zh" else en).format(n=n))
+    bad = sum(1 for r in rows if r.error)
+    if bad:
+        parts.append(f"有问题{bad}行" if lang == "zh" else f"{bad} with problems")
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def first_error(file: str, rows: Sequence[ImportRow]) -> Message:
+    """The one line for a failed import: the first bad row, and how many more there are."""
+    bad = [r for r in rows if r.error]
+    first = bad[0]
+    assert first.error is not None
+    more = Msg.AND_MORE_ROWS(n=len(bad) - 1) if len(bad) > 1 else ""
+    return Msg.IMPORT_FAILED(file=file, row=first.number, error=first.error, more=more)
+
+
+def import_message(file: str, rows: Sequence[ImportRow], paths: Sequence[str], dry_run: bool,
+                   lang: str) -> str:
+    counts = counts_text(rows, lang) or ("无数据行" if lang == "zh" else "no rows")
+    where = ", ".join(paths)
+    if dry_run:
+        if lang == "zh":
+            return f"预览 {file}：{counts}；未写入任何数据（去掉 --dry-run 即导入）"
+        return f"preview of {file}: {counts}; nothing was written (drop --dry-run to import)"
+    if not paths:
+        if lang == "zh":
+            return f"{file}：{counts}；没有需要写入的新数据"
+        return f"{file}: {counts}; nothing new to record"
+    if lang == "zh":
+        return f"已导入 {file}：{counts} → {where}"
+    return f"imported {file}: {counts} → {where}"

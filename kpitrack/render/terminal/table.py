@@ -1,0 +1,182 @@
+"""Rich terminal tables, fitted to the terminal (see `layout`). User text goes in as
+Text, so it is never read as markup, and escape sequences are stripped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ...core.model import STATUS_ORDER, Kind, Plan, Status, Target
+from ...core.report import StatusReport
+from ...core.supervision import league
+from ...i18n.words import kind_name, month_heading, status_cell, status_label, status_short, word
+from .. import safe
+from ..cells import human_cells, owner_cells, value_text
+from ..columns import OWNER_COLUMNS, OWNER_NUMBERS
+from ..legend import band_edges
+from .console import STATUS_STYLE
+from .layout import Column, Layout, available_width, let_draw, table_width
+from .layout import fit as fit_columns
+
+_RIGHT = {"target", "actual", "completion", "time_progress", "gap", "forecast", "red_months"}
+STATUS_COLUMNS = ("status", "change", "name", "target", "actual", "period", "completion",
+                  "time_progress", "gap", "trend", "red_months", "forecast")
+# As the terminal narrows, the least needed goes first. The last four left are the
+# status (in its short form), the name, completion, time progress and the gap: whether a
+# target keeps pace with the calendar.
+STATUS_STEPS = (("drop", "trend"), ("drop", "red_months"), ("drop", "forecast"),
+                ("drop", "change"), ("drop", "period"), ("short", "status"),
+                ("drop", "target"), ("drop", "actual"), ("drop", "time_progress"))
+
+
+def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[str, str]],
+                 layout: Layout, sections: Sequence[int] = ()) -> Table:
+    """A table of `layout`'s columns, each row one line: the flexible column is cut with
+    `…`, and every other column is as wide as its widest cell. A section starts at each
+    row index in `sections`."""
+    table = Table(title=title, title_justify="left", pad_edge=False)
+    for column in layout.columns:
+        table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
+                         width=layout.widths[column.key], no_wrap=True,
+                         overflow="ellipsis" if column.flex else "crop")
+    count = len(styles)
+    for index in range(count):
+        cells = [Text(c.cells[c.form][index], style=styles[index].get(c.key, ""))
+                 for c in layout.columns]
+        table.add_row(*cells, end_section=index + 1 in sections)
+    return table
+
+
+def _status_columns(report: StatusReport, lang: str) -> tuple[list[Column], list[dict], list]:
+    """The status table's columns (a section's heading is a row of its own) and styles."""
+    cells: dict[str, list[str]] = {key: [] for key in STATUS_COLUMNS}
+    short: list[str] = []
+    styles: list[dict[str, str]] = []
+    sections = []
+    for section, rows in report.by_section().items():
+        sections.append(len(styles))
+        for key in STATUS_COLUMNS:
+            cells[key].append("")
+        cells["name"][-1] = safe.plain(section or word("no_section", lang))
+        short.append("")
+        styles.append({"name": "bold"})
+        for row in rows:
+            human = human_cells(row, lang)
+            for key in STATUS_COLUMNS:
+                cells[key].append(safe.plain(human[key]))
+            short.append(status_cell(row.status, lang))
+            style = STATUS_STYLE[row.status]
+            styles.append({"status": style, "gap": style, "trend": style})
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key in _RIGHT else "left", flex=key == "name")
+               for key in STATUS_COLUMNS]
+    columns[0].cells["short"] = short
+    return columns, styles, sections[1:]
+
+
+def status_table(report: StatusReport, lang: str, width: int | None = None) -> Group:
+    """The status table fitted to `width` cells (None: every column), and its legend."""
+    title = f"{safe.plain(report.plan.title)}  {month_heading(str(report.as_of.period), lang)}"
+    columns, styles, sections = _status_columns(report, lang)
+    layout = fit_columns(columns, STATUS_STEPS, width)
+    table = fitted_table(title, columns, styles, layout, sections)
+    return Group(table, legend(report, lang, short=layout.form("status") == "short"))
+
+
+def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
+    """Legend and counts: colour never carries the meaning alone. With `short`, each
+    one-character status the table shows is spelled out."""
+    plan = report.plan
+    edges = band_edges(plan.bands.pace)
+    out = Text()
+    out.append(f"{word('legend', lang)}: ")
+    for status in STATUS_ORDER:
+        if short:
+            out.append(f"{status_cell(status, lang)}=", style=STATUS_STYLE[status])
+        out.append(status_label(status, lang), style=STATUS_STYLE[status])
+        if edges[status]:
+            out.append(f" {edges[status]}")
+        out.append("  ")
+    diff = band_edges(plan.bands.difference)
+    kinds = "增速/保持类" if lang == "zh" else "growth/threshold"
+    out.append(f"\n{kinds}: " + " / ".join(diff[s] for s in STATUS_ORDER if diff[s]) + "\n")
+    counts = "  ".join(f"{status_short(s, lang)} {report.summary.get(s, 0)}"
+                       for s in STATUS_ORDER)
+    out.append(f"{word('count', lang)}: {counts}  ({len(report.rows)})\n")
+    out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}\n", style="dim")
+    out.append(f"{word('stale_note', lang)}   {word('assumed_note', lang)}", style="dim")
+    if report.has_examples:
+        out.append(f"\n{word('example_note', lang)}", style="bold")
+    return out
+
+
+def print_table(console: Console, renderable, layout_width: int | None) -> None:
+    """Print a table laid out for `layout_width` cells, or for any width (None)."""
+    if layout_width is None:
+        let_draw(console, table_width_of(renderable))
+    console.print(renderable)
+
+
+def table_width_of(renderable) -> int:
+    """How wide a fitted table (or a group holding one) is drawn."""
+    tables = [renderable] if isinstance(renderable, Table) else \
+        [r for r in getattr(renderable, "renderables", []) if isinstance(r, Table)]
+    return max((table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
+
+
+def print_status(console: Console, report: StatusReport, lang: str,
+                 wide: bool = False) -> None:
+    width = available_width(console, wide)
+    print_table(console, status_table(report, lang, width), width)
+
+
+TARGET_COLUMNS = ("id", "name", "kind", "target", "section", "owner")
+TARGET_STEPS = (("drop", "section"), ("drop", "owner"), ("drop", "kind"), ("drop", "id"))
+
+
+def targets_table(plan: Plan, targets: Sequence[Target], lang: str,
+                  width: int | None = None) -> Table:
+    cells: dict[str, list[str]] = {key: [] for key in TARGET_COLUMNS}
+    for t in targets:
+        goal = str(t.due or plan.end) if t.kind is Kind.MILESTONE else \
+            value_text(t.target, t, lang)
+        for key, value in zip(TARGET_COLUMNS, (t.id, t.name, kind_name(t.kind.value, lang),
+                                               goal, t.section, t.owner), strict=True):
+            cells[key].append(safe.plain(value))
+    columns = [Column(key, word(key, lang), {"full": cells[key]},
+                      "right" if key == "target" else "left", flex=key == "name")
+               for key in TARGET_COLUMNS]
+    layout = fit_columns(columns, TARGET_STEPS, width)
+    return fitted_table(safe.plain(plan.title), columns, [{}] * len(targets), layout)
+
+
+def print_targets(console: Console, plan: Plan, targets: Sequence[Target], lang: str,
+                  wide: bool = False) -> None:
+    width = available_width(console, wide)
+    print_table(console, targets_table(plan, targets, lang, width), width)
+
+
+def print_lines(console: Console, lines: Sequence[str]) -> None:
+    """Lines of text, one per item: in a terminal wrapped to its width (escape sequences
+    stripped); in a pipe or a file exactly one line each, for scripts."""
+    if available_width(console) is None:
+        for line in lines:
+            console.file.write(line + "\n")
+        return
+    for line in lines:
+        console.print(Text(safe.plain(line)))
+
+
+def owners_table(report: StatusReport, lang: str, width: int | None) -> Table:
+    """`owners` in the terminal: the league table fitted to `width` cells."""
+    rows = league(report)
+    cells = [owner_cells(row, lang) for row in rows]
+    columns = [Column(key, word(key, lang), {"full": [safe.plain(c[key]) for c in cells]},
+                      "right" if key in OWNER_NUMBERS else "left", flex=key == "owner")
+               for key in OWNER_COLUMNS]
+    styles = [{s.value: STATUS_STYLE[s] for s in Status if row.counts[s]} for row in rows]
+    title = f"{word('league', lang)}  {month_heading(str(report.as_of.period), lang)}"
+    return fitted_table(title, columns, styles, fit_columns(columns, (("drop", "none"),), width))

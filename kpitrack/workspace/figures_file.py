@@ -1,0 +1,156 @@
+"""A month file of figures (actuals/YYYY-MM.toml) into `Actual`s, every problem at its line.
+
+One validator reads every record: each field is checked where it is read, in a straight
+line of type checks that a clean record passes without a message being built, and a
+field that is wrong is worded at its line. The duplicate rule (`core.records.duplicates`)
+then looks at the file's records together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+from ..core.errors import Problem
+from ..core.model import Actual, Kind, Plan, Target
+from ..core.period import Period
+from ..core.recording import unknown_target_message
+from ..core.records import duplicates
+from ..core.typed import MAX_ABS_VALUE
+from ..i18n.messages import Msg
+from ..i18n.words import kind_term
+from .fields import Collector, bool_field, check_schema, date_field, number_field, text_field
+from .month_files import parse_month_file, record_period, recorded_field
+from .positions import Lines
+
+ACTUAL_FIELDS = frozenset({"target", "period", "value", "done", "date", "recorded", "by",
+                           "note", "source", "correction", "example", "withdrawn"})
+_FLAGS = ("correction", "example", "withdrawn")
+_TEXTS = ("by", "note", "source")
+
+
+def _shared(text: str) -> str:
+    """A repeated note or unit is one object, not 100,000 copies."""
+    return sys.intern(text) if len(text) < 64 else text
+
+
+class _File:
+    """What every record of one month file is checked against."""
+
+    def __init__(self, c: Collector, lines: Lines, period: Period, plan: Plan,
+                 targets: dict[str, Target], count: int) -> None:
+        self.c, self.lines, self.period, self.plan, self.targets = c, lines, period, plan, targets
+        self.count = count
+        self.period_text = str(period)
+
+    def target(self, raw: object, path: tuple[object, ...]) -> tuple[dict[str, Any], Target]:
+        """The record's table and the target it names; unknown fields noted."""
+        c = self.c
+        if type(raw) is not dict:
+            c.fail(Msg.RECORD_NOT_TABLE(), *path)
+        tid = raw.get("target")
+        target = self.targets.get(tid) if type(tid) is str else None
+        if not raw.keys() <= ACTUAL_FIELDS:
+            for key in sorted(raw.keys() - ACTUAL_FIELDS):
+                c.error(Msg.UNKNOWN_RECORD_FIELD(key=key), *path, key,
+                        target=tid if type(tid) is str else None)
+        if target is None:
+            if tid is None:
+                c.fail(Msg.NO_RECORD_TARGET(), *path)
+            if type(tid) is not str:
+                c.fail(Msg.RECORD_TARGET_NOT_TEXT(), *path, "target")
+            c.fail(unknown_target_message(tid, list(self.targets.values())), *path, "target",
+                   target=tid)
+        return raw, target
+
+    def figure(self, raw: dict[str, Any], path: tuple[object, ...], target: Target
+               ) -> tuple[float | None, bool | None]:
+        """The value and `done`, as the target's kind allows."""
+        c, tid = self.c, target.id
+        value = raw.get("value")
+        if value is not None:
+            if type(value) not in (int, float) or not -MAX_ABS_VALUE <= value <= MAX_ABS_VALUE:
+                value = number_field(c, value, "value", *path, "value", target=tid)
+            if value < 0 and target.kind in (Kind.CUMULATIVE, Kind.MILESTONE):
+                c.fail(Msg.NEGATIVE_VALUE(value=value, kind=kind_term(target.kind.value)),
+                       *path, "value", target=tid)
+        done = raw.get("done")
+        if done is not None:
+            bool_field(c, done, "done", *path, "done", target=tid)
+        if target.kind is Kind.MILESTONE:
+            if value is None and done is None:
+                c.fail(Msg.MILESTONE_NEEDS_DONE(), *path, target=tid)
+        elif done is not None:
+            c.fail(Msg.DONE_MILESTONES_ONLY(), *path, "done", target=tid)
+        elif value is None:
+            c.fail(Msg.NO_RECORD_VALUE(), *path, target=tid)
+        return value, done
+
+    def withdrawal(self, raw: dict[str, Any], path: tuple[object, ...], tid: str) -> None:
+        """A withdrawal names a target and a period, and carries no figure of its own."""
+        for key in ("value", "done", "date", "correction"):
+            if key in raw:
+                self.c.fail(Msg.WITHDRAWAL_ONLY(key=key), *path, key, target=tid)
+
+    def record(self, raw: object, index: int) -> Actual:
+        """One record, every field checked and every problem worded at its line."""
+        c, path = self.c, ("actual", index)
+        table, target = self.target(raw, path)
+        tid = target.id
+        period = self.period if table.get("period") == self.period_text and \
+            self.plan.contains(self.period) else \
+            record_period(table, path, self.period, self.plan, tid, c)
+        flags = [table.get(key, False) for key in _FLAGS]
+        if any(type(flag) is not bool for flag in flags):
+            flags = [bool_field(c, flag, key, *path, key, target=tid)
+                     for key, flag in zip(_FLAGS, flags, strict=True)]
+        correction, example, withdrawn = flags
+        if withdrawn:
+            self.withdrawal(table, path, tid)
+            value, done = None, None
+        else:
+            value, done = self.figure(table, path, target)
+        day = date_field(c, table["date"], "date", *path, "date", target=tid) \
+            if "date" in table else None
+        recorded = table.get("recorded")
+        if type(recorded) is not dt.datetime or recorded.tzinfo is None:
+            recorded = recorded_field(table, path, tid, c)
+        texts = [table.get(key, "") for key in _TEXTS]
+        if any(type(text) is not str for text in texts):
+            texts = [text_field(c, text, key, *path, key, target=tid)
+                     for key, text in zip(_TEXTS, texts, strict=True)]
+        by, note, source = (_shared(text) for text in texts)
+        return Actual(tid, period, value, done, day, recorded, by, note, source, correction,
+                      example, c.file, self.lines.record_line("actual", index, self.count),
+                      index, withdrawn)
+
+
+def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
+                       targets: dict[str, Target], problems: list[Problem]) -> list[Actual]:
+    """A month file's records from its bytes."""
+    found = parse_month_file(name, shown, data, problems)
+    if found is None:
+        return []
+    period, parsed, lines = found
+    c = Collector(problems, shown, lines)
+    try:
+        check_schema(parsed, c)
+        for key in sorted(set(parsed) - {"schema", "actual"}):
+            c.error(Msg.UNKNOWN_TOP_FIELD_RECORDS(key=key), key)
+        raw_records = parsed.get("actual", [])
+        if not isinstance(raw_records, list):
+            c.fail(Msg.RECORDS_NOT_TABLES(), "actual")
+    except Collector.Skip:
+        return []
+    reader = _File(c, lines, period, plan, targets, len(raw_records))
+    records = []
+    for index, raw in enumerate(raw_records):
+        try:
+            records.append(reader.record(raw, index))
+        except Collector.Skip:
+            continue
+    for finding in duplicates(records, targets):
+        problems.append(Problem(finding.severity, shown, finding.line, finding.target,
+                                finding.msg))
+    return records

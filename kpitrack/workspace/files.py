@@ -1,0 +1,139 @@
+"""Writing files safely: the lock, atomic replacement, links, and where reports may go."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..core.errors import KpiError
+from ..i18n.messages import Msg
+from .find import DATA_DIRS, STATE_DIR, TARGETS_FILE, display_path
+
+
+def outside(root: Path, path: Path) -> bool:
+    """Whether `path`, its links followed, leads out of the workspace."""
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def link_target(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return "itself"
+
+
+def refuse_links(root: Path, path: Path) -> None:
+    """A data file is written only inside the workspace, and never through a link
+    (replacing it would turn the link into a file, or write where it points)."""
+    for where in (path.parent, path):
+        if where.is_symlink() and (where is path or outside(root, where)):
+            raise KpiError(Msg.WRITE_LINK_OUT(path=display_path(where),
+                                              where=link_target(where)))
+
+
+def ensure_state_dir(root: Path) -> Path:
+    """`.kpitrack/`: the write lock, ignored by git, always safe to delete."""
+    state = root / STATE_DIR
+    if outside(root, state):
+        raise KpiError(Msg.WRITE_LINK_OUT(path=display_path(state), where=link_target(state)))
+    state.mkdir(exist_ok=True)
+    ignore = state / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# derived state of kpitrack: safe to delete\n*\n", encoding="utf-8")
+    return state
+
+
+@contextmanager
+def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
+    """A cross-process lock for writers; readers never take it."""
+    # filelock takes 90 ms to import: only a command that writes needs it.
+    from filelock import FileLock, Timeout
+
+    state = ensure_state_dir(root)
+    lock = FileLock(str(state / "write.lock"))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise KpiError(Msg.LOCKED(root=display_path(root))) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        # mkstemp makes the file private (0600); give it the mode the file had, or the
+        # one a new file gets, so colleagues sharing the folder can still read it.
+        os.chmod(tmp, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(writes: list[tuple[Path, bytes | None, bytes]]) -> None:
+    """Replace several files so that a failure part-way puts back the ones replaced."""
+    if not writes:
+        return
+    writes[0][0].parent.mkdir(exist_ok=True)
+    done: list[tuple[Path, bytes | None, bytes]] = []
+    try:
+        for write in writes:
+            atomic_write(write[0], write[2])
+            done.append(write)
+    except BaseException:
+        for path, old, _ in reversed(done):
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old)
+        raise
+
+
+def write_report(root: Path, path: Path, data: bytes) -> None:
+    """Write an exported report atomically, and never over the workspace's own data."""
+    shown = display_path(path)
+    # An existing link is replaced itself, never the file it points to.
+    resolved = path.parent.resolve() / path.name
+    own = (root / TARGETS_FILE).resolve()
+    folders = [(root / name).resolve() for name in DATA_DIRS]
+    if resolved == own or any(f == resolved or f in resolved.parents for f in folders):
+        raise KpiError(Msg.OWN_DATA(path=shown))
+    if path.is_dir() and not path.is_symlink():
+        raise KpiError(Msg.IS_FOLDER(path=shown))
+    if not path.parent.is_dir():
+        raise KpiError(Msg.NO_FOLDER(path=shown, folder=display_path(path.parent)))
+    atomic_write(path, data)

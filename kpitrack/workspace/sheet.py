@@ -1,0 +1,244 @@
+"""A department's sheet (CSV or XLSX bytes) as numbered rows of text.
+
+`read_sheet` reads the file, finds the header row, maps the column names (English
+or Chinese) onto kpitrack's fields and gives each data row with the number the
+spreadsheet shows for it. What the cells mean is decided in `core.recording`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+from ..core.errors import KpiError
+from ..i18n.messages import Msg
+from .find import display_path
+
+# Column names a sheet may use for each field, compared after normalising.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # Either column may give a target's id or its exact name; with both, they must agree.
+    "target": ("target", "id", "target id", "指标", "指标编号", "编号", "指标id"),
+    "name": ("name", "target name", "指标名称", "名称"),
+    "period": ("period", "month", "期间", "月份", "统计期间", "所属期", "期次", "截至"),
+    "value": ("value", "figure", "actual", "数值", "完成值", "实际", "实际值", "完成数",
+              "累计完成", "完成情况"),
+    "note": ("note", "notes", "remark", "备注", "说明"),
+    "by": ("by", "reported by", "reporter", "报送人", "报送单位", "填报人", "填报单位"),
+    "source": ("source", "来源", "数据来源"),
+    "date": ("date", "done date", "完成日期", "日期", "完成时间"),
+    "example": ("example", "示例", "示例数据"),
+}
+_LOOKUP = {name: field for field, names in COLUMNS.items() for name in names}
+HEADER_SEARCH_ROWS = 20
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+# What a sheet's total row says in its target cell, spaces and case ignored.
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计数", "total", "subtotal",
+                         "grandtotal"})
+DATA, TOTAL, BLANK = "data", "total", "blank"
+
+
+class SheetRow(NamedTuple):
+    number: int  # the row number the spreadsheet shows (the first line is 1)
+    cells: dict[str, str]  # field -> the cell as text, stripped; absent when empty
+    kind: str = DATA  # data | total (合计, skipped) | blank (skipped)
+
+
+def _is_total(cells: dict[str, str]) -> bool:
+    for column in ("target", "name"):
+        text = unicodedata.normalize("NFKC", cells.get(column, ""))
+        if "".join(text.split()).rstrip(":：").casefold() in TOTAL_WORDS:
+            return True
+    return False
+
+
+class Sheet(NamedTuple):
+    file: str  # as shown to the user
+    header_row: int
+    columns: dict[str, str]  # field -> the header as the sheet writes it
+    ignored: tuple[str, ...]  # headers that are not kpitrack fields
+    rows: tuple[SheetRow, ...]
+
+
+def _header_key(text: str) -> str:
+    """`数值（亿元）`, ` Value* ` and `VALUE` all read as the same column."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = re.sub(r"\(.*?\)|\[.*?\]", "", text)
+    return text.strip(" *:：").strip()
+
+
+def sheet_format(suffix: str, shown: str, sheet_name: str | None = None) -> str:
+    """"csv" or "xlsx" from a file's extension, before anything is read."""
+    suffix = suffix.lower()
+    if suffix == ".xls":
+        raise KpiError(Msg.XLS_OLD(file=shown))
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise KpiError(Msg.SHEET_FORMAT_UNKNOWN(file=shown))
+    if suffix in CSV_SUFFIXES and sheet_name:
+        raise KpiError(Msg.SHEET_OPTION_CSV(file=shown))
+    return "xlsx" if suffix in XLSX_SUFFIXES else "csv"
+
+
+def parse_sheet(kind: str, data: bytes, shown: str, sheet_name: str | None = None) -> Sheet:
+    """A .csv (UTF-8 with or without a BOM, UTF-16, or GB18030) or .xlsx file's rows."""
+    grid = _xlsx_grid(data, shown, sheet_name) if kind == "xlsx" else _csv_grid(data, shown)
+    return _sheet(grid, shown)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        raise KpiError(Msg.CSV_IS_XLSX(file=shown))
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise KpiError(Msg.BAD_UTF8_AT(file=shown, n=exc.start + 3)) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise KpiError(Msg.BAD_UTF16_AT(file=shown, n=exc.start)) from None
+    if b"\x00" in data:
+        raise KpiError(Msg.CSV_NUL(file=shown))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise KpiError(Msg.CSV_ENCODING(file=shown, n=exc.start)) from None
+
+
+def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
+    text = _decode(data, shown)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # A spreadsheet numbers records, so a cell holding a line break is still one row.
+        return [(number, list(cells)) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise KpiError(Msg.CSV_BROKEN(file=shown, row=reader.line_num, detail=str(exc))) from None
+
+
+def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
+               ) -> list[tuple[int, list[object]]]:
+    # openpyxl takes 0.2 s to import: only a workbook needs it.
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
+    except Exception as exc:  # openpyxl raises its own types for broken parts
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    try:
+        if sheet_name is not None:
+            if sheet_name not in book.sheetnames:
+                raise KpiError(Msg.NO_SUCH_SHEET(file=shown, name=sheet_name,
+                                                 names=", ".join(map(repr, book.sheetnames))))
+            sheet = book[sheet_name]
+        else:
+            sheet = book.worksheets[0]
+        return [(number, [displayed(getattr(c, "value", None),
+                                    getattr(c, "number_format", "General")) for c in cells])
+                for number, cells in enumerate(sheet.iter_rows(min_row=1), start=1)]
+    finally:
+        book.close()
+
+
+# A number format's pieces: "quoted text", one \\escaped character, or one character.
+_FORMAT_PIECE = re.compile(r'"([^"]*)"|\\(.)|(.)', re.DOTALL)
+
+
+def displayed(value: object, number_format: str) -> object:
+    """A cell as the sheet shows it, where its number format changes what it means.
+
+    A percent format shows 0.048 as 4.8%, and that is the figure the department typed;
+    a format such as `0.00"亿元"` or `#,##0"万元"` carries a unit, as typing 612万元
+    does. Anything else is the cell's value as it is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    percent, unit = False, ""
+    for quoted, escaped, char in _FORMAT_PIECE.findall(number_format.split(";")[0]):
+        if char and char in "0#?":
+            unit = ""  # only the text after the last digit is a unit
+        elif char == "%":
+            percent = True
+        elif quoted or escaped:
+            unit += quoted or escaped
+    if percent:
+        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+    return f"{cell_text(value)}{unit.strip()}" if unit.strip() else value
+def cell_text(value: object) -> str:
+    """A cell as text: numbers as written, a date as YYYY-MM-DD, nothing as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value).strip()
+
+
+def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
+    for number, cells in grid[:HEADER_SEARCH_ROWS]:
+        fields = [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
+        if ("target" in fields or "name" in fields) and "value" in fields:
+            return _with_header(grid, number, cells, fields, shown)
+    names = ", ".join(sorted({n for names in COLUMNS.values() for n in names[:1]}))
+    raise KpiError(Msg.NO_HEADER(file=shown, n=HEADER_SEARCH_ROWS, columns=names))
+
+
+def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
+                 fields: list[str | None], shown: str) -> Sheet:
+    columns: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    ignored = []
+    for position, (cell, field) in enumerate(zip(header, fields, strict=True)):
+        name = cell_text(cell)
+        if field is None:
+            if name:
+                ignored.append(name)
+            continue
+        if field in columns:
+            raise KpiError(Msg.DUPLICATE_COLUMN(file=shown, row=header_row, a=columns[field],
+                                                b=name, field=field))
+        columns[field] = name
+        positions[field] = position
+    rows = []
+    for number, cells in grid:
+        if number <= header_row:
+            continue
+        texts = {field: cell_text(cells[position]) if position < len(cells) else ""
+                 for field, position in positions.items()}
+        texts = {field: text for field, text in texts.items() if text}
+        rows.append(SheetRow(number, texts, BLANK if not texts else
+                             TOTAL if _is_total(texts) else DATA))
+    # Blank rows after the last figure are the sheet's end, not rows to list.
+    while rows and rows[-1].kind == BLANK:
+        rows.pop()
+    return Sheet(shown, header_row, columns, tuple(ignored), tuple(rows))
+
+
+def read_sheet(path: Path, sheet_name: str | None = None) -> Sheet:
+    """A department's .csv or .xlsx sheet, its header found and its rows numbered."""
+    shown = display_path(path)
+    kind = sheet_format(path.suffix, shown, sheet_name)
+    return parse_sheet(kind, path.read_bytes(), shown, sheet_name)

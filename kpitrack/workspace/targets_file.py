@@ -1,0 +1,308 @@
+"""targets.toml into the plan and its targets: every problem at file:line."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+from ..core.errors import Problem
+from ..core.model import (
+    Bands,
+    Checks,
+    Direction,
+    Frequency,
+    Kind,
+    MilestoneBands,
+    PaceBands,
+    Plan,
+    Report,
+    Supervision,
+    Target,
+)
+from ..core.recording import did_you_mean
+from ..i18n.messages import Msg
+from .fields import (
+    Collector,
+    bool_field,
+    check_schema,
+    date_field,
+    days_field,
+    enum_field,
+    number_field,
+    parse_toml_bytes,
+    table_field,
+    text_field,
+)
+from .positions import Lines
+
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+TARGET_FIELDS = {"name", "kind", "target", "unit", "section", "direction", "report", "baseline",
+                 "frequency", "schedule", "due", "owner", "tags", "quote", "last_year", "bands"}
+_TOP_FIELDS = {"schema", "plan", "bands", "checks", "supervision", "targets"}
+_PLAN_FIELDS = {"title", "year", "start", "end", "source", "lang"}
+_PACE_KEYS = ("blue", "green", "yellow")
+_MILESTONE_KEYS = ("warn_days", "early_days")
+
+
+def _names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def _pace(c: Collector, data: object, default: PaceBands, *path: object,
+          target: str | None = None) -> PaceBands:
+    table = table_field(c, data, Msg.PACE_BANDS_NOT_TABLE(), *path, target=target)
+    values = [number_field(c, table.get(key, getattr(default, key)), Msg.BAND_EDGE(key=key),
+                           *path, key, target=target) for key in _PACE_KEYS]
+    if not values[0] >= values[1] >= values[2]:
+        c.fail(Msg.BAND_ORDER(), *path, target=target)
+    return PaceBands(*values)
+
+
+def _milestone_bands(c: Collector, data: dict[str, Any], default: MilestoneBands,
+                     *path: object, target: str | None = None) -> MilestoneBands:
+    values = [days_field(c, data.get(key, getattr(default, key)), key, *path, key,
+                         target=target) for key in _MILESTONE_KEYS]
+    return MilestoneBands(*values)
+
+
+def _plan_dates(plan: dict[str, Any], c: Collector) -> tuple[dt.date, dt.date]:
+    """year, or start and end."""
+    if "year" in plan and ("start" in plan or "end" in plan):
+        c.error(Msg.PLAN_YEAR_AND_DATES(), "plan", "year")
+    if "year" in plan:
+        year = plan["year"]
+        if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2999:
+            c.fail(Msg.BAD_PLAN_YEAR(), "plan", "year")
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if "start" not in plan or "end" not in plan:
+        c.fail(Msg.PLAN_NEEDS_DATES(), "plan")
+    start = date_field(c, plan["start"], "plan.start", "plan", "start")
+    end = date_field(c, plan["end"], "plan.end", "plan", "end")
+    if end < start:
+        c.fail(Msg.PLAN_END_BEFORE_START(), "plan", "end")
+    return start, end
+
+
+def _plan(data: dict[str, Any], c: Collector) -> Plan:
+    for key in sorted(set(data) - _TOP_FIELDS):
+        c.error(Msg.UNKNOWN_TOP_FIELD(key=key), key)
+    plan = table_field(c, data.get("plan"), Msg.MISSING_PLAN())
+    for key in sorted(set(plan) - _PLAN_FIELDS):
+        c.error(Msg.UNKNOWN_PLAN_FIELD(key=key), "plan", key)
+    title = text_field(c, plan.get("title", ""), "plan.title", "plan", "title")
+    start, end = _plan_dates(plan, c)
+    lang = plan.get("lang", "zh")
+    if lang not in ("zh", "en"):
+        c.error(Msg.BAD_PLAN_LANG(lang=lang), "plan", "lang")
+        lang = "zh"
+    source = text_field(c, plan.get("source", ""), "plan.source", "plan", "source")
+    return Plan(title=title, start=start, end=end, source=source, lang=lang,
+                bands=_plan_bands(data.get("bands", {}), c),
+                checks=_checks(data.get("checks", {}), c),
+                supervision=_supervision(data.get("supervision", {}), c))
+
+
+def _unknown_fields(c: Collector, data: dict[str, Any], known: list[str], *path: object
+                    ) -> None:
+    for key in sorted(set(data) - set(known)):
+        c.error(Msg.UNKNOWN_FIELD(key=key, hint=did_you_mean(key, known)), *path, key)
+
+
+def _supervision(data: object, c: Collector) -> Supervision:
+    """[supervision]: reply_days, the days a unit has to answer a notice."""
+    table = table_field(c, data, Msg.SUPERVISION_NOT_TABLE(), "supervision")
+    _unknown_fields(c, table, _names(Supervision), "supervision")
+    days = days_field(c, table.get("reply_days", Supervision().reply_days),
+                      "supervision.reply_days", "supervision", "reply_days", most=366)
+    return Supervision(days)
+
+
+def _checks(data: object, c: Collector) -> Checks:
+    """[checks]: the thresholds of the plausibility warnings, each with its default."""
+    table = table_field(c, data, Msg.CHECKS_NOT_TABLE(), "checks")
+    default = Checks()
+    _unknown_fields(c, table, _names(Checks), "checks")
+    magnitude = number_field(c, table.get("magnitude", default.magnitude),
+                             "checks.magnitude", "checks", "magnitude")
+    if magnitude <= 1:
+        c.fail(Msg.CHECK_TOO_SMALL(name="checks.magnitude", n=1), "checks", "magnitude")
+    limit = number_field(c, table.get("growth_limit", default.growth_limit),
+                         "checks.growth_limit", "checks", "growth_limit")
+    if limit <= 0:
+        c.fail(Msg.CHECK_TOO_SMALL(name="checks.growth_limit", n=0), "checks", "growth_limit")
+    fractions = bool_field(c, table.get("percent_fractions", True),
+                           "checks.percent_fractions", "checks", "percent_fractions")
+    return Checks(magnitude, limit, fractions)
+
+
+def _plan_bands(data: object, c: Collector) -> Bands:
+    default = Bands()
+    table = table_field(c, data, Msg.BANDS_NOT_TABLE(), "bands")
+    for key in sorted(set(table) - {*_PACE_KEYS, "difference", "milestone"}):
+        c.error(Msg.UNKNOWN_BANDS_FIELD(key=key), "bands", key)
+    pace = _pace(c, table, default.pace, "bands")
+    difference = _pace(c, table.get("difference", {}), default.difference,
+                       "bands", "difference")
+    milestone = table_field(c, table.get("milestone", {}), Msg.MILESTONE_BANDS_NOT_TABLE(),
+                            "bands", "milestone")
+    return Bands(pace, difference, _milestone_bands(c, milestone, default.milestone,
+                                                    "bands", "milestone"))
+
+
+def _target_table(tid: str, raw: object, c: Collector) -> dict[str, Any]:
+    """The target's table, its id and field names checked."""
+    path = ("targets", tid)
+    if not _ID.match(tid):
+        c.fail(Msg.BAD_ID(id=tid), *path, target=tid)
+    table = table_field(c, raw, Msg.TARGET_NOT_TABLE(id=tid), *path, target=tid)
+    for key in sorted(set(table) - TARGET_FIELDS):
+        c.error(Msg.UNKNOWN_FIELD(key=key, hint=did_you_mean(key, sorted(TARGET_FIELDS))),
+                *path, key, target=tid)
+    return table
+
+
+def _name_and_kind(tid: str, raw: dict[str, Any], c: Collector) -> tuple[str, Kind]:
+    path = ("targets", tid)
+    if "name" not in raw:
+        c.fail(Msg.MISSING_NAME(), *path, target=tid)
+    name = text_field(c, raw["name"], "name", *path, "name", target=tid).strip()
+    if not name:
+        c.fail(Msg.EMPTY_NAME(), *path, "name", target=tid)
+    if "kind" not in raw:
+        c.fail(Msg.MISSING_KIND(), *path, target=tid)
+    return name, enum_field(c, Kind, raw["kind"], "kind", *path, "kind", target=tid)
+
+
+class _Numbers:
+    """target, baseline, last_year and due, each where it applies."""
+
+    def __init__(self, plan: Plan, tid: str, raw: dict[str, Any], kind: Kind,
+                 c: Collector) -> None:
+        path = ("targets", tid)
+        if "target" not in raw and kind is not Kind.MILESTONE:
+            c.fail(Msg.MISSING_TARGET(), *path, target=tid)
+        if "report" in raw and kind is not Kind.CUMULATIVE:
+            c.error(Msg.REPORT_CUMULATIVE_ONLY(), *path, "report", target=tid)
+        if "baseline" in raw and kind is not Kind.LEVEL:
+            c.error(Msg.BASELINE_LEVEL_ONLY(), *path, "baseline", target=tid)
+
+        def number(key: str) -> float | None:
+            return number_field(c, raw[key], key, *path, key, target=tid) if key in raw \
+                else None
+
+        self.target, self.baseline, self.last_year = (number("target"), number("baseline"),
+                                                      number("last_year"))
+        self.due: dt.date | None = None
+        if "due" in raw:
+            self.due = due = date_field(c, raw["due"], "due", *path, "due", target=tid)
+            if not plan.start <= due <= plan.end:
+                c.warn(Msg.DUE_OUTSIDE_PLAN(due=due, start=plan.start, end=plan.end), *path,
+                       "due", target=tid)
+
+
+def _target(plan: Plan, tid: str, raw: object, c: Collector) -> Target:
+    path = ("targets", tid)
+    table = _target_table(tid, raw, c)
+    name, kind = _name_and_kind(tid, table, c)
+    numbers = _Numbers(plan, tid, table, kind, c)
+    tags = table.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        c.fail(Msg.BAD_TAGS(), *path, "tags", target=tid)
+
+    def text(key: str) -> str:
+        return text_field(c, table.get(key, ""), key, *path, key, target=tid)
+
+    target = Target(
+        id=tid, name=name, kind=kind, unit=text("unit"), section=text("section"),
+        direction=enum_field(c, Direction, table.get("direction", "up"), "direction", *path,
+                             "direction", target=tid),
+        report=enum_field(c, Report, table.get("report", "ytd"), "report", *path, "report",
+                          target=tid),
+        frequency=enum_field(c, Frequency, table.get("frequency", "monthly"), "frequency",
+                             *path, "frequency", target=tid),
+        schedule=_schedule(plan, table.get("schedule"), c, tid), owner=text("owner"),
+        tags=tuple(tags), quote=text("quote"),
+        bands=_target_bands(plan, table.get("bands"), kind, c, tid),
+        line=c.lines.table_line(*path) if c.lines else None, target=numbers.target,
+        baseline=numbers.baseline, last_year=numbers.last_year, due=numbers.due)
+    _warn_degenerate(target, c)
+    return target
+
+
+def _warn_degenerate(target: Target, c: Collector) -> None:
+    path = ("targets", target.id, "target")
+    if target.kind is Kind.CUMULATIVE and target.target is not None and target.target <= 0:
+        c.warn(Msg.TARGET_NOT_POSITIVE(), *path, target=target.id)
+    if target.kind is Kind.LEVEL and target.baseline is not None and target.target is not None:
+        span = target.target - target.baseline
+        if target.direction is Direction.DOWN:
+            span = -span
+        if span <= 0:
+            c.warn(Msg.TARGET_AT_BASELINE(), *path, target=target.id)
+
+
+def _schedule(plan: Plan, raw: object, c: Collector, tid: str) -> tuple[tuple[int, float], ...]:
+    if raw is None:
+        return ()
+    path = ("targets", tid, "schedule")
+    if not isinstance(raw, dict) or not raw:
+        c.fail(Msg.BAD_SCHEDULE(), *path, target=tid)
+    points = []
+    for key, value in raw.items():
+        if not str(key).isdigit() or not 1 <= int(key) <= plan.months:
+            c.fail(Msg.BAD_SCHEDULE_MONTH(key=key, n=plan.months), *path, target=tid)
+        points.append((int(key), number_field(c, value, f"schedule[{key}]", *path, target=tid)))
+    points.sort()
+    values = [v for _, v in points]
+    if values != sorted(values):
+        c.fail(Msg.SCHEDULE_FALLS(), *path, target=tid)
+    return tuple(points)
+
+
+def _target_bands(plan: Plan, raw: object, kind: Kind, c: Collector, tid: str) -> Bands | None:
+    if raw is None:
+        return None
+    path = ("targets", tid, "bands")
+    table = table_field(c, raw, Msg.TARGET_BANDS_NOT_TABLE(), *path, target=tid)
+    for key in sorted(set(table) - {*_PACE_KEYS, *_MILESTONE_KEYS}):
+        c.error(Msg.UNKNOWN_BAND_EDGE(key=key), *path, key, target=tid)
+    base = plan.bands
+    if kind in (Kind.GROWTH, Kind.THRESHOLD):
+        return Bands(base.pace, _pace(c, table, base.difference, *path, target=tid),
+                     base.milestone)
+    return Bands(_pace(c, table, base.pace, *path, target=tid), base.difference,
+                 _milestone_bands(c, table, base.milestone, *path, target=tid))
+
+
+def targets_from_bytes(data: bytes, shown: str,
+                       problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
+    """A targets file's plan and targets from its bytes."""
+    parsed = parse_toml_bytes(data, shown, problems)
+    if parsed is None:
+        return None, []
+    return plan_and_targets(parsed[0], parsed[1], shown, problems)
+
+
+def plan_and_targets(data: dict[str, Any], lines: Lines | None, shown: str,
+                     problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
+    c = Collector(problems, shown, lines)
+    try:
+        check_schema(data, c)
+        plan = _plan(data, c)
+    except Collector.Skip:
+        return None, []
+    raw_targets = data.get("targets", {})
+    if not isinstance(raw_targets, dict):
+        c.error(Msg.TARGETS_NOT_TABLES(), "targets")
+        return plan, []
+    if not raw_targets:
+        c.warn(Msg.NO_TARGETS())
+    targets = []
+    for tid, raw in raw_targets.items():
+        try:
+            targets.append(_target(plan, tid, raw, c))
+        except Collector.Skip:
+            continue
+    return plan, targets

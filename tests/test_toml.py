@@ -1,0 +1,69 @@
+"""Reading TOML: one reader (rtoml), TOML 1.0 only, and errors that say how to fix them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpitrack.i18n.messages import Msg
+from kpitrack.workspace.toml import TomlSyntaxError, loads, toml11_syntax
+
+
+@pytest.mark.parametrize("text, line", [
+    ('a = { b = 1,\n c = 2 }\n', 1),
+    ('x = 1\na = { b = 1, }\n', 2),
+    ('a = "x\\e"\n', 1),
+    ('a = "\\x41"\n', 1),
+    ('t = 2025-04-01T09:30\n', 1),
+    ('t = 09:30\n', 1),
+    ('a = """\nfine\n"""\nb = { c = 1,\n}\n', 4),
+])
+def test_toml_11_syntax_is_refused_at_its_line(text, line):
+    with pytest.raises(TomlSyntaxError) as caught:
+        loads(text)
+    assert caught.value.line == line
+    assert caught.value.msg.id is Msg.TOML_11
+
+
+@pytest.mark.parametrize("text", [
+    'a = "{ not a table,\\n }"\n',           # braces inside a string
+    'a = "x\\\\e"\n',                         # an escaped backslash, then e
+    "a = 'C:\\x\\e'\n",                       # a literal string holds no escapes
+    'a = """\n{ b = 1,\n}\n"""\n',            # a multi-line string holds text, not syntax
+    '# { a,\nb = 1\n',                        # a comment
+    'r = 2025-04-12T09:30:00+08:00\n',        # seconds and an offset
+    'a = [1,\n 2,\n]\nb = { c = [1,\n 2] }\n',  # arrays may span lines, in a table too
+    't = 09:30:00\n',
+])
+def test_toml_10_syntax_that_looks_like_11_is_read(text):
+    assert toml11_syntax(text) is None
+    loads(text)
+
+
+def test_crlf_and_a_bom_read_as_every_toml_10_tool_reads_them():
+    assert loads('a = """x\r\ny"""\r\n') == {"a": "x\ny"}
+
+
+@pytest.mark.parametrize("text, expected, line", [
+    ('name = "年度投资\n', Msg.TOML_UNCLOSED_STRING, 1),
+    ('x = 1\nname = “年度投资”\n', Msg.TOML_CURLY_QUOTES, 2),
+    ('value = 25，\n', Msg.TOML_FULL_WIDTH, 1),
+    ('value ＝ 25\n', Msg.TOML_FULL_WIDTH, 1),
+    ('value\n', Msg.TOML_MISSING_EQUALS, 1),
+    ('a = 1\na = 2\n', Msg.TOML_DUPLICATE_KEY, 2),
+    ('by = 统计局\n', Msg.TOML_UNQUOTED_TEXT, 1),
+])
+def test_a_common_mistake_gets_its_fix(text, expected, line):
+    with pytest.raises(TomlSyntaxError) as caught:
+        loads(text)
+    assert caught.value.msg.id is expected
+    assert caught.value.line == line
+    for lang in ("zh", "en"):
+        said = caught.value.msg.text(lang)
+        assert "str" not in said.split() and "\\n" not in said
+
+
+def test_deep_nesting_and_huge_dotted_keys_are_errors_not_crashes():
+    with pytest.raises(TomlSyntaxError):
+        loads("a = " + "[" * 10_000 + "]" * 10_000 + "\n")
+    with pytest.raises(TomlSyntaxError):
+        loads("a." * 100_000 + "b = 1\n")
