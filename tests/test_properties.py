@@ -14,8 +14,8 @@ from conftest import write_ws
 from kpitrack.core.evaluate import classify, evaluate_target, month_statuses
 from kpitrack.core.model import Actual, AsOf, Kind, PaceBands, Plan, Report, Status, Target
 from kpitrack.core.period import Period
-from kpitrack.workspace.append import append_actual
 from kpitrack.i18n.messages import Msg
+from kpitrack.workspace.append import append_actual
 from kpitrack.workspace.figures_file import actuals_from_bytes
 from kpitrack.workspace.load import load_workspace
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kpitrack.core.model import Actual
 from kpitrack.core.period import Period
-from kpitrack.workspace.fields import SCHEMA
 from kpitrack.workspace.append import render_record
+from kpitrack.workspace.fields import SCHEMA
 from kpitrack.workspace.load import load_workspace
 
 SOURCE = "示例数据（非官方统计）"

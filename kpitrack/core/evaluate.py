@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
+from ..i18n.base import MessageId
 from ..i18n.messages import Msg
 from .errors import KpiError
 from .model import (
@@ -64,7 +65,8 @@ def _is_stale(target: Target, period: Period, as_of: AsOf) -> bool:
     return as_of.period.months_after(period) > target.frequency.allowed_lag
 
 
-_FLOAT_FIELDS = ("completion", "time_progress", "gap", "forecast", "needed_per_month")
+def _finite(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
 
 
 def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
@@ -73,7 +75,7 @@ def evaluate_target(plan: Plan, target: Target, records: Iterable[Actual],
     return _judge(plan, target, effective_records(target, records), as_of)
 
 
-def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
+def _judge(plan: Plan, target: Target, effective: dict[Period, Actual],
            as_of: AsOf) -> Evaluation:
     last = as_of.period
     # `effective` is in period order; most often every figure is on or before the as-of.
@@ -84,24 +86,23 @@ def _judge(plan: Plan, target: Target, effective: Mapping[Period, Actual],
     return _judge_figures(plan, target, figures, as_of)
 
 
-def _judge_figures(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+def _judge_figures(plan: Plan, target: Target, figures: dict[Period, Actual],
                    as_of: AsOf) -> Evaluation:
     """Judge on `figures`: in period order, none after the as-of month."""
     ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
-    changes: dict[str, object] = {}
-    for name in _FLOAT_FIELDS:
-        value = getattr(ev, name)
-        if value is not None and not math.isfinite(value):
-            changes[name] = None
-    for record in figures.values():
-        if record.example:
-            changes["example"] = True
-            break
-    return ev._replace(**changes) if changes else ev  # type: ignore[arg-type]
+    numbers = (ev.completion, ev.time_progress, ev.gap, ev.forecast, ev.needed_per_month)
+    if any(_finite(value) != value for value in numbers):
+        ev = ev._replace(completion=_finite(ev.completion),
+                         time_progress=_finite(ev.time_progress), gap=_finite(ev.gap),
+                         forecast=_finite(ev.forecast),
+                         needed_per_month=_finite(ev.needed_per_month))
+    if any(record.example for record in figures.values()):
+        ev = ev._replace(example=True)
+    return ev
 
 
-def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+def _evaluate_target(plan: Plan, target: Target, figures: dict[Period, Actual],
                      as_of: AsOf) -> Evaluation:
     if target.kind is Kind.MILESTONE:
         return _milestone(plan, target, figures, as_of)
@@ -123,7 +124,7 @@ def _evaluate_target(plan: Plan, target: Target, figures: Mapping[Period, Actual
     return _level(plan, target, figures, latest, month, progress, stale)
 
 
-def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+def _cumulative(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Period,
                 month: int, progress: float, stale: bool) -> Evaluation:
     if adds_up(target):
         actual = sum(r.value or 0.0 for r in figures.values())
@@ -146,7 +147,7 @@ def _cumulative(plan: Plan, target: Target, figures: Mapping[Period, Actual], la
                       needed_per_month=needed)
 
 
-def _level(plan: Plan, target: Target, figures: Mapping[Period, Actual], latest: Period,
+def _level(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Period,
            month: int, progress: float, stale: bool) -> Evaluation:
     value = figures[latest].value or 0.0
     assumed = target.baseline is None
@@ -175,7 +176,7 @@ def milestone_due(plan: Plan, target: Target) -> dt.date:
     return target.due or plan.end
 
 
-def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
+def _milestone(plan: Plan, target: Target, figures: dict[Period, Actual],
                as_of: AsOf) -> Evaluation:
     due = milestone_due(plan, target)
     bands = bands_for(plan, target)
@@ -185,25 +186,25 @@ def _milestone(plan: Plan, target: Target, figures: Mapping[Period, Actual],
         early = (due - done_date).days >= bands.milestone.early_days
         return Evaluation(target, Status.BLUE if early else Status.GREEN, period=record.period,
                           actual=record.value, done=True, done_date=done_date, due=due)
-    common = {"due": due, "done": False if record else None}
+    base = Evaluation(target, Status.NONE, due=due)
     if record is not None:
-        common.update(period=record.period, actual=record.value,
-                      stale=_is_stale(target, record.period, as_of))
+        base = base._replace(period=record.period, actual=record.value, done=False,
+                             stale=_is_stale(target, record.period, as_of))
     days_left = (due - as_of.day).days
     if days_left < 0:
-        return Evaluation(target, Status.RED, **common)
+        return base._replace(status=Status.RED)
     if days_left <= bands.milestone.warn_days:
-        return Evaluation(target, Status.YELLOW, **common)
+        return base._replace(status=Status.YELLOW)
     if record is None:
-        return Evaluation(target, Status.NONE, **common)
+        return base
     if record.value is None:
-        return Evaluation(target, Status.GREEN, **common)
+        return base._replace(status=Status.GREEN)
     # Percent complete, against the time from plan start to the due month.
     months_to_due = max(plan.month_number(Period.of(due)), 1)
     progress = 100.0 * plan.month_number(record.period) / months_to_due
     gap = record.value - progress
-    return Evaluation(target, classify(gap, bands.pace), completion=record.value,
-                      time_progress=progress, gap=gap, **common)
+    return base._replace(status=classify(gap, bands.pace), completion=record.value,
+                         time_progress=progress, gap=gap)
 
 
 def plan_time_progress(plan: Plan, period: Period) -> float:
@@ -264,7 +265,7 @@ def month_statuses(plan: Plan, target: Target, records: Iterable[Actual],
     return _months(plan, target, effective, as_of, _judge(plan, target, effective, as_of))
 
 
-def _months(plan: Plan, target: Target, effective: Mapping[Period, Actual], as_of: AsOf,
+def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: AsOf,
             current: Evaluation, recent: int | None = None) -> tuple[MonthStatus, ...]:
     """Month-end statuses, newest first while walking back; returned oldest first.
 
@@ -326,8 +327,10 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
            statuses: set[Status] | None = None) -> Result:
     """Keep the rows asked for; an unknown section or owner is an error, not an empty report."""
     rows = list(result.rows)
-    for msg, wanted, get in ((Msg.NO_SECTION, section, lambda r: r.target.section),
-                             (Msg.NO_OWNER, owner, lambda r: r.target.owner)):
+    choices: tuple[tuple[MessageId, str | None, Callable[[Evaluation], str]], ...] = (
+        (Msg.NO_SECTION, section, lambda r: r.target.section),
+        (Msg.NO_OWNER, owner, lambda r: r.target.owner))
+    for msg, wanted, get in choices:
         if wanted is None:
             continue
         known = sorted({get(r) for r in rows if get(r)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ..i18n.base import Message, closest
 from ..i18n.messages import Msg
@@ -117,9 +117,21 @@ def figure_action(target: Target, record: Actual, earlier: Sequence[Actual], *,
     return CORRECTION
 
 
+class SheetLine(Protocol):
+    """A sheet's row as the workspace layer reads it: its number, its cells by field,
+    and whether it holds a figure ("data"), a total ("total") or nothing ("blank")."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def cells(self) -> dict[str, str]: ...
+    @property
+    def kind(self) -> str: ...
+
+
 def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual],
-                rows: Sequence, *, file: str, correct: bool, period: Period | None, by: str,
-                source: str, now: dt.datetime, today: dt.date) -> list[ImportRow]:
+                rows: Sequence[SheetLine], *, file: str, correct: bool, period: Period | None,
+                by: str, source: str, now: dt.datetime, today: dt.date) -> list[ImportRow]:
     """What each row of a sheet would record, by the rules `add` follows.
 
     A row that repeats a recorded figure exactly is skipped; one that differs

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import MonthStatus, Period, Status
+from .model import MonthStatus, Status
+from .period import Period
 
 TREND_MONTHS = 6  # the sparkline covers the as-of month and the five before it
 

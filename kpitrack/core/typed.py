@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..i18n.base import Message
 from ..i18n.messages import Msg
+from ..i18n.words import Word
 from .errors import KpiError
 from .period import Period
 
@@ -29,6 +30,7 @@ _QUARTER_PATTERNS = (
 # Longest first, so that 万亿 is not read as 万.
 _MAGNITUDES = (("万亿", 10**12), ("千万", 10**7), ("百万", 10**6), ("十万", 10**5),
                ("亿", 10**8), ("万", 10**4), ("千", 10**3), ("百", 10**2))
+_NUMBER_TEXT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$")
 
 
@@ -97,16 +99,33 @@ def split_unit(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
-def check_number(value: float, what: str | Message = "value") -> float:
+def check_number(value: object, what: str | Message = "value") -> float:
     """A finite number within range; `what` names it in a message (a field name, or a
     `Message` such as the figure as typed)."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        raise KpiError(Msg.NUMBER_IN_QUOTES(name=what, text=value.strip()))
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise KpiError(Msg.NOT_NUMBER(name=what, type=type(value).__name__))
+        raise KpiError(Msg.NOT_NUMBER(name=what, type=value_kind(value)))
     if math.isnan(value) or math.isinf(value):
         raise KpiError(Msg.NOT_FINITE(name=what, value=value))
     if abs(value) > MAX_ABS_VALUE:
         raise KpiError(Msg.TOO_LARGE(name=what, value=value, limit=MAX_ABS_VALUE))
     return value  # an int stays an int, so JSON shows 620 as written
+
+
+def value_kind(value: object) -> Message:
+    """What a value in a file is, in words: text, true or false, a date, a list…"""
+    if isinstance(value, bool):
+        return Word.VALUE_BOOL()
+    if isinstance(value, str):
+        return Word.VALUE_TEXT()
+    if isinstance(value, dt.date | dt.time):
+        return Word.VALUE_DATE()
+    if isinstance(value, list):
+        return Word.VALUE_LIST()
+    if isinstance(value, dict):
+        return Word.VALUE_TABLE()
+    return Word.VALUE_OTHER()
 
 
 def parse_value(text: str, target_unit: str = "") -> float:

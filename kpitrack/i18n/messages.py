@@ -248,7 +248,10 @@ class Msg(metaclass=Catalogue):
     FIGURE_WRONG_UNIT = MessageId("figure {text!r} is in {unit!r}, but the target is in {wanted}",
                          "数值 {text!r} 的单位是 {unit!r}，但指标的单位是 {wanted}")
     FIGURE_OUT_OF_RANGE = MessageId("figure {text!r} is out of range", "数值 {text!r} 超出范围")
-    NOT_NUMBER = MessageId("{name} must be a number, not {type}", "{name} 必须是数字，不能是 {type}")
+    NOT_NUMBER = MessageId("{name} must be a number, not {type}", "{name} 必须是数字，不能是{type}")
+    NUMBER_IN_QUOTES = MessageId(
+        "{name} must be a number, without quotes: write {name} = {text}",
+        "{name} 必须是数字，不要加引号：应写成 {name} = {text}")
     NOT_FINITE = MessageId("{name} must be a finite number, not {value}",
                   "{name} 必须是有限数字，不能是 {value}")
     TOO_LARGE = MessageId("{name} {value:g} is too large (limit {limit:g})",

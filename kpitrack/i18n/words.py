@@ -148,6 +148,13 @@ class Word(metaclass=Catalogue):
     SUPERVISION_NEW = MessageId("new", "新增督办")
     SUPERVISION_CONTINUING = MessageId("continuing ({n} months)", "持续督办（{n}个月）")
     SUPERVISION_CLOSED = MessageId("closed", "销号")
+    # what a value in a file is
+    VALUE_BOOL = MessageId("boolean (true or false)", "true/false（是非值）")
+    VALUE_TEXT = MessageId("text", "文本")
+    VALUE_DATE = MessageId("a date or time", "日期或时间")
+    VALUE_LIST = MessageId("a list [ … ]", "列表 [ … ]")
+    VALUE_TABLE = MessageId("a table", "表")
+    VALUE_OTHER = MessageId("another kind of value", "其他类型的值")
     # line prefixes
     SEVERITY_ERROR = MessageId("error: ", "错误：")
     SEVERITY_WARNING = MessageId("warning: ", "警告：")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from ..core.model import STATUS_ORDER, Status
 from ..core.report import ReportRow, StatusReport
@@ -33,7 +34,7 @@ from .notice import intro, item_facts, unit_name
 _FONT = "宋体"  # SimSun: in every Chinese Windows and WPS
 
 
-def _document():
+def _document() -> Any:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
@@ -55,7 +56,7 @@ def _text(value: str) -> str:
     return safe.plain(value)
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: Any, fill: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -66,7 +67,7 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: Any) -> None:
     """The header row is repeated at the top of each page the table runs onto."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -79,7 +80,7 @@ def _repeat_header(row) -> None:
     properties.append(cant_split)
 
 
-def _table(doc, columns: Sequence[str], cells: Sequence[dict[str, str]], lang: str,
+def _table(doc: Any, columns: Sequence[str], cells: Sequence[dict[str, str]], lang: str,
            statuses: Sequence[dict[str, Status]] = ()) -> None:
     """A table with a repeated header; `statuses[i][key]` shades row i's cell `key`."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -101,7 +102,8 @@ def _table(doc, columns: Sequence[str], cells: Sequence[dict[str, str]], lang: s
                 _shade(cell, FILLS[status])
 
 
-def _status_cells(rows: Sequence[ReportRow], lang: str) -> tuple[list[dict], list[dict]]:
+def _status_cells(rows: Sequence[ReportRow], lang: str
+                  ) -> tuple[list[dict[str, str]], list[dict[str, Status]]]:
     cells, shades = [], []
     for row in rows:
         human = human_cells(row, lang)
@@ -116,12 +118,12 @@ def _status_cells(rows: Sequence[ReportRow], lang: str) -> tuple[list[dict], lis
     return cells, shades
 
 
-def _rows_table(doc, rows: Sequence[ReportRow], columns: Sequence[str], lang: str) -> None:
+def _rows_table(doc: Any, rows: Sequence[ReportRow], columns: Sequence[str], lang: str) -> None:
     cells, shades = _status_cells(rows, lang)
     _table(doc, columns, cells, lang, shades)
 
 
-def _save(doc) -> bytes:
+def _save(doc: Any) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -42,7 +42,7 @@ def json_row(row: ReportRow) -> Json:
     With its month-end statuses it also carries the trend, the red streak and the change.
     """
     ev, t = row.ev, row.target
-    out = {
+    out: Json = {
         "id": t.id, "name": t.name, "section": t.section, "kind": t.kind.value, "unit": t.unit,
         "target": t.target, "actual": ev.actual,
         "period": str(ev.period) if ev.period else None,
@@ -56,9 +56,9 @@ def json_row(row: ReportRow) -> Json:
         "example": ev.example,
     }
     if row.trend:
-        out.update(previous_status=row.previous.value if row.previous else None,
-                   change=row.change, red_months=row.red_months, trend=list(row.trend),
-                   supervision=row.supervision, answer=answer_json(row.answer))
+        out |= {"previous_status": row.previous.value if row.previous else None,
+                "change": row.change, "red_months": row.red_months, "trend": list(row.trend),
+                "supervision": row.supervision, "answer": answer_json(row.answer)}
     if t.kind is Kind.MILESTONE:
         out.update(due=_day(ev.due), done=ev.done, done_date=_day(ev.done_date))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # ANSI CSI/OSC sequences and the remaining C0/C1 control characters.
@@ -21,8 +22,6 @@ def plain(text: str) -> str:
 
 def markdown(text: str) -> str:
     """Literal in a Markdown table cell: `|` and markup escaped, HTML neutralised."""
-    import html
-
     text = html.escape(plain(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 

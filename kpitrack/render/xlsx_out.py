@@ -8,6 +8,7 @@ status cell keeps its label. User text is written as text, never as a formula.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ..core.model import STATUS_ORDER, Status
 from ..core.report import StatusReport
@@ -22,7 +23,7 @@ _NUMBERS = {"completion": "0.0", "time_progress": "0.0", "gap": "+0.0;-0.0;0.0",
 _WIDE = 60
 
 
-def _text_cell(sheet, row: int, column: int, value: str):
+def _text_cell(sheet: Any, row: int, column: int, value: str) -> Any:
     cell = sheet.cell(row=row, column=column)
     cell.value = safe.plain(value)
     cell.data_type = "s"  # `=cmd()` in a name stays text, never a formula
@@ -82,7 +83,7 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
     return out.getvalue()
 
 
-def _legend(sheet, report: StatusReport, lang: str) -> None:
+def _legend(sheet: Any, report: StatusReport, lang: str) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
     for index, (status, text) in enumerate(legend_items(report.plan, report.as_of, lang), start=1):

@@ -83,7 +83,7 @@ def register_merge_driver(root: Path) -> bool:
         return False
     command = driver_command()
 
-    def git(*args: str) -> subprocess.CompletedProcess:
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["git", "-C", str(root), "config", "--local", *args],
                               capture_output=True, text=True, timeout=10, check=False)
 

@@ -118,17 +118,28 @@ def copied_targets(source: Path, new_year: int | None = None) -> str:
     problems: list[Problem] = []
     plan, _ = targets_from_bytes(data, shown, problems)
     errors = [p for p in problems if p.severity == "error"]
-    if errors or plan is None:
-        first = errors[0]
-        raise KpiError(Msg.FIX_PLAN_FIRST(msg=first.msg), first.file, first.line)
+    if errors:
+        raise KpiError(Msg.FIX_PLAN_FIRST(msg=errors[0].msg), errors[0].file, errors[0].line)
+    if plan is None:
+        raise KpiError(Msg.MISSING_PLAN(), shown)
     text = data.decode("utf-8-sig")
     if new_year is None or new_year == plan.start.year:
         return text
+    moved = _moved(text, plan.start.year, new_year)
+    targets_from_bytes(moved.encode("utf-8"), shown, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise KpiError(Msg.MOVING_PLAN(year=new_year, msg=errors[0].msg))
+    return moved
+
+
+def _moved(text: str, old_year: int, new_year: int) -> str:
+    """A plan's text with its year, dates and title moved from `old_year` to `new_year`."""
     # tomlkit takes 60 ms to import: only `init --year` edits a plan.
     import tomlkit
 
     doc = tomlkit.parse(text)
-    shift = new_year - plan.start.year
+    shift = new_year - old_year
     table = doc["plan"]
     if "year" in table:
         table["year"] = new_year
@@ -136,18 +147,13 @@ def copied_targets(source: Path, new_year: int | None = None) -> str:
         if key in table:
             table[key] = _shift_year(table[key], shift)
     if "title" in table:
-        table["title"] = str(table["title"]).replace(str(plan.start.year), str(new_year))
+        table["title"] = str(table["title"]).replace(str(old_year), str(new_year))
     for target in doc.get("targets", {}).values():
         if "due" in target:
             target["due"] = _shift_year(target["due"], shift)
         if "last_year" in target:
             del target["last_year"]
-    moved = tomlkit.dumps(doc)
-    targets_from_bytes(moved.encode("utf-8"), shown, problems)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise KpiError(Msg.MOVING_PLAN(year=new_year, msg=errors[0].msg))
-    return moved
+    return tomlkit.dumps(doc)
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:

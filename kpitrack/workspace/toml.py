@@ -77,25 +77,39 @@ def toml11_syntax(text: str) -> TomlSyntaxError | None:
         return None
     stack: list[str] = []
     for match in _TOKENS.finditer(text):
-        kind, token = match.lastgroup, match.group()
-        where = match.start()
-        if kind in ("mlb", "basic"):
-            for escape in _ESCAPE.finditer(token):
-                if escape.group(1) in "ex":
-                    return _at(text, where + escape.start(), Msg.TOML_11_ESCAPE(
-                        escape="\\" + escape.group(1)))
-        elif kind == "open":
-            stack.append(token)
-        elif kind == "close":
-            if token == "}" and text[:where].rstrip().endswith(","):
-                return _at(text, where, Msg.TOML_11_TRAILING_COMMA())
-            if stack:
-                stack.pop()
-        elif kind == "newline" and stack and stack[-1] == "{":
-            return _at(text, where, Msg.TOML_11_INLINE_LINES())
-        elif kind == "time":
-            return _at(text, where, Msg.TOML_11_TIME(time=token))
+        found = _toml11_token(text, match, stack)
+        if found is not None:
+            return found
     return None
+
+
+def _toml11_token(text: str, match: re.Match[str], stack: list[str]) -> TomlSyntaxError | None:
+    """Whether one token is TOML 1.1 syntax; `stack` holds the open brackets."""
+    kind, token, where = match.lastgroup, match.group(), match.start()
+    if kind in ("mlb", "basic"):
+        for escape in _ESCAPE.finditer(token):
+            if escape.group(1) in "ex":
+                return _at(text, where + escape.start(),
+                           Msg.TOML_11_ESCAPE(escape="\\" + escape.group(1)))
+    elif kind == "open":
+        stack.append(token)
+    elif kind == "close":
+        if token == "}" and _before(text, where) == ",":
+            return _at(text, where, Msg.TOML_11_TRAILING_COMMA())
+        if stack:
+            stack.pop()
+    elif kind == "newline" and stack and stack[-1] == "{":
+        return _at(text, where, Msg.TOML_11_INLINE_LINES())
+    elif kind == "time":
+        return _at(text, where, Msg.TOML_11_TIME(time=token))
+    return None
+
+
+def _before(text: str, offset: int) -> str:
+    """The last character before `offset` that is not a space or a tab."""
+    while offset > 0 and text[offset - 1] in " \t":
+        offset -= 1
+    return text[offset - 1] if offset else ""
 
 
 def _at(text: str, offset: int, msg: Message) -> TomlSyntaxError:

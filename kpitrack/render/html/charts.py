@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 from ...core.model import RATE_KINDS, STATUS_ORDER, Kind, MonthStatus, Status
 from ...core.report import ReportRow
@@ -31,7 +32,7 @@ _NAMESPACES = re.compile(r'\s+xmlns(:\w+)?="[^"]*"')
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
 
-def _pyplot():
+def _pyplot() -> Any:
     # matplotlib (with numpy) takes 0.5 s to import: only the HTML report draws charts.
     import matplotlib
 
@@ -44,13 +45,13 @@ def _pyplot():
         "axes.spines.top": False, "axes.spines.right": False})
     # matplotlib measures text with its own fonts, which may lack Chinese glyphs; the
     # browser draws them, so the warnings say nothing to the reader.
-    matplotlib.set_loglevel("error")
+    matplotlib.set_loglevel("ERROR")
     warnings.filterwarnings("ignore", message="Glyph .* missing from font")
     warnings.filterwarnings("ignore", message=".*missing from current font")
     return plt
 
 
-def _svg(fig) -> str:
+def _svg(fig: Any) -> str:
     out = io.StringIO()
     # A tight box around what was drawn: twice as quick here as a constrained layout.
     fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -94,8 +95,7 @@ def chart_value(row: ReportRow) -> tuple[float, float] | None:
 def pace_chart(rows: Sequence[ReportRow], lang: str) -> str:
     """挂图作战 for one section: each target's bar against its mark (│)."""
     plt = _pyplot()
-    charted = [(row, chart_value(row)) for row in rows]
-    charted = [(row, value) for row, value in charted if value is not None]
+    charted = [(row, value) for row in rows if (value := chart_value(row)) is not None]
     fig, ax = plt.subplots(figsize=(9, 0.42 * len(charted) + 0.9))
     names = [_label(row.target.name) for row, _ in charted][::-1]
     top = max([120.0] + [min(v[0], 200.0) for _, v in charted])

@@ -10,10 +10,11 @@ its label, so the page reads in black and white.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ...core.model import STATUS_ORDER, MonthStatus, Status
 from ...core.report import ReportRow, StatusReport
-from ...core.supervision import league
+from ...core.supervision import OwnerRow, league
 from ...i18n.words import month_heading, numbered, section_number, status_label, word
 from ..cells import human_cells, owner_cells
 from ..columns import (
@@ -145,7 +146,8 @@ cell.fill }}"{% elif cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% e
 """
 
 
-def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str, empty: str = ""):
+def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
+           empty: str = "") -> dict[str, Any]:
     out = []
     for row in rows:
         human = human_cells(row, lang)
@@ -161,7 +163,7 @@ def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str, empty: 
             "empty": empty}
 
 
-def _headline(report: StatusReport, lang: str) -> dict:
+def _headline(report: StatusReport, lang: str) -> dict[str, Any]:
     """The count of targets, and a chip per colour in its colour, with its label."""
     total = len(report.rows)
     return {"lead": f"共{total}项指标：" if lang == "zh" else f"{total} targets: ",
@@ -170,7 +172,7 @@ def _headline(report: StatusReport, lang: str) -> dict:
                       for s in STATUS_ORDER]}
 
 
-def _sections(report: StatusReport, lang: str) -> list[dict]:
+def _sections(report: StatusReport, lang: str) -> list[dict[str, Any]]:
     """Each section: its 挂图作战 chart (with the chart's figures as a table) and its table."""
     out = []
     for index, (name, members) in enumerate(report.by_section().items(), start=1):
@@ -188,7 +190,7 @@ def _sections(report: StatusReport, lang: str) -> list[dict]:
 
 
 def _red_charts(red: Sequence[ReportRow], histories: Mapping[str, Sequence[MonthStatus]],
-                lang: str) -> list[dict]:
+                lang: str) -> list[dict[str, Any]]:
     """The furthest-behind red items' month-by-month charts, with their figures."""
     return [{"id": r.target.id, "name": r.target.name,
              "svg": _markup(charts.history_chart(r, histories[r.target.id], lang)),
@@ -242,7 +244,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
         legend=[text for _, text in legend_items(report.plan, report.as_of, lang)])
 
 
-def _markup(svg: str):
+def _markup(svg: str) -> Any:
     """An SVG the chart library wrote, its user text already escaped as XML."""
     from markupsafe import Markup  # jinja2's own, loaded with it
 
@@ -253,7 +255,7 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
 
-def _owners(units, lang: str) -> dict:
+def _owners(units: Sequence[OwnerRow], lang: str) -> dict[str, Any]:
     rows = []
     for unit in units:
         cells = owner_cells(unit, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.text import Text
 
 from ...core.model import Evaluation
@@ -93,7 +93,7 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
     return Group(fitted_table(safe.plain(title), columns, styles, layout), *problems)
 
 
-def print_import(console, title: str, rows: Sequence[ImportRow],
+def print_import(console: Console, title: str, rows: Sequence[ImportRow],
                  after: Mapping[int, Evaluation], warnings: Mapping[int, Sequence[Message]],
                  lang: str) -> None:
     width = available_width(console)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -75,7 +75,7 @@ def _label(period: Period, detail: Detail, lang: str) -> str:
     return str(period)
 
 
-def show_renderable(detail: Detail, lang: str, width: int | None = None):
+def show_renderable(detail: Detail, lang: str, width: int | None = None) -> Group:
     """`show` in the terminal, its figures table fitted to `width` cells (None: any)."""
     ev = detail.evaluation
     t = ev.target
@@ -119,7 +119,7 @@ FIGURE_STEPS = (("drop", "source"), ("drop", "where"), ("drop", "note"), ("drop"
 _MOVABLE = ("note", "source", "where")
 
 
-def figures_block(detail: Detail, lang: str, width: int | None) -> list:
+def figures_block(detail: Detail, lang: str, width: int | None) -> list[RenderableType]:
     """Every figure, one line each; what does not fit beside it is listed under the table,
     one line per figure."""
     title = word("figures_title", lang)
@@ -135,7 +135,7 @@ def figures_block(detail: Detail, lang: str, width: int | None) -> list:
     layout = fit(columns, FIGURE_STEPS, width, flex_min=8)
     styles = [{key: "" if counts else "dim strike" for key in FIGURE_COLUMNS}
               for counts in detail.counts]
-    out: list = [fitted_table(title, columns, styles, layout)]
+    out: list[RenderableType] = [fitted_table(title, columns, styles, layout)]
     moved = [FIGURE_COLUMNS.index(k) for k in _MOVABLE if not layout.keeps(k)]
     for row in rows:
         extra = " · ".join(safe.plain(row[i]) for i in moved if row[i])
@@ -166,7 +166,7 @@ def _facts(detail: Detail, lang: str) -> list[tuple[str, str]]:
 
 
 def _figure_cells(record: Actual, counts: bool, target: Target, lang: str,
-                  withdrawn_periods: frozenset = frozenset()) -> list[str]:
+                  withdrawn_periods: frozenset[Period] = frozenset()) -> list[str]:
     flags = []
     if record.withdrawn:
         flags.append(word("withdrawal", lang))
@@ -184,6 +184,6 @@ def _figure_cells(record: Actual, counts: bool, target: Target, lang: str,
             record.note, record.source, place(record.file, record.line), sep.join(flags)]
 
 
-def print_show(console, detail: Detail, lang: str, wide: bool = False) -> None:
+def print_show(console: Console, detail: Detail, lang: str, wide: bool = False) -> None:
     width = available_width(console, wide)
     print_table(console, show_renderable(detail, lang, width), width)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -50,7 +50,8 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
     return table
 
 
-def _status_columns(report: StatusReport, lang: str) -> tuple[list[Column], list[dict], list]:
+def _status_columns(report: StatusReport, lang: str
+                    ) -> tuple[list[Column], list[dict[str, str]], list[int]]:
     """The status table's columns (a section's heading is a row of its own) and styles."""
     cells: dict[str, list[str]] = {key: [] for key in STATUS_COLUMNS}
     short: list[str] = []
@@ -113,14 +114,15 @@ def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
     return out
 
 
-def print_table(console: Console, renderable, layout_width: int | None) -> None:
+def print_table(console: Console, renderable: RenderableType, layout_width: int | None
+                ) -> None:
     """Print a table laid out for `layout_width` cells, or for any width (None)."""
     if layout_width is None:
         let_draw(console, table_width_of(renderable))
     console.print(renderable)
 
 
-def table_width_of(renderable) -> int:
+def table_width_of(renderable: RenderableType) -> int:
     """How wide a fitted table (or a group holding one) is drawn."""
     tables = [renderable] if isinstance(renderable, Table) else \
         [r for r in getattr(renderable, "renderables", []) if isinstance(r, Table)]
