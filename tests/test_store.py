@@ -263,3 +263,51 @@ def test_written_files_keep_the_mode_a_colleague_needs(isolated):
         assert month.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(umask)
+
+
+def test_a_figure_another_writer_added_after_the_load_is_seen_by_the_next_add(isolated):
+    """The append reads the month file again under the lock: a first figure for a target
+    and month that another writer added after this process read the workspace counts."""
+    ws_root = write_ws(isolated, TARGETS, {"2025-03": record("jobs", "2025-03", 0.1)})
+    stale = load_workspace(ws_root)
+    # Another department adds the first figure for inv 2025-03 in the meantime.
+    append_actual(load_workspace(ws_root), actual("inv", value=1.5))
+    with pytest.raises(KpiError, match="inv already has a figure for 2025-03"):
+        append_actual(stale, actual("inv", value=2.0))
+    ws = load_workspace(ws_root)
+    assert [(a.target, a.value) for a in ws.actuals] == [("jobs", 0.1), ("inv", 1.5)]
+    assert ws.problems == []
+
+
+MULTILINE_NOTE = '''schema = 1
+
+[[actual]]
+target = "inv"
+period = "2025-03"
+value = 1
+note = """copied from the sheet:
+[[actual]]
+valeu = 3
+"""
+
+[[actual]]
+target = "inv"
+period = "2025-03"
+value = 2
+valeu = 4
+'''
+
+
+def test_lines_are_right_when_a_note_holds_a_record_header_in_a_multiline_string(isolated):
+    write_ws(isolated, TARGETS)
+    (isolated / "actuals" / "2025-03.toml").write_text(MULTILINE_NOTE, encoding="utf-8")
+    ws = load_workspace(isolated)
+    assert [a.line for a in ws.actuals] == [3, 12]
+    found = {(p.line, p.msg.id.name) for p in ws.problems}
+    # The unknown field is the one on line 16, not the text on line 9 inside the note;
+    # the second figure is the record at line 12, not the header inside the note.
+    assert found == {(16, "UNKNOWN_RECORD_FIELD"), (12, "SECOND_FIGURE")}
+    lines = Lines(MULTILINE_NOTE)
+    assert lines.record_lines() == [3, 12]
+    assert lines.of("actual", 1, "valeu") == 16
+    assert lines.of("actual", 0, "note") == 7
