@@ -13,7 +13,9 @@ from conftest import run
 from kpitrack.workspace.load import load_workspace
 from kpitrack.workspace.merge import merge_months
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+# Real git clones: the slow set (`pytest -m slow`).
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 PLAN = """\
 schema = 1

@@ -169,6 +169,7 @@ kind = "milestone"
 """
 
 
+@pytest.mark.slow  # hundreds of generated files
 @SETTINGS
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_as_a_month_file_never_traceback(data):
@@ -222,6 +223,7 @@ target_spec = st.fixed_dictionaries({
 })
 
 
+@pytest.mark.slow  # hundreds of generated workspaces
 @SETTINGS
 @given(st.lists(target_spec, min_size=1, max_size=4), st.integers(1, 12))
 def test_any_workspace_check_accepts_can_be_reported(specs, as_of):

@@ -14,6 +14,9 @@ import pytest
 
 from conftest import REPO, record, run, write_ws
 
+# A real pseudo-terminal, browser or git clones: the slow set (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_browser = pytest.mark.skipif(CHROMIUM is None,
                                    reason="no chromium (apt-get install chromium)")

@@ -119,6 +119,7 @@ def test_a_failed_fsync_leaves_the_old_file(isolated, monkeypatch):
     assert result.exit_code == 1 and "I/O error" in result.stderr
     assert path.read_bytes() == before
 
+@pytest.mark.slow  # twenty processes
 
 def test_twenty_concurrent_adds_all_land(isolated):
     ws_root = write_ws(isolated, TARGETS)

@@ -20,6 +20,9 @@ from rich.cells import cell_len
 
 from conftest import REPO, run
 
+# A real pseudo-terminal, browser or git clones: the slow set (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 GOLDEN_WS = Path(__file__).resolve().parent / "golden" / "workspace"
 WIDTHS = (80, 100, 120, 160, 200)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")

@@ -1,4 +1,4 @@
-"""Use case of the 督办 cycle that writes: a unit's answer on a target."""
+"""Use case of the supervision cycle that writes: a unit's answer on a target."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..workspace.load import Workspace
 def respond(ws: Workspace, key: str, *, reason: str, measures: str, by: str,
             period: str | None, due: str | None, now: dt.datetime,
             today: dt.date) -> tuple[Response, Path]:
-    """Record a unit's answer (情况说明 and 整改措施) on a target for a month."""
+    """Record a unit's answer (its reason and its measures) on a target for a month."""
     target = ws.target(key)
     chosen = parse_period(period) if period else default_period(today)
     check_period(ws.plan, chosen, today)

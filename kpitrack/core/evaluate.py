@@ -47,7 +47,7 @@ def classify(gap: float, bands: PaceBands) -> Status:
 
 
 def time_progress(plan: Plan, target: Target, month: int) -> float:
-    """时序进度 counts whole months: the schedule at M, or else 100·M/N."""
+    """Time progress counts whole months: the schedule at M, or else 100·M/N."""
     if not target.schedule:
         return 100.0 * month / plan.months
     points = [(0, 0.0), *sorted(target.schedule)]

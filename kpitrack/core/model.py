@@ -113,7 +113,7 @@ DEFAULT_CHECKS = Checks()
 
 @dataclass(frozen=True, slots=True)
 class Supervision:
-    """`[supervision]` in targets.toml: how the office runs its 督办."""
+    """`[supervision]` in targets.toml: how the office runs its supervision (dubàn)."""
 
     # A notice asks for the unit's answer this many days after the as-of month ends.
     reply_days: int = 5
@@ -212,7 +212,7 @@ class Actual(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """A unit's answer on a target it is supervised on (督办): why it is behind, and what it
+    """A unit's answer on a target it is supervised on: why it is behind, and what it
     will do. One `[[response]]` record of `responses/YYYY-MM.toml`; the newest answer for a
     target and month is the one reports show."""
 

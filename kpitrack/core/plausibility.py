@@ -7,7 +7,7 @@ targets.toml setting its threshold:
 - a fraction for a percentage: 0.048 for a `%` target whose goal, last figure or last
   year is over 1, when 4.8 would read right;
 - a slip of magnitude: a figure about 10, 100, 1,000 or 10,000 times above or below both
-  its last figure and its pace to the target (万 for 亿, a digit too many); not for a
+  its last figure and its pace to the target (wan for yi, a digit too many); not for a
   growth rate, which may sit near zero;
 - a growth rate beyond ±100%;
 - a year-to-date figure below the one before it (a single month's figure?);

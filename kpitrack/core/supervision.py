@@ -1,5 +1,5 @@
-"""The 督办 cycle's readings of a report: the units side by side (晾晒) and each unit's
-notice (督办通知单). Pure."""
+"""The supervision cycle's readings of a report: the units side by side (the league
+table) and each unit's notice. Pure."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .report import ReportRow, StatusReport
 
 @dataclass(frozen=True, slots=True)
 class OwnerRow:
-    """A responsible unit's targets, by colour, for the league table (晾晒)."""
+    """A responsible unit's targets, by colour, for the league table."""  # 晾晒
 
     owner: str  # "" for targets with no owner (未指定)
     counts: dict[Status, int]
@@ -40,8 +40,8 @@ def league(report: StatusReport) -> list[OwnerRow]:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A 督办通知单 for one unit: its red items (new and continuing) first, then its yellow
-    ones as 预警提醒, and the day its answer is due."""
+    """A supervision notice for one unit: its red items (new and continuing) first, then
+    its yellow ones as warnings, and the day its answer is due."""  # 督办通知单
 
     owner: str
     red: list[ReportRow]

@@ -46,9 +46,9 @@ NEW, CONTINUING, CLOSED = "new", "continuing", "closed"
 
 
 def supervision(months: Sequence[MonthStatus]) -> str | None:
-    """The target's place on the supervision list (督办), against the month before:
+    """The target's place on the supervision list, against the month before:
     `new` (red now, not then; also in the plan's first month), `continuing` (red both
-    months), `closed` (销号: red then, not now), or None."""
+    months), `closed` (red then, not now: struck off the list), or None."""
     if not months:
         return None
     now, before = months[-1].status, previous_status(months)

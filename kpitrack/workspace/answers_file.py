@@ -1,6 +1,6 @@
 """Checking the answers of a responses file (responses/YYYY-MM.toml) into `Response`s.
 
-An answer is a unit's 情况说明 (reason) and 整改措施 (measures) on a target it is supervised
+An answer is a unit's reason and measures on a target it is supervised
 on, for one month. Like figures they are appended, never rewritten: a newer answer for the
 same target and month replaces the older one in reports, and both stay in the file.
 """

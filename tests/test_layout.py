@@ -1,0 +1,113 @@
+"""The package's layout holds: layers that import only downward, no import cycle, imports
+at the top, and only a handful of modules beside the sub-packages."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+
+from conftest import REPO
+
+PACKAGE = REPO / "kpitrack"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([str(LINT_IMPORTS), "--config", str(root / "pyproject.toml"),
+                           "--no-cache"], cwd=root, env=env, capture_output=True, text=True,
+                          check=False)
+
+
+def test_the_layer_contract_is_kept():
+    result = _lint_imports(REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module, wrong", [
+    ("core/model.py", "from ..render import cells"),
+    ("render/cells.py", "from ..workspace import load"),
+    ("i18n/base.py", "from ..core import model"),
+])
+def test_a_wrong_import_breaks_the_contract(tmp_path, module, wrong):
+    shutil.copytree(PACKAGE, tmp_path / "kpitrack",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path)
+    path = tmp_path / "kpitrack" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{wrong}  # noqa\n", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1 and "BROKEN" in result.stdout, result.stdout
+
+
+def test_no_module_imports_itself_back():
+    """No cycle in the whole import graph, module by module (Tarjan's components)."""
+    graph = grimp.build_graph("kpitrack")
+    modules = sorted(graph.modules)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == module:
+                    break
+            if len(component) > 1:
+                cycles.append(component)
+
+    for module in modules:
+        if module not in index:
+            visit(module)
+    assert cycles == []
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_no_kpitrack_module_is_imported_inside_a_function():
+    found = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and (node.level or (
+                        node.module or "").startswith("kpitrack")):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+                elif isinstance(node, ast.Import) and any(
+                        a.name.startswith("kpitrack") for a in node.names):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert found == []
+
+
+def test_only_a_handful_of_modules_sit_beside_the_sub_packages():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert top == ["__init__.py", "__main__.py"]
+    packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+    assert packages == ["app", "cli", "core", "i18n", "render", "workspace"]
