@@ -28,6 +28,10 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     # A table in a pipe respects COLUMNS; the tests of a pipe want the whole table.
     monkeypatch.delenv("COLUMNS", raising=False)
+    # The computer's language decides the help outside a workspace: English here.
+    for name in ("KPITRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -1,5 +1,4 @@
-"""The options several commands share, as decorators to stack on a command, and the
-parsing of the colours a user types."""
+"""The options several commands share, as decorators to stack on a command."""
 
 from __future__ import annotations
 
@@ -10,73 +9,65 @@ from typing import Any, TypeVar
 import click
 
 from ..core.model import Status
-from ..i18n.messages import Msg
+from ..i18n.base import MessageId
+from ..i18n.choices import COLOUR_SHOWN, COLOUR_WORDS, FORMAT_WORDS
+from ..i18n.help import Help
 from .completion import complete_owner, complete_section
+from .help import ListOf, Words, option
 
 F = TypeVar("F", bound=Callable[..., Any])
+COLOURS = tuple(s.value for s in Status)
 
 
-def statuses(text: str | None, lang: str) -> set[Status] | None:
-    """--only as typed: `red,yellow` (a full-width comma too)."""
-    if not text:
-        return None
-    chosen = set()
-    for part in text.replace("，", ",").split(","):
-        part = part.strip().lower()
-        if part not in {s.value for s in Status}:
-            raise click.BadParameter(Msg.NOT_A_COLOUR.text(lang, part=part),
-                                     param_hint="--only")
-        chosen.add(Status(part))
-    return chosen
+def colour_type() -> Words:
+    """One colour, typed in either language: red, 红, 红色, 红色·滞后督办."""
+    return Words(COLOURS, COLOUR_WORDS, COLOUR_SHOWN)
+
+
+def colours_type() -> ListOf:
+    """Colours separated by commas: red,yellow or 红,黄."""
+    return ListOf(COLOURS, COLOUR_WORDS, COLOUR_SHOWN)
+
+
+def statuses(chosen: tuple[str, ...] | None) -> set[Status] | None:
+    """--only as converted by `colours_type`."""
+    return {Status(value) for value in chosen} if chosen else None
 
 
 def selection_options(func: F) -> F:
     """--as-of, --section and --owner, shared by status and export."""
-    func = click.option("--owner", shell_complete=complete_owner,
-                        help="Only targets of this owner (a part of its name will do).")(func)
-    func = click.option("--section", shell_complete=complete_section,
-                        help="Only targets of this section (a part of its name will do).")(func)
-    return as_of_option("Judge as of this month: YYYY-MM, a date, or today (default: the "
-                        "latest month holding any figure).")(func)
+    func = option("--owner", shell_complete=complete_owner, help=Help.OPT_OWNER)(func)
+    func = option("--section", shell_complete=complete_section, help=Help.OPT_SECTION)(func)
+    return as_of_option(Help.OPT_AS_OF)(func)
 
 
-def as_of_option(help_text: str) -> Callable[[F], F]:
-    return click.option("--as-of", "as_of", metavar="M", help=help_text)
+def as_of_option(help_id: MessageId) -> Callable[[F], F]:
+    return option("--as-of", "as_of", metavar="M", help=help_id)
 
 
 def format_option(choices: tuple[str, ...], default: str | None = "table",
-                  help_text: str = "Output format.") -> Callable[[F], F]:
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=default is not None, help=help_text)
+                  help_id: MessageId | None = None) -> Callable[[F], F]:
+    """--format: one of `choices`, typed in either language (表格, 网页, Word …)."""
+    return option(
+        "--format", "fmt", type=Words(choices, FORMAT_WORDS), default=default,
+        show_default=default is not None, help=help_id or Help.OPT_FORMAT,
+        help_params={"choices": ", ".join(choices)})
 
 
 def output_option(func: F) -> F:
     """-o/--output, for the commands that write a report file."""
-    return click.option("-o", "--output", type=click.Path(path_type=Path),
-                        help="Write to this file instead of stdout (replaced whole, "
-                             "atomically).")(func)
+    return option("-o", "--output", type=click.Path(path_type=Path),
+                  help=Help.OPT_OUTPUT)(func)
 
 
 def figure_options(func: F) -> F:
     """--period, --by, --correct and --strict, shared by add and import."""
-    func = click.option("--strict", is_flag=True,
-                        help="Refuse a figure that looks wrong (a fraction for a percentage, "
-                             "a slip of magnitude, a growth beyond ±100%, a year-to-date "
-                             "figure that falls) instead of recording it with a warning: "
-                             "exit 1, nothing written.")(func)
-    func = click.option("--correct", is_flag=True,
-                        help="Replace the recorded figure for the period; the old record "
-                             "stays as history.")(func)
-    func = click.option("--by", default="", help="Who reports the figure(s), e.g. 统计局.")(func)
-    return click.option("--period", metavar="YYYY-MM",
-                        help="The month the figures run to: 2025-03, 2025/3, 2025年3月 or "
-                             "2025Q1 (add: default last month; import: for rows whose period "
-                             "cell is empty).")(func)
+    func = option("--strict", is_flag=True, help=Help.OPT_STRICT)(func)
+    func = option("--correct", is_flag=True, help=Help.OPT_CORRECT)(func)
+    func = option("--by", default="", help=Help.OPT_BY)(func)
+    return option("--period", metavar="YYYY-MM", help=Help.OPT_PERIOD)(func)
 
 
 def wide_option(func: F) -> F:
     """--wide, for every command that draws a table."""
-    return click.option("--wide", is_flag=True,
-                        help="Every column, however wide the terminal (scroll, or pipe to "
-                             "`less -S`). Without it a table fits the terminal: the least "
-                             "needed columns go first and long names end in …")(func)
+    return option("--wide", is_flag=True, help=Help.OPT_WIDE)(func)

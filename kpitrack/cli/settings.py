@@ -19,8 +19,8 @@ from ..i18n.words import Word
 from ..render.formats import BINARY_FORMATS
 from ..render.terminal.console import make_console
 from ..render.terminal.table import print_lines
-from ..workspace.find import peek_lang
 from ..workspace.load import Workspace
+from . import language
 
 
 @dataclass
@@ -34,9 +34,11 @@ class Settings:
         return open_found(self.workspace, strict)
 
     def language(self, source: Workspace | Plan | str | None = None) -> str:
-        """--lang, else plan.lang (of a workspace, a plan, or as given)."""
-        if self.lang:
-            return self.lang
+        """--lang, else $KPITRACK_LANG, else plan.lang (of a workspace, a plan, or as
+        given), else Chinese."""
+        picked = language.chosen(self.lang)
+        if picked:
+            return picked
         if isinstance(source, Workspace):
             return source.plan.lang
         if isinstance(source, Plan):
@@ -44,8 +46,8 @@ class Settings:
         return source or "zh"
 
     def error_language(self) -> str:
-        """--lang, else the workspace's plan.lang, else Chinese."""
-        return self.lang or peek_lang(self.workspace)
+        """--lang, else $KPITRACK_LANG, else the workspace's plan.lang, else Chinese."""
+        return language.for_errors(self.lang, self.workspace)
 
     def console(self, stderr: bool = False) -> Console:
         return make_console(stderr=stderr, color=self.color)

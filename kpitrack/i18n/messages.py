@@ -304,6 +304,25 @@ class Msg(metaclass=Catalogue):
                           "--correct：{id} 在 {period} 没有可更正的数值")
     DIR_IS_FILE = MessageId("{path} is a file, not a folder", "{path} 是文件，不是文件夹")
     ALREADY_EXISTS = MessageId("{path} already exists; nothing was changed", "{path} 已存在；未做任何更改")
+    # the command line's own errors (exit 2)
+    USAGE_LINE = MessageId("{message} (see `{command} -h`)", "{message}（用 `{command} -h` 查看帮助）")
+    USAGE_EXTRA_ARGUMENTS = MessageId(
+        "unexpected extra argument(s): {args}; write a figure and its unit as one word, "
+        "with no space, and put text with spaces in quotes",
+        "多余的参数：{args}；带单位的数值不要加空格（写成 95亿），含空格的文字请加引号")
+    USAGE_NO_SUCH_COMMAND = MessageId("there is no command {name!r}{hint}",
+                                      "没有名为 {name!r} 的命令{hint}")
+    USAGE_NO_SUCH_OPTION = MessageId("there is no option {name}{hint}", "没有 {name} 这个选项{hint}")
+    USAGE_MISSING_OPTION = MessageId("{name} is required: give it, e.g. {name} …",
+                                     "缺少必填的 {name}：请给出，如 {name} …")
+    USAGE_MISSING_ARGUMENT = MessageId("{name} is missing", "缺少 {name}")
+    USAGE_OPTION_NEEDS_VALUE = MessageId("{name} needs a value after it",
+                                         "{name} 后面需要写一个值")
+    USAGE_OPTION_TAKES_NO_VALUE = MessageId("{name} takes no value", "{name} 后面不能带值")
+    USAGE_BAD_VALUE = MessageId("{name}: {detail}", "{name}：{detail}")
+    NOT_ONE_OF = MessageId("{value!r} is not one of {choices}{hint}",
+                           "{value!r} 不是可选值（{choices}）{hint}")
+    ABORTED = MessageId("stopped; nothing more was done", "已中止；未再执行其他操作")
     NOT_A_COLOUR = MessageId("{part!r} is not one of blue, green, yellow, red, none",
                              "{part!r} 不是 blue、green、yellow、red、none 之一")
     UNKNOWN_SUFFIX = MessageId(

@@ -37,14 +37,15 @@ def find_workspace(option: str | None, cwd: Path | None = None) -> Path:
     raise KpiError(Msg.NO_WORKSPACE_FOUND(here=here))
 
 
-def peek_lang(option: str | None) -> str:
-    """plan.lang of the workspace `option` finds, for wording an error; zh when unknown."""
+def peek_lang(option: str | None) -> str | None:
+    """plan.lang of the workspace `option` finds (zh when the plan gives none), before the
+    workspace is read; None when there is no readable workspace."""
     try:
         root = find_workspace(option)
         plan = loads(decode((root / TARGETS_FILE).read_bytes())).get("plan", {})
-        lang = plan.get("lang", "zh") if isinstance(plan, dict) else "zh"
     except (KpiError, OSError, TomlSyntaxError, UnicodeDecodeError):
-        return "zh"
+        return None
+    lang = plan.get("lang", "zh") if isinstance(plan, dict) else "zh"
     return lang if lang in ("zh", "en") else "zh"
 
 
