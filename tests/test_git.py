@@ -258,3 +258,118 @@ def test_one_side_unchanged_takes_the_other():
     assert merge_months(HEAD + R1, HEAD + R1, HEAD + R1.replace("1", "9")) == \
         HEAD + R1.replace("1", "9")
     assert merge_months(HEAD + R1, HEAD + R1 + R2, HEAD + R1) == HEAD + R1 + R2
+
+
+INCREMENT = """
+[targets.deliveries]
+name = "交付"
+kind = "cumulative"
+target = 100
+unit = "台"
+report = "increment"
+"""
+
+
+def _with_increment(clones):
+    a, b = clones
+    with (a / "targets.toml").open("a", encoding="utf-8") as handle:
+        handle.write(INCREMENT)
+    commit(a, "an increment target")
+    assert sync(a, b).returncode == 0
+    return a, b
+
+
+def _sheet(clone: Path, rows: list[str]) -> Path:
+    path = clone.parent / f"{clone.name}-sheet.csv"
+    path.write_text("指标,期间,数值\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_two_equal_rows_of_an_increment_target_survive_a_merge(clones):
+    a, b = _with_increment(clones)
+    # Two deliveries of 5 on one day: two records, equal but for their ids.
+    kp(a, "import", str(_sheet(a, ["deliveries,2025-03,5", "deliveries,2025-03,5"])))
+    commit(a, "two deliveries")
+    kp(b, "add", "inv", "30", "--period", "2025-03")
+    commit(b, "inv")
+    assert sync(a, b).returncode == 0
+    assert actuals(b)["deliveries"] == 10 == actuals(a)["deliveries"]
+    assert check(b).exit_code == 0
+
+
+def test_a_rebase_keeps_a_clones_own_second_equal_record(clones):
+    a, b = _with_increment(clones)
+    kp(b, "import", str(_sheet(b, ["deliveries,2025-03,5", "deliveries,2025-03,5"])))
+    commit(b, "two deliveries")
+    kp(a, "add", "deliveries", "7", "--period", "2025-03")
+    commit(a, "one delivery")
+    git(a, "push", "-q", "origin", "main")
+    git(b, "pull", "-q", "--rebase", "origin", "main")
+    assert actuals(b)["deliveries"] == 17
+    assert check(b).exit_code == 0
+
+
+def test_equal_records_without_ids_are_kept_as_often_as_either_side_holds_them():
+    base = "schema = 1\n"
+    block = '\n[[actual]]\ntarget = "t"\nperiod = "2025-03"\nvalue = 5\n'
+    ours = base + block + block  # a file written before records had ids
+    theirs = base + block
+    merged = merge_months(base, ours, theirs)
+    assert merged is not None and merged.count("[[actual]]") == 2
+    merged = merge_months(base, theirs, ours)
+    assert merged is not None and merged.count("[[actual]]") == 2
+
+
+def test_a_withdrawal_and_a_correction_in_two_clones_leave_the_correction_standing(clones):
+    a, b = clones
+    kp(a, "add", "inv", "30", "--period", "2025-03")
+    commit(a, "inv 30")
+    assert sync(a, b).returncode == 0
+    kp(a, "withdraw", "inv", "--period", "2025-03", "--note", "误录")
+    commit(a, "withdraw")
+    kp(b, "add", "inv", "33", "--period", "2025-03", "--correct")
+    commit(b, "correct")
+    assert sync(a, b).returncode == 0
+    # The figure both replaced is not back: the correction counts, and check says why.
+    assert actuals(b)["inv"] == 33
+    result = run("-C", str(b), "--lang", "en", "check")
+    assert result.exit_code == 0
+    assert "corrected at line" in result.stdout and "had not seen the withdrawal" in result.stdout
+
+
+def test_the_correction_first_then_the_withdrawal_elsewhere(clones):
+    a, b = clones
+    kp(a, "add", "inv", "30", "--period", "2025-03")
+    commit(a, "inv 30")
+    assert sync(a, b).returncode == 0
+    kp(b, "add", "inv", "33", "--period", "2025-03", "--correct")
+    commit(b, "correct")
+    kp(a, "withdraw", "inv", "--period", "2025-03")
+    commit(a, "withdraw")
+    assert sync(b, a).returncode == 0
+    assert actuals(a)["inv"] == 33
+    assert "被更正" in run("-C", str(a), "check").stdout
+
+
+def test_a_driver_whose_python_is_gone_leaves_markers_and_check_names_the_file(clones):
+    a, b = clones
+    kp(a, "add", "inv", "30", "--period", "2025-03")
+    commit(a, "inv")
+    kp(b, "add", "firms", "12", "--period", "2025-03")
+    commit(b, "firms")
+    # The clone's registered Python was removed (a recreated virtual environment).
+    from kpitrack.workspace.git import driver_command
+
+    git(b, "config", "merge.kpitrack.driver", driver_command(str(b.parent / "gone/python")))
+    pulled = sync(a, b)
+    assert pulled.returncode != 0  # a conflict git reports, not a silent merge
+    text = (b / "actuals" / "2025-03.toml").read_text(encoding="utf-8")
+    assert "<<<<<<<" in text and ">>>>>>>" in text  # both sides are there, marked
+    result = run("-C", str(b), "--lang", "en", "check")
+    assert result.exit_code == 1
+    assert "actuals/2025-03.toml" in result.stdout and "git has not finished merging" in \
+        result.stdout
+    assert "no longer exists" in result.stdout
+    # check registered this kpitrack again: the next merge is record by record.
+    assert git(b, "config", "--get", "merge.kpitrack.driver").stdout.strip() == \
+        driver_command()

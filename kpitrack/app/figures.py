@@ -89,7 +89,7 @@ def withdraw_figure(ws: Workspace, key: str, *, period: str, by: str, note: str,
     if replaced is None:
         raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=chosen))
     record = Actual(target=target.id, period=chosen, recorded=now, by=by, note=note,
-                    withdrawn=True)
+                    withdrawn=True, withdraws=replaced.uid)
     return _append(ws, record, target, [], replaced)
 
 

@@ -9,8 +9,10 @@ from typing import NamedTuple
 
 from ..core.errors import Problem
 from ..core.plausibility import plausibility
+from ..i18n.messages import Msg
 from ..workspace.files import write_report
 from ..workspace.find import find_workspace
+from ..workspace.git import register_merge_driver, stale_driver, unmerged
 from ..workspace.init import init_workspace
 from ..workspace.load import Unreadable, Workspace, load_workspace, open_workspace
 
@@ -32,11 +34,24 @@ class Checked(NamedTuple):
 
 def check(option: str | None, today: dt.date) -> Checked:
     """Every problem in the files, then the implausible figures."""
-    ws = load_workspace(find_workspace(option))
+    root = find_workspace(option)
+    ws = load_workspace(root)
+    found = _git_problems(root)
     if isinstance(ws, Unreadable):
-        return Checked(list(ws.problems), 0, 0, None)
-    problems = ws.problems + plausibility(ws.plan, ws.targets, ws.actuals, today)
+        return Checked(found + ws.problems, 0, 0, None)
+    problems = found + ws.problems + plausibility(ws.plan, ws.targets, ws.actuals, today)
     return Checked(problems, len(ws.targets), len(ws.actuals), ws.plan.lang)
+
+
+def _git_problems(root: Path) -> list[Problem]:
+    """Files git left unmerged, and a merge driver that names a Python gone since (which
+    `check` registers anew: it is this clone's git config, not the workspace's data)."""
+    problems = [Problem("error", name, None, None, Msg.UNMERGED()) for name in unmerged(root)]
+    python = stale_driver(root)
+    if python is not None and register_merge_driver(root):
+        problems.append(Problem("warning", ".git/config", None, None,
+                                Msg.STALE_DRIVER(python=python)))
+    return problems
 
 
 def export(option: str | None, output: Path, data: bytes) -> None:

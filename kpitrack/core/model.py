@@ -208,6 +208,11 @@ class Actual(NamedTuple):
     seq: int = 0
     # A withdrawal: no figure of its own; it takes back the figure in force for the period.
     withdrawn: bool = False
+    # The record's own id (`id` in the file), unique to it: two records with equal figures
+    # are still two records. Empty in files written before kpitrack wrote ids.
+    uid: str = ""
+    # A withdrawal's: the id of the record it takes back (`withdraws` in the file).
+    withdraws: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +231,7 @@ class Response:
     file: str = ""
     line: int | None = None
     seq: int = 0
+    uid: str = ""  # the answer's own id (`id` in the file)
 
 
 class Evaluation(NamedTuple):

@@ -37,19 +37,40 @@ def in_force(target: Target, group: Sequence[Actual]) -> list[Actual]:
     """One period's records still in force, oldest first.
 
     Each record is applied in `record_order`: a figure goes on top; a withdrawal takes
-    the top one back. An uncorrected figure recorded after a correction, which only a
-    clone that had not seen the correction can write, goes under the corrections.
+    back the record it names (`withdraws`), wherever it is, or, in a file written before
+    records had ids, the top one. An uncorrected figure recorded after a correction,
+    which only a clone that had not seen the correction can write, goes under the
+    corrections. So when one clone withdraws a figure and another corrects it, the
+    correction stands: both said the figure was wrong, and one said what is right.
     """
+    return _applied(target, group)[0]
+
+
+def _applied(target: Target, group: Sequence[Actual]
+             ) -> tuple[list[Actual], list[tuple[Actual, Actual]]]:
+    """The records in force, and each (withdrawal, correction) that two clones made
+    without seeing each other: see `crossed`."""
     stack: list[Actual] = []
+    crossed: list[tuple[Actual, Actual]] = []
+    last_withdrawal: Actual | None = None
     for record in sorted(group, key=record_order):
         if record.withdrawn:
-            if stack:
+            named = next((r for r in stack if record.withdraws and r.uid == record.withdraws),
+                         None)
+            if named is not None:
+                if named is not stack[-1] and stack[-1].correction:
+                    crossed.append((record, stack[-1]))  # made without seeing the correction
+                stack.remove(named)
+            elif stack and not record.withdraws:
                 stack.pop()
+            last_withdrawal = record
         elif adds_up(target) or record.correction or not any(r.correction for r in stack):
+            if record.correction and not stack and last_withdrawal is not None:
+                crossed.append((last_withdrawal, record))  # corrects what was withdrawn
             stack.append(record)
         else:
             stack.insert(next(i for i, r in enumerate(stack) if r.correction), record)
-    return stack
+    return stack, crossed
 
 
 def counting(target: Target, group: Sequence[Actual]) -> list[Actual]:
@@ -138,6 +159,9 @@ def duplicates(records: Sequence[Actual], targets: dict[str, Target]) -> list[Fi
         if len(group) > 1:
             found += _second_figures(targets[tid], period, group)
             found += _tied_corrections(tid, period, group)
+            found += [Finding("warning", correction.line, tid, Msg.WITHDRAWN_AND_CORRECTED(
+                id=tid, period=period, a=withdrawal.line, b=correction.line))
+                for withdrawal, correction in _applied(targets[tid], group)[1]]
     return found
 
 

@@ -91,6 +91,18 @@ class Msg(metaclass=Catalogue):
     WRITE_LINK_OUT = MessageId(
         "{path} is a link to {where}; kpitrack writes only to files inside the workspace",
         "{path} 是指向 {where} 的链接；kpitrack 只写入工作区内的文件")
+    CONFLICT_MARKERS = MessageId(
+        "git left a merge conflict here (<<<<<<<, =======, >>>>>>>): keep the records of "
+        "both sides, delete the three marker lines, then `git add` the file",
+        "git 合并时在此留下了冲突标记（<<<<<<<、=======、>>>>>>>）：保留两边的记录，删除这三行"
+        "标记，然后 `git add` 此文件")
+    UNMERGED = MessageId(
+        "git has not finished merging this file (a conflict): resolve it, then `git add` it",
+        "git 尚未完成此文件的合并（有冲突）：请解决冲突后 `git add` 此文件")
+    STALE_DRIVER = MessageId(
+        "the merge driver registered in this clone ran {python}, which no longer exists; "
+        "it now runs this kpitrack",
+        "本副本登记的合并程序使用的 {python} 已不存在；已改为使用当前的 kpitrack")
     # targets.toml
     UNKNOWN_TOP_FIELD_RECORDS = MessageId(
         "unknown top-level field {key!r}; records go in [[actual]] tables",
@@ -231,6 +243,19 @@ class Msg(metaclass=Catalogue):
         "two corrections for {id} {period} were recorded at the same moment (lines {a} and "
         "{b}); the one at line {b} counts",
         "{id} {period} 有两条同一时刻录入的更正（第{a}行和第{b}行）；以第{b}行为准")
+    WITHDRAWN_AND_CORRECTED = MessageId(
+        "{id} {period}: the figure withdrawn at line {a} was corrected at line {b} in a clone "
+        "that had not seen the withdrawal; the correction counts (withdraw it too if no "
+        "figure should stand)",
+        "{id} {period}：第{a}行撤回的数值，在另一副本中于第{b}行被更正（该副本未见到撤回）；以更正"
+        "为准（如本期不应有数值，请再撤回该更正）")
+    SAME_RECORD_TWICE = MessageId(
+        "the record at line {b} is the record at line {a} again (id {uid}); it counts once",
+        "第{b}行的记录与第{a}行是同一条记录（id {uid}）；只计一次")
+    BAD_RECORD_ID = MessageId("id must be text of letters and digits, such as \"a3f09c12b7d4\"",
+                              "id 必须是由字母和数字组成的文本，如 \"a3f09c12b7d4\"")
+    WITHDRAWS_ONLY = MessageId("withdraws applies to a withdrawal (withdrawn = true) only",
+                               "withdraws 只用于撤回记录（withdrawn = true）")
     UNKNOWN_TARGET = MessageId("unknown target {key!r}{hint}", "未知指标 {key!r}{hint}")
     YTD_FALLS = MessageId(
         "year-to-date figure {value:g} for {period} is below {before:g} for {earlier}; is it "

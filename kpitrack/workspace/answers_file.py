@@ -15,10 +15,11 @@ from ..core.period import Period
 from ..core.recording import unknown_target_message
 from ..i18n.messages import Msg
 from .fields import Collector, check_schema, date_field, table_field, text_field
+from .figures_file import RECORD_ID
 from .month_files import parse_month_file, record_period, recorded_field
 
 RESPONSES_DIR = "responses"
-_FIELDS = {"target", "period", "reason", "measures", "by", "due", "recorded"}
+_FIELDS = {"target", "period", "reason", "measures", "by", "due", "recorded", "id"}
 
 
 def responses_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
@@ -66,5 +67,8 @@ def _response(item: object, index: int, count: int, file_period: Period, plan: P
             c.fail(Msg.EMPTY_ANSWER(field=key), *path, key, target=tid)
     due = date_field(c, raw["due"], "due", *path, "due", target=tid) if "due" in raw else None
     line = c.lines.record_line("response", index, count) if c.lines else None
+    uid = raw.get("id", "")
+    if uid != "" and (not isinstance(uid, str) or not RECORD_ID.match(uid)):
+        c.fail(Msg.BAD_RECORD_ID(), *path, "id", target=tid)
     return Response(tid, period, texts["reason"], texts["measures"], texts["by"], due,
-                    recorded_field(raw, path, tid, c), c.file, line, index)
+                    recorded_field(raw, path, tid, c), c.file, line, index, uid)

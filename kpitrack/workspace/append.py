@@ -8,6 +8,8 @@ to read back before it replaces the old one atomically.
 
 from __future__ import annotations
 
+import dataclasses
+import secrets
 from pathlib import Path
 
 from ..core.errors import KpiError, Problem
@@ -40,6 +42,11 @@ def _block(name: str, fields: list[tuple[str, object]], newline: str) -> str:
     return tomlkit.dumps(doc).replace("\n", newline)
 
 
+def new_uid() -> str:
+    """A record's own id: 48 random bits, so no two records share one."""
+    return secrets.token_hex(6)
+
+
 def render_record(actual: Actual, newline: str = "\n") -> str:
     """One `[[actual]]` block."""
     return _block("actual", [
@@ -47,7 +54,8 @@ def render_record(actual: Actual, newline: str = "\n") -> str:
         ("done", actual.done), ("date", actual.date), ("recorded", actual.recorded),
         ("by", actual.by), ("note", actual.note), ("source", actual.source),
         ("correction", actual.correction), ("example", actual.example),
-        ("withdrawn", actual.withdrawn)], newline)
+        ("withdrawn", actual.withdrawn), ("withdraws", actual.withdraws),
+        ("id", actual.uid)], newline)
 
 
 def render_response(response: Response, newline: str = "\n") -> str:
@@ -55,7 +63,8 @@ def render_response(response: Response, newline: str = "\n") -> str:
     return _block("response", [
         ("target", response.target), ("period", str(response.period)),
         ("reason", response.reason), ("measures", response.measures), ("by", response.by),
-        ("due", response.due), ("recorded", response.recorded)], newline)
+        ("due", response.due), ("recorded", response.recorded), ("id", response.uid)],
+        newline)
 
 
 def new_month_file_header(period: Period, lang: str = "en") -> str:
@@ -78,6 +87,8 @@ def _read(path: Path) -> bytes:
 
 def append_response(ws: Workspace, response: Response) -> Path:
     """Append one answer to responses/YYYY-MM.toml, under the lock, atomically."""
+    if not response.uid:
+        response = dataclasses.replace(response, uid=new_uid())
     path = month_file(ws.root, response.period, RESPONSES_DIR)
     refuse_links(ws.root, path)
     shown = display_path(path)
@@ -120,7 +131,7 @@ def append_actuals(ws: Workspace, actuals: list[Actual]) -> list[Path]:
     """
     by_month: dict[Period, list[Actual]] = {}
     for actual in actuals:
-        by_month.setdefault(actual.period, []).append(actual)
+        by_month.setdefault(actual.period, []).append(actual._replace(uid=actual.uid or new_uid()))
     with workspace_lock(ws.root):
         writes = [_month_append(ws, period, batch) for period, batch in by_month.items()]
         write_all(writes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from enum import Enum
 from typing import Any, NoReturn, TypeVar
 
@@ -17,6 +18,8 @@ from .positions import Lines
 from .toml import TomlSyntaxError, decode, loads
 
 SCHEMA = 1
+# The line git writes where a merge left a conflict: <<<<<<< ours, =======, >>>>>>> theirs.
+CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.MULTILINE)
 E = TypeVar("E", bound=Enum)
 
 
@@ -59,6 +62,11 @@ def parse_toml_bytes(data: bytes, shown: str, problems: list[Problem]
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.append(Problem("error", shown, line, None, Msg.NOT_UTF8(byte=data[exc.start])))
+        return None
+    marker = CONFLICT_MARKER.search(text)
+    if marker is not None:
+        line = text.count("\n", 0, marker.start()) + 1
+        problems.append(Problem("error", shown, line, None, Msg.CONFLICT_MARKERS()))
         return None
     try:
         parsed = loads(text)

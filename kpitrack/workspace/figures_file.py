@@ -9,6 +9,7 @@ then looks at the file's records together.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from typing import Any
 
@@ -25,7 +26,9 @@ from .month_files import parse_month_file, record_period, recorded_field
 from .positions import Lines
 
 ACTUAL_FIELDS = frozenset({"target", "period", "value", "done", "date", "recorded", "by",
-                           "note", "source", "correction", "example", "withdrawn"})
+                           "note", "source", "correction", "example", "withdrawn", "id",
+                           "withdraws"})
+RECORD_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 _FLAGS = ("correction", "example", "withdrawn")
 _TEXTS = ("by", "note", "source")
 
@@ -93,6 +96,19 @@ class _File:
             if key in raw:
                 self.c.fail(Msg.WITHDRAWAL_ONLY(key=key), *path, key, target=tid)
 
+    def ids(self, raw: dict[str, Any], path: tuple[object, ...], tid: str, withdrawn: bool
+            ) -> tuple[str, str]:
+        """The record's own id and, for a withdrawal, the id of the record it takes back."""
+        found = []
+        for key in ("id", "withdraws"):
+            value = raw.get(key, "")
+            if value != "" and (type(value) is not str or not RECORD_ID.match(value)):
+                self.c.fail(Msg.BAD_RECORD_ID(), *path, key, target=tid)
+            found.append(value)
+        if found[1] and not withdrawn:
+            self.c.fail(Msg.WITHDRAWS_ONLY(), *path, "withdraws", target=tid)
+        return found[0], found[1]
+
     def record(self, raw: object, index: int) -> Actual:
         """One record, every field checked and every problem worded at its line."""
         c, path = self.c, ("actual", index)
@@ -121,9 +137,11 @@ class _File:
             texts = [text_field(c, text, key, *path, key, target=tid)
                      for key, text in zip(_TEXTS, texts, strict=True)]
         by, note, source = (_shared(text) for text in texts)
+        uid, withdraws = self.ids(table, path, tid, withdrawn) \
+            if "id" in table or "withdraws" in table else ("", "")
         return Actual(tid, period, value, done, day, recorded, by, note, source, correction,
                       example, c.file, self.lines.record_line("actual", index, self.count),
-                      index, withdrawn)
+                      index, withdrawn, uid, withdraws)
 
 
 def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
@@ -144,12 +162,21 @@ def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
     except Collector.Skip:
         return []
     reader = _File(c, lines, period, plan, targets, len(raw_records))
-    records = []
+    records: list[Actual] = []
+    seen: dict[str, Actual] = {}
     for index, raw in enumerate(raw_records):
         try:
-            records.append(reader.record(raw, index))
+            record = reader.record(raw, index)
         except Collector.Skip:
             continue
+        if record.uid and record.uid in seen:  # the same record copied twice counts once
+            first = seen[record.uid]
+            c.warn_at(Msg.SAME_RECORD_TWICE(a=first.line, b=record.line, uid=record.uid),
+                      record.line, record.target)
+            continue
+        if record.uid:
+            seen[record.uid] = record
+        records.append(record)
     for finding in duplicates(records, targets):
         problems.append(Problem(finding.severity, shown, finding.line, finding.target,
                                 finding.msg))

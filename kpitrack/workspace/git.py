@@ -16,6 +16,7 @@ which may stop with a conflict but never merges silently wrong.
 from __future__ import annotations
 
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,9 +69,31 @@ def _in_git(root: Path) -> bool:
     return any((folder / ".git").exists() for folder in (here, *here.parents))
 
 
-def driver_command() -> str:
+# When the Python named in the driver no longer exists (a recreated environment, another
+# computer), the shell says "not found" (exit 127, or 126 when it cannot run), and git's
+# own line merge runs instead: a conflict with markers, never a silent loss.
+_FALLBACK = ('; s=$?; [ "$s" -ge 126 ] || exit "$s"; '
+             'git merge-file -L ours -L base -L theirs %A %O %B')
+
+
+def driver_command(python: str | None = None) -> str:
     """This Python running kpitrack, so the driver works from any shell git runs in."""
-    return f"{shlex.quote(sys.executable)} -m kpitrack merge-driver %O %A %B %P"
+    python = python or sys.executable
+    return f"{shlex.quote(python)} -m kpitrack merge-driver %O %A %B %P{_FALLBACK}"
+
+
+def _config(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(root), "config", "--local", *args],
+                          capture_output=True, text=True, timeout=10, check=False)
+
+
+def registered_driver(root: Path) -> str | None:
+    """The driver command this clone's git config holds, or None."""
+    try:
+        found = _config(root, "--get", f"merge.{DRIVER}.driver").stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found or None
 
 
 def register_merge_driver(root: Path) -> bool:
@@ -82,18 +105,50 @@ def register_merge_driver(root: Path) -> bool:
     if not wants_driver(root) or not _in_git(root):
         return False
     command = driver_command()
-
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", "-C", str(root), "config", "--local", *args],
-                              capture_output=True, text=True, timeout=10, check=False)
-
     try:
-        if git("--get", f"merge.{DRIVER}.driver").stdout.strip() == command:
+        if registered_driver(root) == command:
             return True
-        git(f"merge.{DRIVER}.name", "kpitrack: month files merged record by record")
-        return git(f"merge.{DRIVER}.driver", command).returncode == 0
+        _config(root, f"merge.{DRIVER}.name", "kpitrack: month files merged record by record")
+        return _config(root, f"merge.{DRIVER}.driver", command).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
+
+
+def stale_driver(root: Path) -> str | None:
+    """The Python a registered driver names when it no longer exists, or None."""
+    found = registered_driver(root) if wants_driver(root) and _in_git(root) else None
+    if not found:
+        return None
+    try:
+        python = shlex.split(found)[0]
+    except (ValueError, IndexError):
+        return found
+    return None if Path(python).exists() or shutil.which(python) else python
+
+
+def unmerged(root: Path) -> list[str]:
+    """The workspace's files git left unmerged (a conflict not yet resolved), relative."""
+    if not _in_git(root):
+        return []
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-u", "-z", "--full-name",
+                                 "--", "."], capture_output=True, timeout=10, check=False)
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if listed.returncode != 0 or top.returncode != 0:
+        return []
+    base = Path(top.stdout.strip())
+    names = {entry.split(b"\t", 1)[1].decode("utf-8", "replace")
+             for entry in listed.stdout.split(b"\0") if b"\t" in entry}
+    out = []
+    for name in sorted(names):
+        try:
+            out.append(str((base / name).resolve().relative_to(root.resolve())))
+        except ValueError:
+            continue
+    return out
 
 
 def run_merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> int:

@@ -1,4 +1,4 @@
-"""Merging two clones' versions of one month file, record by record. Pure: text in, text out.
+"""Merging two clones' versions of one month file, record by record: text in, text out.
 
 A month file (of figures, or of units' answers) is a short head (comments and
 `schema = 1`) followed by `[[actual]]` or `[[response]]` blocks, and kpitrack only ever
@@ -16,15 +16,15 @@ interleaved into one broken record.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-# A record's header on a line of its own: a figure's, or a unit's answer's.
-RECORD_HEADER = re.compile(
-    r"^[ \t]*\[\[[ \t]*(?:actual|response)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+from .positions import Lines
 
 
 def split_records(text: str) -> tuple[str, list[str]]:
-    """The head before the first `[[actual]]`, and each record's block of lines."""
-    starts = [m.start() for m in RECORD_HEADER.finditer(text)]
+    """The head before the first record, and each record's block of lines (a header
+    inside a multi-line string is text, not a record)."""
+    starts = Lines(text).record_starts()
     if not starts:
         return text, []
     ends = [*starts[1:], len(text)]
@@ -34,6 +34,17 @@ def split_records(text: str) -> tuple[str, list[str]]:
 def _same(block: str) -> str:
     """A block as compared: line ends and trailing blank lines do not matter."""
     return block.replace("\r\n", "\n").rstrip()
+
+
+_ID = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"([^"\n]+)"', re.MULTILINE)
+
+
+def identity(block: str) -> str:
+    """What makes a record itself: its `id` when it has one (every record kpitrack writes
+    does), else its text. Two records with equal text and no id are two records, and
+    are kept as many times as either side holds them."""
+    found = _ID.search(block)
+    return f"id:{found.group(1)}" if found else "text:" + _same(block)
 
 
 def merge_months(base: str, ours: str, theirs: str) -> str | None:
@@ -51,12 +62,15 @@ def merge_months(base: str, ours: str, theirs: str) -> str | None:
         return None  # a side edited or dropped a record the other may rely on
     if _same(ours_head) != _same(theirs_head):
         return None  # the comments or schema above the records differ
-    held = {_same(b) for b in ours_blocks}
+    # A record both sides appended (the same commit reached both) is kept once; a record
+    # appended twice on one side (two deliveries of 5 on one day) is kept twice.
+    held = Counter(identity(b) for b in ours_blocks[len(kept):])
     newline = "\r\n" if "\r\n" in ours else "\n"
     merged = ours if ours.endswith("\n") or not ours else ours + newline
     for block in theirs_blocks[len(kept):]:
-        if _same(block) in held:
-            continue  # the same record reached both sides
-        held.add(_same(block))
+        key = identity(block)
+        if held[key]:
+            held[key] -= 1
+            continue
         merged += newline + _same(block).replace("\n", newline) + newline
     return merged

@@ -29,6 +29,7 @@ def record_header(name: str) -> re.Pattern[str]:
 
 
 _RECORD_HEADERS = {name: record_header(name) for name in ("actual", "response")}
+ANY_RECORD_HEADER = record_header("(?:actual|response)")
 
 
 def _unquote(key: str) -> str:
@@ -72,6 +73,10 @@ class Lines:
             if not self._in_string(match.start()):
                 found.append((line, match))
         return found
+
+    def record_starts(self) -> list[int]:
+        """Where each `[[actual]]` or `[[response]]` header begins, outside strings."""
+        return [m.start() for _, m in self._lines_of(ANY_RECORD_HEADER)]
 
     def record_lines(self, name: str = "actual") -> list[int]:
         """The line of each `[[name]]` header, in order."""
