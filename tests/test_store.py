@@ -312,3 +312,32 @@ def test_lines_are_right_when_a_note_holds_a_record_header_in_a_multiline_string
     assert lines.record_lines() == [3, 12]
     assert lines.of("actual", 1, "valeu") == 16
     assert lines.of("actual", 0, "note") == 7
+
+
+def test_an_append_is_checked_as_the_whole_file_it_makes(isolated):
+    """A month file of inline records passes check, but a block cannot follow it: the
+    append refuses, naming the file, and writes nothing."""
+    ws_root = write_ws(isolated, TARGETS)
+    path = ws_root / "actuals" / "2025-03.toml"
+    path.write_text('schema = 1\nactual = [{ target = "inv", period = "2025-03", value = 1 }]\n',
+                    encoding="utf-8")
+    assert run("check").exit_code == 0
+    before = path.read_bytes()
+    result = run("--lang", "en", "add", "inv", "2", "--period", "2025-03", "--correct")
+    assert result.exit_code == 1
+    assert "2025-03.toml: this file writes its records as `actual = [ … ]`" in result.stderr
+    assert path.read_bytes() == before
+    assert run("check").exit_code == 0 and run("status").exit_code == 0
+
+
+def test_an_append_that_would_not_parse_is_refused(isolated, monkeypatch):
+    """Whatever the cause, the new file must read back whole before it replaces the old."""
+    ws_root = write_ws(isolated, TARGETS, {"2025-03": record("inv", "2025-03", 1)})
+    path = ws_root / "actuals" / "2025-03.toml"
+    before = path.read_bytes()
+    from kpitrack.workspace import append
+
+    monkeypatch.setattr(append, "render_record", lambda actual, newline="\n": "[[actual]\n")
+    result = run("add", "inv", "2", "--period", "2025-03", "--correct")
+    assert result.exit_code == 1 and "内部校验失败" in result.stderr
+    assert path.read_bytes() == before

@@ -319,6 +319,11 @@ class Msg(metaclass=Catalogue):
     IS_FOLDER = MessageId("{path}: is a folder; give a file name such as report.md",
                  "{path}：是文件夹；请给出文件名，如 report.md")
     NO_FOLDER = MessageId("{path}: the folder {folder} does not exist", "{path}：文件夹 {folder} 不存在")
+    RECORDS_NOT_BLOCKS = MessageId(
+        "this file writes its records as `actual = [ … ]`; kpitrack appends [[actual]] "
+        "blocks, which cannot follow it: write each record as an [[actual]] block first",
+        "此文件以 `actual = [ … ]` 的形式写记录；kpitrack 追加的是 [[actual]] 记录块，不能接在"
+        "其后：请先把每条记录改写为 [[actual]] 块")
     READ_BACK_FAILED = MessageId(
         "internal check failed: the new record would not read back; nothing was written",
         "内部校验失败：新记录无法读回；未写入任何内容")

@@ -24,6 +24,7 @@ from .figures_file import actuals_from_bytes
 from .files import refuse_links, workspace_lock, write_all
 from .find import RESPONSES_DIR, display_path, month_file
 from .load import Workspace
+from .positions import Lines
 
 
 def _block(name: str, fields: list[tuple[str, object]], newline: str) -> str:
@@ -152,6 +153,8 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
         existing = [a for a in ws.actuals if a.file == shown]
     elif old:
         existing = actuals_from_bytes(path.name, shown, old, ws.plan, ws.by_id, problems)
+    if old and _records_not_blocks(old, len(existing)):
+        raise KpiError(Msg.RECORDS_NOT_BLOCKS(), shown)
     for index, actual in enumerate(batch):
         _check_new_figure(ws.target(actual.target), actual, existing + batch[:index])
     data = _joined(old, new_month_file_header(period, ws.plan.lang),
@@ -168,6 +171,16 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
     if any(p.severity == "error" for p in after) or len(read_back) != len(existing) + len(batch):
         raise KpiError(Msg.READ_BACK_FAILED(), shown)
     return path, old if path.exists() else None, data
+
+
+def _records_not_blocks(old: bytes, count: int) -> bool:
+    """Whether a file holds its records other than as `[[actual]]` blocks (an inline
+    array, `actual = [{ … }]`), after which a block cannot be appended."""
+    try:
+        text = old.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return count > 0 and len(Lines(text).record_lines("actual")) != count
 
 
 def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) -> None:
