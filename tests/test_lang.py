@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import io
+import pkgutil
 import re
+import string
 
 import pytest
 
+import kpitrack.i18n
 from conftest import record, run, write_ws
-from kpitrack.i18n.base import placeholders
+from kpitrack.i18n.base import Catalogue, placeholders
 from kpitrack.i18n.messages import Msg
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -132,15 +136,53 @@ def test_chinese_numbers_and_english_units():
     assert with_unit(4.8, "%", "en") == "4.8%"
 
 
-@pytest.mark.parametrize("msg", list(Msg), ids=lambda m: m.name)
-def test_every_message_has_both_languages_with_the_same_placeholders(msg):
+def _catalogues() -> list[type]:
+    """Every catalogue class defined in a module of kpitrack.i18n."""
+    found = []
+    for module in pkgutil.iter_modules(kpitrack.i18n.__path__):
+        loaded = importlib.import_module(f"kpitrack.i18n.{module.name}")
+        found += [value for value in vars(loaded).values()
+                  if isinstance(value, Catalogue) and value.__module__ == loaded.__name__]
+    return found
+
+
+CATALOGUES = _catalogues()
+ENTRIES = [(catalogue, entry) for catalogue in CATALOGUES for entry in catalogue]
+
+
+def _words_outside_placeholders(template: str) -> str:
+    return "".join(literal for literal, _, _, _ in string.Formatter().parse(template))
+
+
+def test_every_catalogue_is_found():
+    names = {catalogue.__name__ for catalogue in CATALOGUES}
+    assert {"Msg", "Word", "OsReason", "Say"} <= names, names
+
+
+@pytest.mark.parametrize(("catalogue", "msg"), ENTRIES,
+                         ids=[f"{c.__name__}.{m.name}" for c, m in ENTRIES])
+def test_every_message_has_both_languages_with_the_same_placeholders(catalogue, msg):
     english, chinese = msg.english, msg.chinese
     # Nothing the English names (an id, a file, a figure) is lost in Chinese; only what
-    # another program said in English (`english_…`) is left out of the Chinese.
-    assert placeholders(chinese) == {p for p in placeholders(english)
-                                     if not p.startswith("english_")}
-    assert CJK.search(chinese)
+    # another program said in English (`english_…`) is left out of the Chinese, and what
+    # only Chinese writes (a Chinese numeral, `chinese_…`) is left out of the English.
+    assert {p for p in placeholders(chinese) if not p.startswith("chinese_")} == \
+        {p for p in placeholders(english) if not p.startswith("english_")}
     assert not CJK.search(english.replace("重点", ""))
+    # A layout joins worded parts and has no word of its own in either language (a figure
+    # and its unit, what the system said passed through); anything else has Chinese.
+    layout = not any(ch.isalpha() for ch in _words_outside_placeholders(english)
+                     + _words_outside_placeholders(chinese))
+    assert layout or CJK.search(chinese)
+
+
+@pytest.mark.parametrize(("catalogue", "msg"), ENTRIES,
+                         ids=[f"{c.__name__}.{m.name}" for c, m in ENTRIES])
+def test_every_message_words_in_both_languages(catalogue, msg):
+    """Each template formats, a number given for each placeholder (`{month:02d}` too)."""
+    params = {name: 1 for name in placeholders(msg.english) | placeholders(msg.chinese)}
+    for lang in ("zh", "en"):
+        assert isinstance(msg(**params).text(lang), str)  # a bad template raises here
 
 
 def test_every_message_id_is_named_once():

@@ -59,5 +59,7 @@ def export(option: str | None, output: Path, data: bytes) -> None:
     write_report(find_workspace(option), output, data)
 
 
-def init(directory: Path, today: dt.date, source: Path | None, year: int | None) -> Path:
-    return init_workspace(directory, today.year, source, year)
+def init(directory: Path, today: dt.date, source: Path | None, year: int | None,
+         lang: str = "zh") -> Path:
+    """A new workspace; its template's comments in `lang` (the --lang given to init)."""
+    return init_workspace(directory, today.year, source, year, lang)

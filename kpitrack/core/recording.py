@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 
 from ..i18n.base import Message, closest
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import DONE_WORDS, YES_WORDS
 from ..i18n.words import kind_term
 from .errors import KpiError, place
 from .evaluate import status_after
@@ -69,11 +70,6 @@ def unknown_target_message(key: str, targets: Sequence[Target]) -> Message:
 
 
 # --------------------------------------------------------------------------- importing a sheet
-
-# What a milestone's value cell may say when it is done.
-DONE_WORDS = frozenset({"done", "yes", "true", "y", "完成", "已完成", "是", "√", "✓", "✔"})
-# What an `example` cell may say for an illustrative figure.
-YES_WORDS = frozenset({"yes", "true", "y", "1", "是", "√", "✓", "✔"})
 
 NEW, CORRECTION, SAME, ADDS_UP = "new", "correction", "same", "adds_up"
 # A sheet's total row (合计) and a blank row between figures: listed, and skipped.

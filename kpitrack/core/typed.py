@@ -1,4 +1,6 @@
-"""What users type: periods, dates and figures with magnitudes (`3500万`). Pure."""
+"""What users type: periods, dates and figures with magnitudes (35 million written with
+the Chinese magnitude for ten thousand). Pure; the words and patterns are in
+`i18n.vocabulary`."""
 
 from __future__ import annotations
 
@@ -10,6 +12,15 @@ from decimal import Decimal, InvalidOperation
 
 from ..i18n.base import Message
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import (
+    DATE_DAY_MARK,
+    DATE_MARKS,
+    MAGNITUDES,
+    PERIOD_PATTERNS,
+    QUARTER_NUMERALS,
+    QUARTER_PATTERNS,
+    TODAY_WORDS,
+)
 from ..i18n.words import Word
 from .errors import KpiError
 from .period import Period
@@ -17,19 +28,6 @@ from .period import Period
 # A figure beyond this is a typo, not a statistic; it also keeps floats exact enough.
 MAX_ABS_VALUE = 1e15
 
-_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
-_PERIOD_PATTERNS = (
-    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?$"),
-    re.compile(r"^(\d{4})(\d{2})$"),
-)
-_QUARTER_PATTERNS = (
-    re.compile(r"^(\d{4})\s*-?\s*[Qq]\s*([1-4])$"),
-    re.compile(r"^(\d{4})\s*年\s*(?:第\s*)?([1-4一二三四])\s*季度?$"),
-)
-# Longest first, so that 万亿 is not read as 万.
-_MAGNITUDES = (("万亿", 10**12), ("千万", 10**7), ("百万", 10**6), ("十万", 10**5),
-               ("亿", 10**8), ("万", 10**4), ("千", 10**3), ("百", 10**2))
 _NUMBER_TEXT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$")
 
@@ -40,28 +38,30 @@ def _normalise(text: str) -> str:
 
 
 def parse_period(text: str) -> Period:
-    """`2025-03`, `2025/3`, `2025年3月`, `202503`, or a quarter `2025Q1` (its last month)."""
+    """`2025-03`, `2025/3`, the Chinese year-and-month form, `202503`, or a quarter `2025Q1`
+    (its last month)."""
     raw = _normalise(text)
-    for pattern in _PERIOD_PATTERNS:
+    for pattern in PERIOD_PATTERNS:
         match = pattern.match(raw)
         if match:
             year, month = int(match.group(1)), int(match.group(2))
             if not 1 <= month <= 12:
                 break
             return Period(year, month)
-    for pattern in _QUARTER_PATTERNS:
+    for pattern in QUARTER_PATTERNS:
         match = pattern.match(raw)
         if match:
             q = match.group(2)
-            quarter = _CN_QUARTER.get(q) or int(q)
+            quarter = QUARTER_NUMERALS.get(q) or int(q)
             return Period(int(match.group(1)), quarter * 3)
     raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
 
 
 def parse_date(text: str) -> dt.date:
-    """A calendar date: 2025-06-30, 2025/6/30, 2025年6月30日, 30 June 2025, …"""
+    """A calendar date: 2025-06-30, 2025/6/30, the Chinese year-month-day form, 30 June
+    2025, …"""
     raw = _normalise(text)
-    raw = re.sub(r"(\d)\s*[年月]\s*", r"\1-", raw).replace("日", "").strip("-")
+    raw = DATE_MARKS.sub(r"\1-", raw).replace(DATE_DAY_MARK, "").strip("-")
     if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}\D+\d{1,2}\D+\d{1,2}|^\d{8}$", raw) \
             and not re.search(r"[A-Za-z]{3,}", raw):
         raise KpiError(Msg.BAD_DATE_TEXT(text=text))
@@ -69,15 +69,16 @@ def parse_date(text: str) -> dt.date:
     from dateutil import parser as date_parser
 
     try:
-        return date_parser.parse(raw, yearfirst=True, dayfirst=False).date()
+        day: dt.date = date_parser.parse(raw, yearfirst=True, dayfirst=False).date()
     except (ValueError, OverflowError) as exc:
         raise KpiError(Msg.BAD_DATE_TEXT(text=text)) from exc
+    return day
 
 
 def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | None]:
     """For --as-of: `today`, a month (its end is the day), or a full date."""
     raw = _normalise(text).lower()
-    if raw in ("today", "今天", "今日"):
+    if raw in TODAY_WORDS:
         return Period.of(today), today
     try:
         return parse_period(raw), None
@@ -91,9 +92,10 @@ def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | No
 
 
 def split_unit(unit: str) -> tuple[int, str]:
-    """`亿元` -> (10**8, `元`); `万人` -> (10**4, `人`); `家` -> (1, `家`)."""
+    """A unit's magnitude and its base: hundred million yuan is (10**8, yuan), ten thousand
+    people is (10**4, people), a unit with no magnitude is (1, the unit)."""
     unit = _normalise(unit)
-    for prefix, factor in _MAGNITUDES:
+    for prefix, factor in MAGNITUDES:
         if unit.startswith(prefix):
             return factor, unit[len(prefix):].strip()
     return 1, unit
@@ -129,7 +131,8 @@ def value_kind(value: object) -> Message:
 
 
 def parse_value(text: str, target_unit: str = "") -> float:
-    """A figure as typed, converted into the target's unit: `3500万` for 亿元 is 0.35."""
+    """A figure as typed, converted into the target's unit: 35 million (typed with the
+    magnitude for ten thousand) is 0.35 for a target in hundreds of millions."""
     raw = _normalise(text).replace(",", "").replace("_", "").replace(" ", "")
     match = _NUMBER.match(raw)
     if not match:

@@ -8,6 +8,8 @@ as its value (`"red"`, `"cumulative"`).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .base import Catalogue, Message, MessageId
 
 
@@ -159,14 +161,41 @@ class Word(metaclass=Catalogue):
     SEVERITY_ERROR = MessageId("error: ", "错误：")
     SEVERITY_WARNING = MessageId("warning: ", "警告：")
     ERROR_PREFIX = MessageId("Error: ", "错误：")
-    # how headings and months are written
-    MONTH_HEADING = MessageId("as of {period}", "截至{year}年{month}月")
-    MONTH_SHORT = MessageId("{period}", "{year}年{month}月")
-    MONTH_OF_YEAR = MessageId("{period}", "{month}月")
-    SECTION_NUMBER = MessageId("{n}. ", "（{numeral}）")
-    PART_NUMBER = MessageId("{n}. ", "{numeral}、")
+    # how headings, months and days are written; the English writes a number in digits
+    # (`english_n`), the Chinese in Chinese numerals (`chinese_numeral`)
+    MONTH_HEADING = MessageId("as of {year}-{month:02d}", "截至{year}年{month}月")
+    MONTH_SHORT = MessageId("{year}-{month:02d}", "{year}年{month}月")
+    # A month's label in a chart of a one-year plan: the Chinese leaves the year out.
+    MONTH_OF_YEAR = MessageId("{english_year}-{month:02d}", "{month}月")
+    DAY = MessageId("{year:04d}-{month:02d}-{day:02d}", "{year}年{month}月{day}日")
+    SECTION_NUMBER = MessageId("{english_n}. ", "（{chinese_numeral}）")
+    PART_NUMBER = MessageId("{english_n}. ", "{chinese_numeral}、")
     COUNT_ITEMS = MessageId(" ({n})", "（{n}项）")
+    ITEMS = MessageId("{n}", "{n}项")
     LIST_SEPARATOR = MessageId(", ", "，")
+    LABELLED = MessageId("{label}: {value}", "{label}：{value}")
+    # Layouts: how worded parts join, with no word of their own. Chinese sets a figure
+    # and its unit, an arrow and a colour, a short status and its count, and the
+    # sentences of a paragraph, without a space.
+    WITH_UNIT = MessageId("{value} {unit}", "{value}{unit}")
+    CHANGE_MARK = MessageId("{arrow} {status}", "{arrow}{status}")
+    STATUS_COUNT = MessageId("{status} {n}", "{status}{n}")
+    SENTENCE_SEPARATOR = MessageId(" ", "")
+    POINTS = MessageId("{size} points", "{size}个百分点")
+    ROW_NUMBER = MessageId("row {n}", "第{n}行")
+    RATE_KINDS = MessageId("growth/threshold", "增速/保持类")
+    SHEET_STATUS = MessageId("Status", "推进情况")
+    # what `import` does with a row (the row's action, by its value in core.recording)
+    ACTION_NEW = MessageId("new", "新增")
+    ACTION_CORRECTION = MessageId("correction", "更正")
+    ACTION_SAME = MessageId("already recorded, skipped", "已有相同数据，跳过")
+    ACTION_ADDS_UP = MessageId("adds up", "累加")
+    ACTION_TOTAL = MessageId("total row, skipped", "合计行，跳过")
+    ACTION_BLANK = MessageId("blank row, skipped", "空行，跳过")
+
+
+# The language tag (BCP 47) a document declares, for each language kpitrack writes.
+LANGUAGE_TAGS = {"zh": "zh-CN", "en": "en"}
 
 
 def word(key: str, lang: str) -> str:
@@ -224,24 +253,35 @@ def chinese_numeral(n: int) -> str:
 
 def section_number(n: int, lang: str) -> str:
     """（一）… in Chinese, 1. in English: how the source numbers its sections."""
-    return Word.SECTION_NUMBER.text(lang, n=n, numeral=chinese_numeral(n))
+    return Word.SECTION_NUMBER.text(lang, english_n=n, chinese_numeral=chinese_numeral(n))
 
 
 def numbered(n: int, text: str, lang: str) -> str:
     """A report's part heading: 一、红色滞后督办清单 or 1. Red list."""
-    return Word.PART_NUMBER.text(lang, n=n, numeral=chinese_numeral(n)) + text
+    return Word.PART_NUMBER.text(lang, english_n=n, chinese_numeral=chinese_numeral(n)) + text
 
 
 def month_heading(period: str, lang: str) -> str:
     """`2025-10` as 截至2025年10月 or as of 2025-10."""
     year, month = period.split("-")
-    return Word.MONTH_HEADING.text(lang, period=period, year=year, month=int(month))
+    return Word.MONTH_HEADING.text(lang, year=year, month=int(month))
 
 
 def month_name(period: str, lang: str) -> str:
     """`2025-10` as 2025年10月 or 2025-10."""
     year, month = period.split("-")
-    return Word.MONTH_SHORT.text(lang, period=period, year=year, month=int(month))
+    return Word.MONTH_SHORT.text(lang, year=year, month=int(month))
+
+
+def month_of_year(period: str, lang: str) -> str:
+    """`2025-10` as 10月 or 2025-10: a month in a chart of a one-year plan."""
+    year, month = period.split("-")
+    return Word.MONTH_OF_YEAR.text(lang, english_year=year, month=int(month))
+
+
+def day_name(day: dt.date, lang: str) -> str:
+    """A day as 2025年11月5日 or 2025-11-05."""
+    return Word.DAY.text(lang, year=day.year, month=day.month, day=day.day)
 
 
 def count_items(n: int, lang: str) -> str:

@@ -11,7 +11,9 @@ from ..core import trends
 from ..core.model import RATE_KINDS, Actual, Evaluation, Kind, Target
 from ..core.report import ReportRow
 from ..core.supervision import OwnerRow
+from ..i18n.reports import Say
 from ..i18n.words import (
+    Word,
     kind_name,
     status_label,
     status_short,
@@ -46,10 +48,11 @@ def figure(value: float | None) -> str:
 
 
 def _joined(text: str, unit: str, lang: str) -> str:
-    """620亿元 in Chinese; 620 亿元 in English, the unit kept as written; 4.8% in both."""
+    """A figure and its unit: Chinese sets them together, English with a space, the unit
+    kept as written; a percentage (4.8%) is set together in both."""
     if not text or not unit:
         return text
-    return f"{text}{unit}" if lang == "zh" or unit == "%" else f"{text} {unit}"
+    return text + unit if unit == "%" else Word.WITH_UNIT.text(lang, value=text, unit=unit)
 
 
 def with_unit(value: float | None, unit: str, lang: str) -> str:
@@ -78,7 +81,8 @@ def value_text(value: float | None, target: Target, lang: str) -> str:
 
 
 def record_text(record: Actual, target: Target, lang: str) -> str:
-    """A recorded figure: `已完成 2025-06-18` for a milestone done, else its value."""
+    """A recorded figure: the word for done and the date (`done 2025-06-18`) for a
+    milestone done, else its value."""
     parts = []
     if record.done is not None:
         done = word("done" if record.done else "not_done", lang)
@@ -92,12 +96,12 @@ _ARROWS = {"better": "↑", "worse": "↓", "changed": "↕"}
 
 
 def change_marker(row: ReportRow, lang: str) -> str:
-    """↓黄: worse than last month, when it was yellow. Empty when the colour held."""
+    """`↓ warning`: worse than last month, when it was yellow (Chinese sets the arrow and
+    the colour together). Empty when the colour held."""
     if not row.change or row.previous is None:
         return ""
-    before = status_short(row.previous, lang)
-    return f"{_ARROWS[row.change]}{before}" if lang == "zh" else \
-        f"{_ARROWS[row.change]} {before}"
+    return Word.CHANGE_MARK.text(lang, arrow=_ARROWS[row.change],
+                                 status=status_short(row.previous, lang))
 
 
 def _actual_text(ev: Evaluation, lang: str) -> str:
@@ -142,14 +146,14 @@ def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
 
 
 def answer_text(row: ReportRow, lang: str) -> str:
-    """The unit's latest answer, or 未反馈 for a target on the list without one."""
+    """The unit's latest answer, or `no answer yet` for a target on the list without one."""
     answer = row.answer
     if answer is None:
         return word("no_answer", lang) if row.supervision in ("new", "continuing") else ""
-    who = f"（{answer.by}）" if lang == "zh" else f" ({answer.by})"
-    text = (f"原因：{answer.reason}；措施：{answer.measures}" if lang == "zh" else
-            f"Reason: {answer.reason}; measures: {answer.measures}")
-    return text + (who if answer.by else "")
+    if answer.by:
+        return Say.ANSWER_BY.text(lang, reason=answer.reason, measures=answer.measures,
+                                  by=answer.by)
+    return Say.ANSWER.text(lang, reason=answer.reason, measures=answer.measures)
 
 
 def day_text(day: dt.date | None) -> str:
@@ -161,7 +165,7 @@ def owner_name(row: OwnerRow, lang: str) -> str:
 
 
 def owner_cells(row: OwnerRow, lang: str) -> dict[str, str]:
-    """One unit's row of the league table (晾晒)."""
+    """One unit's row of the league table (the units side by side)."""
     cells = {s.value: str(n) for s, n in row.counts.items()}
     return {**cells, "rank": str(row.rank), "owner": owner_name(row, lang),
             "total": str(row.total), "on_track": one_decimal(row.on_track)}

@@ -15,7 +15,17 @@ from typing import Any
 from ..core.model import STATUS_ORDER, Status
 from ..core.report import ReportRow, StatusReport
 from ..core.supervision import Notice, league
-from ..i18n.words import month_heading, numbered, section_number, status_label, word
+from ..i18n.reports import Say
+from ..i18n.vocabulary import DOCX_EAST_ASIAN_FONT
+from ..i18n.words import (
+    Word,
+    joined,
+    month_heading,
+    numbered,
+    section_number,
+    status_label,
+    word,
+)
 from . import safe
 from .cells import human_cells, owner_cells
 from .columns import (
@@ -31,7 +41,7 @@ from .columns import (
 from .legend import legend_items
 from .notice import intro, item_facts, unit_name
 
-_FONT = "宋体"  # SimSun: in every Chinese Windows and WPS
+_FONT = DOCX_EAST_ASIAN_FONT  # SimSun: in every Chinese Windows and WPS
 
 
 def _document() -> Any:
@@ -132,17 +142,16 @@ def _save(doc: Any) -> bytes:
 def report_docx(report: StatusReport, lang: str) -> bytes:
     """The meeting report: the Markdown report's sections, as a Word document."""
     doc = _document()
-    zh = lang == "zh"
     heading = month_heading(str(report.as_of.period), lang)
     title = _text(report.plan.title)
-    doc.add_heading(f"{title}推进情况（{heading}）" if zh else f"{title}: progress {heading}", 0)
+    doc.add_heading(Say.REPORT_TITLE.text(lang, title=title, as_of=heading), 0)
     if report.has_examples:
         doc.add_paragraph().add_run(word("example_note", lang)).bold = True
-    counts = ("，" if zh else ", ").join(
-        f"{status_label(s, lang)} {report.summary.get(s, 0)}" + ("项" if zh else "")
-        for s in STATUS_ORDER)
-    doc.add_paragraph().add_run(f"共{len(report.rows)}项指标：{counts}。" if zh else
-                                f"{len(report.rows)} targets: {counts}.").bold = True
+    counts = joined([f"{status_label(s, lang)} "
+                     + Word.ITEMS.text(lang, n=report.summary.get(s, 0))
+                     for s in STATUS_ORDER], lang)
+    doc.add_paragraph().add_run(Say.HEADLINE.text(lang, total=len(report.rows),
+                                                  counts=counts)).bold = True
     rows = list(report.rows)
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
     parts = [(word("red_list", lang), red, RED_COLUMNS, word("no_red", lang)),
@@ -176,12 +185,11 @@ def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str) -> 
     from docx.enum.text import WD_BREAK
 
     doc = _document()
-    zh = lang == "zh"
     for position, notice in enumerate(notices):
         if position:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         unit = _text(unit_name(notice, lang))
-        doc.add_heading(f"督办通知单：{unit}" if zh else f"Supervision notice: {unit}", 0)
+        doc.add_heading(Say.NOTICE_TITLE.text(lang, unit=unit), 0)
         doc.add_paragraph().add_run(_text(report.plan.title)).bold = True
         doc.add_paragraph(intro(notice, report, lang))
         groups = ((word("red_items", lang), notice.red), (word("yellow_items", lang),

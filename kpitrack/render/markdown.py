@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from ..core.model import STATUS_ORDER, Status
 from ..core.report import ReportRow, StatusReport
-from ..i18n.words import month_heading, numbered, section_number, status_label, word
+from ..i18n.reports import Say
+from ..i18n.words import (
+    Word,
+    count_items,
+    joined,
+    month_heading,
+    month_name,
+    numbered,
+    section_number,
+    status_label,
+    word,
+)
 from . import safe
 from .cells import human_cells
 from .columns import CHANGE_COLUMNS, CLOSED_COLUMNS, MD_COLUMNS, RED_COLUMNS, RIGHT, STATUS_EMOJI
@@ -41,29 +52,25 @@ def status_markdown(report: StatusReport, lang: str) -> str:
 def report_markdown(report: StatusReport, lang: str) -> str:
     """`export`: headline, red list, colour changes, one table per section, legend."""
     rows = list(report.rows)
-    zh = lang == "zh"
     title = safe.markdown(report.plan.title)
     heading = month_heading(str(report.as_of.period), lang)
-    out = [f"# {title}推进情况（{heading}）" if zh else f"# {title}: progress {heading}", ""]
+    out = ["# " + Say.REPORT_TITLE.text(lang, title=title, as_of=heading), ""]
     examples = sum(1 for r in rows if r.ev.example)
     if examples:
         out += [f"> **{word('example_note', lang)}** "
-                + (f"（{len(rows)}项指标中{examples}项使用示例数据）" if zh else
-                   f"({examples} of {len(rows)} targets use illustrative figures.)"), ""]
+                + Say.EXAMPLES_COUNT.text(lang, examples=examples, total=len(rows)), ""]
     out += [_headline(report, lang), ""]
 
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
     closed = [r for r in rows if r.supervision == "closed"]
     changed = [r for r in rows if r.change]
-    since = month_heading(str(report.as_of.period.shifted(-1)), lang)
-    since = since.removeprefix("截至").removeprefix("as of ")
+    since = month_name(str(report.as_of.period.shifted(-1)), lang)
     sections = [
-        (word("red_list", lang), f"（{len(red)}项）" if zh else f" ({len(red)})",
+        (word("red_list", lang), count_items(len(red), lang),
          md_table(red, lang, RED_COLUMNS) if red else [word("no_red", lang)]),
-        (word("closed_list", lang), f"（{len(closed)}项）" if zh else f" ({len(closed)})",
+        (word("closed_list", lang), count_items(len(closed), lang),
          md_table(closed, lang, CLOSED_COLUMNS) if closed else [word("no_closed", lang)]),
-        (word("changes", lang), f"（较{since}，{len(changed)}项）" if zh else
-         f" (since {since}: {len(changed)})",
+        (word("changes", lang), Say.CHANGES_COUNT.text(lang, since=since, n=len(changed)),
          md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]),
         (word("league", lang), "", owners_markdown(report, lang)),
     ]
@@ -83,12 +90,10 @@ def report_markdown(report: StatusReport, lang: str) -> str:
 
 
 def _headline(report: StatusReport, lang: str) -> str:
-    parts = [f"{STATUS_EMOJI[s]} {status_label(s, lang)} {report.summary.get(s, 0)}"
-             + ("项" if lang == "zh" else "") for s in STATUS_ORDER]
-    total = len(report.rows)
-    if lang == "zh":
-        return f"**共{total}项指标：" + "，".join(parts) + "。**"
-    return f"**{total} targets: " + ", ".join(parts) + ".**"
+    parts = [f"{STATUS_EMOJI[s]} {status_label(s, lang)} "
+             + Word.ITEMS.text(lang, n=report.summary.get(s, 0)) for s in STATUS_ORDER]
+    counts = joined(parts, lang)
+    return "**" + Say.HEADLINE.text(lang, total=len(report.rows), counts=counts) + "**"
 
 
 def _legend(report: StatusReport, lang: str) -> list[str]:

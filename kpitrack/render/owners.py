@@ -1,4 +1,5 @@
-"""The league table of responsible units (晾晒): each unit's colours side by side."""
+"""The league table of responsible units (liàngshài, putting them side by side): each
+unit's colours side by side."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..core.model import STATUS_ORDER, Status
 from ..core.report import StatusReport
-from ..i18n.words import month_heading, status_label, word
+from ..i18n.reports import Say
+from ..i18n.words import Word, joined, month_heading, status_label, word
 from . import safe
 from .cells import human_cells
 from .columns import CSV_COLUMNS, FILLS
@@ -41,12 +42,11 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
     heading = month_heading(str(report.as_of.period), lang)
     book = Workbook()
     sheet = book.active
-    sheet.title = "推进情况" if lang == "zh" else "Status"
-    title = f"{report.plan.title}（{heading}）" if lang == "zh" \
-        else f"{report.plan.title} ({heading})"
+    sheet.title = Word.SHEET_STATUS.text(lang)
+    title = Say.SHEET_TITLE.text(lang, title=report.plan.title, as_of=heading)
     _text_cell(sheet, 1, 1, title).font = Font(bold=True, size=14)
-    counts = ("，" if lang == "zh" else ", ").join(
-        f"{status_label(s, lang)} {report.summary.get(s, 0)}" for s in STATUS_ORDER)
+    counts = joined([f"{status_label(s, lang)} {report.summary.get(s, 0)}"
+                     for s in STATUS_ORDER], lang)
     _text_cell(sheet, 2, 1, f"{word('count', lang)}: {len(report.rows)}  ({counts})")
     header_row = 4
     if report.has_examples:

@@ -3,91 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 from pathlib import Path
 
 from ..core.errors import KpiError, Problem
+from ..i18n.base import LANGS
 from ..i18n.messages import Msg
 from .find import ACTUALS_DIR, TARGETS_FILE, display_path
 from .git import write_git_files
 from .targets_file import targets_from_bytes
 
-TEMPLATE = '''\
-# kpitrack targets. Every field is explained below; delete what you do not need.
-# Check the file with `kpitrack check`; see the README for the full format.
-schema = 1
+# The commented targets.toml `init` writes, one per language (templates/targets.<lang>.toml);
+# `{year}` in it is the plan's year.
+TEMPLATES = "templates"
 
-[plan]
-title = "年度重点工作目标"      # shown at the top of every report
-year = {year}                 # calendar year; or: start = {year}-01-01 and end = {year}-12-31
-source = ""                   # the document the targets come from
-lang = "zh"                   # label language: zh or en
 
-[bands]                       # pace bands: gap = completion − time progress, in points
-blue = 10.0                   # gap >= 10          -> 蓝色·超前示范
-green = -5.0                  # -5 <= gap < 10     -> 绿色·推进正常
-yellow = -15.0                # -15 <= gap < -5    -> 黄色·超期预警; below -> 红色·滞后督办
-
-[bands.difference]            # growth and threshold targets: gap = figure − target
-blue = 2.0
-green = 0.0
-yellow = -1.0
-
-[bands.milestone]
-warn_days = 30                # not done and due within 30 days -> yellow; past due -> red
-early_days = 30               # done at least 30 days early -> blue
-
-# One table per target: [targets.<id>], the id made of letters, digits, _ and -.
-[targets.example_investment]
-name = "年度投资"              # what people call it
-kind = "cumulative"           # cumulative | level | growth | threshold | milestone
-target = 620                  # the annual figure, in `unit`
-unit = "亿元"
-section = "扩大有效需求"        # grouping in reports
-report = "ytd"                # ytd: each figure is the year-to-date total; increment: they add up
-owner = "发展改革局"            # responsible unit
-quote = ""                    # the source's own words
-# direction = "up"            # up: more is better; down: a ceiling
-# frequency = "monthly"       # monthly | quarterly | yearly: how often figures are due
-# schedule = {{ "3" = 15, "6" = 45, "9" = 75, "12" = 100 }}   # planned cumulative %, by month
-# last_year = 571             # last year's actual, for context
-# bands = {{ green = -3 }}      # override band edges for this target
-
-[targets.example_firms]
-name = "高新技术企业"
-kind = "level"                # a count that stands at some level: figures are the level itself
-target = 700
-unit = "家"
-baseline = 620                # the level at the start of the year; completion counts the rise
-section = "科技创新"
-
-[targets.example_growth]
-name = "社会消费品零售总额增速"
-kind = "growth"               # the figure is the year-to-date growth in %: 4.8 means +4.8%
-target = 5
-unit = "%"
-section = "扩大有效需求"
-
-[targets.example_satisfaction]
-name = "群众满意率"
-kind = "threshold"            # a rate that must be held every period
-target = 95
-unit = "%"
-
-[targets.example_lab]
-name = "实验室挂牌"
-kind = "milestone"            # record it with `kpitrack add example_lab --done`
-due = {year}-12-31
-'''
+def template(lang: str, year: int) -> str:
+    """The commented targets.toml for a new plan of `year`, its comments in `lang` (zh or
+    en; Chinese for any other)."""
+    name = f"targets.{lang if lang in LANGS else 'zh'}.toml"
+    folder = resources.files("kpitrack.workspace").joinpath(TEMPLATES)
+    text = folder.joinpath(name).read_text(encoding="utf-8")
+    return text.replace("{year}", str(year))
 
 
 def init_workspace(directory: Path, year: int, source: Path | None = None,
-                   new_year: int | None = None) -> Path:
+                   new_year: int | None = None, lang: str = "zh") -> Path:
     """Create targets.toml and actuals/ in `directory`; never overwrite a file.
 
-    With `source` (a targets file or a workspace folder) its plan and targets are
-    copied, comments and all; `new_year` moves the copy to another year.
+    Without `source`, targets.toml is the commented template in `lang`. With `source` (a
+    targets file or a workspace folder) its plan and targets are copied, comments and
+    all; `new_year` moves the copy to another year.
     """
-    text = TEMPLATE.format(year=year) if source is None else copied_targets(source, new_year)
+    text = template(lang, year) if source is None else copied_targets(source, new_year)
     if directory.exists() and not directory.is_dir():
         raise KpiError(Msg.DIR_IS_FILE(path=directory))
     path = directory / TARGETS_FILE

@@ -20,31 +20,18 @@ from typing import NamedTuple
 
 from ..core.errors import KpiError
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import COLONS, SHEET_COLUMNS, TOTAL_WORDS
 from .find import display_path
 
-# Column names a sheet may use for each field, compared after normalising.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    # Either column may give a target's id or its exact name; with both, they must agree.
-    "target": ("target", "id", "target id", "指标", "指标编号", "编号", "指标id"),
-    "name": ("name", "target name", "指标名称", "名称"),
-    "period": ("period", "month", "期间", "月份", "统计期间", "所属期", "期次", "截至"),
-    "value": ("value", "figure", "actual", "数值", "完成值", "实际", "实际值", "完成数",
-              "累计完成", "完成情况"),
-    "note": ("note", "notes", "remark", "备注", "说明"),
-    "by": ("by", "reported by", "reporter", "报送人", "报送单位", "填报人", "填报单位"),
-    "source": ("source", "来源", "数据来源"),
-    "date": ("date", "done date", "完成日期", "日期", "完成时间"),
-    "example": ("example", "示例", "示例数据"),
-}
+# Column names a sheet may use for each field (English or Chinese), compared after
+# normalising; the names are in `i18n.vocabulary`.
+COLUMNS = SHEET_COLUMNS
 _LOOKUP = {name: field for field, names in COLUMNS.items() for name in names}
 HEADER_SEARCH_ROWS = 20
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-# What a sheet's total row says in its target cell, spaces and case ignored.
-TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计数", "total", "subtotal",
-                         "grandtotal"})
 DATA, TOTAL, BLANK = "data", "total", "blank"
 
 
@@ -57,7 +44,7 @@ class SheetRow(NamedTuple):
 def _is_total(cells: dict[str, str]) -> bool:
     for column in ("target", "name"):
         text = unicodedata.normalize("NFKC", cells.get(column, ""))
-        if "".join(text.split()).rstrip(":：").casefold() in TOTAL_WORDS:
+        if "".join(text.split()).rstrip(COLONS).casefold() in TOTAL_WORDS:
             return True
     return False
 
@@ -71,10 +58,11 @@ class Sheet(NamedTuple):
 
 
 def _header_key(text: str) -> str:
-    """`数值（亿元）`, ` Value* ` and `VALUE` all read as the same column."""
+    """A header with its unit in brackets (full-width or not), ` Value* ` and `VALUE` all
+    read as the same column."""
     text = unicodedata.normalize("NFKC", text).strip().lower()
     text = re.sub(r"\(.*?\)|\[.*?\]", "", text)
-    return text.strip(" *:：").strip()
+    return text.strip(" *" + COLONS).strip()
 
 
 def sheet_format(suffix: str, shown: str, sheet_name: str | None = None) -> str:
@@ -166,8 +154,9 @@ def displayed(value: object, number_format: str) -> object:
     """A cell as the sheet shows it, where its number format changes what it means.
 
     A percent format shows 0.048 as 4.8%, and that is the figure the department typed;
-    a format such as `0.00"亿元"` or `#,##0"万元"` carries a unit, as typing 612万元
-    does. Anything else is the cell's value as it is.
+    a format that ends with a unit in quotes (`0.00` then "hundred million yuan" in
+    Chinese) carries that unit, as typing the figure with its unit does. Anything else
+    is the cell's value as it is.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value

@@ -22,6 +22,7 @@ import rtoml
 
 from ..i18n.base import Message
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import CURLY_QUOTES, FULL_WIDTH
 
 _POSITION = re.compile(r"\s*at line (\d+) column (\d+)\s*$")
 # A cheap first look: text that cannot hold TOML 1.1 syntax needs no lexing.
@@ -118,12 +119,6 @@ def _at(text: str, offset: int, msg: Message) -> TomlSyntaxError:
     return TomlSyntaxError(line, column, Msg.TOML_11(detail=msg))
 
 
-# Full-width characters a Chinese keyboard types where TOML wants ASCII.
-_FULL_WIDTH = {"，": ",", "：": ":", "；": ";", "＝": "=", "（": "(", "）": ")",
-               "［": "[", "］": "]", "｛": "{", "｝": "}", "。": ".", "＃": "#", "　": " "}
-_CURLY = "“”‘’"
-
-
 def _syntax_error(text: str, reason: str) -> TomlSyntaxError:
     """rtoml's complaint, turned into a line, a column and a message for office staff."""
     match = _POSITION.search(reason)
@@ -138,11 +133,11 @@ def _syntax_error(text: str, reason: str) -> TomlSyntaxError:
 def _hint(source: str, reason: str, column: int | None) -> Message:
     """What is wrong with the line `source`, and what to write instead."""
     outside = _outside_strings(source)
-    if any(mark in source for mark in _CURLY):
+    if any(mark in source for mark in CURLY_QUOTES):
         return Msg.TOML_CURLY_QUOTES()
     for char in outside:
-        if char in _FULL_WIDTH:
-            return Msg.TOML_FULL_WIDTH(char=char, ascii=_FULL_WIDTH[char])
+        if char in FULL_WIDTH:
+            return Msg.TOML_FULL_WIDTH(char=char, ascii=FULL_WIDTH[char])
         ascii_form = unicodedata.normalize("NFKC", char)
         if unicodedata.east_asian_width(char) == "F" and ascii_form != char:
             return Msg.TOML_FULL_WIDTH(char=char, ascii=ascii_form)

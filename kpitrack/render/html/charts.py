@@ -62,7 +62,7 @@ def _svg(fig: Any) -> str:
 
 
 def colours_chart(summary: dict[Status, int], lang: str) -> str:
-    """四色分布: how many targets are each colour."""
+    """The four colours: how many targets are each colour."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 2.2))
     labels = [status_label(s, lang) for s in STATUS_ORDER]
@@ -93,7 +93,8 @@ def chart_value(row: ReportRow) -> tuple[float, float] | None:
 
 
 def pace_chart(rows: Sequence[ReportRow], lang: str) -> str:
-    """挂图作战 for one section: each target's bar against its mark (│)."""
+    """Every target against the calendar (the war-room chart) for one section: each
+    target's bar against its mark (│)."""
     plt = _pyplot()
     charted = [(row, value) for row in rows if (value := chart_value(row)) is not None]
     fig, ax = plt.subplots(figsize=(9, 0.42 * len(charted) + 0.9))
@@ -115,7 +116,7 @@ def pace_chart(rows: Sequence[ReportRow], lang: str) -> str:
 
 
 def owners_chart(units: Sequence[OwnerRow], lang: str) -> str:
-    """责任单位: each unit's targets by colour, stacked."""
+    """The responsible units: each unit's targets by colour, stacked."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 0.38 * len(units) + 0.9))
     names = [_label(unit.owner or word("unassigned", lang)) for unit in units][::-1]
@@ -133,7 +134,7 @@ def owners_chart(units: Sequence[OwnerRow], lang: str) -> str:
 
 
 def history_chart(row: ReportRow, months: Sequence[MonthStatus], lang: str) -> str:
-    """红色督办: one red item's month-by-month completion against the plan line."""
+    """A red item under supervision: its month-by-month completion against the plan line."""
     plt = _pyplot()
     rate = row.target.kind in RATE_KINDS
     fig, ax = plt.subplots(figsize=(6, 2.4))

@@ -15,7 +15,16 @@ from typing import Any
 from ...core.model import STATUS_ORDER, MonthStatus, Status
 from ...core.report import ReportRow, StatusReport
 from ...core.supervision import OwnerRow, league
-from ...i18n.words import month_heading, numbered, section_number, status_label, word
+from ...i18n.reports import Say
+from ...i18n.words import (
+    LANGUAGE_TAGS,
+    Word,
+    month_heading,
+    numbered,
+    section_number,
+    status_label,
+    word,
+)
 from ..cells import human_cells, owner_cells
 from ..columns import (
     CHANGE_COLUMNS,
@@ -35,7 +44,7 @@ from . import charts
 RED_CHARTS = 40
 
 TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ 'zh-CN' if lang == 'zh' else 'en' }}">
+<html lang="{{ html_lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -131,7 +140,7 @@ cell.fill }}"{% elif cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% e
 {% for section in sections %}
 <h3>{{ section.heading }}</h3>
 {% if section.chart %}
-<figure class="chart-pace"><figcaption>{{ words.chart_pace }}：{{ section.name }}</figcaption>
+<figure class="chart-pace"><figcaption>{{ section.caption }}</figcaption>
 {{ section.chart }}
 {{ data_table(section.name, section.data.columns, section.data.rows) }}
 </figure>
@@ -165,15 +174,15 @@ def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
 
 def _headline(report: StatusReport, lang: str) -> dict[str, Any]:
     """The count of targets, and a chip per colour in its colour, with its label."""
-    total = len(report.rows)
-    return {"lead": f"共{total}项指标：" if lang == "zh" else f"{total} targets: ",
+    return {"lead": Say.HEADLINE_LEAD.text(lang, total=len(report.rows)),
             "items": [{"status": s.value, "label": status_label(s, lang),
-                       "count": f"{report.summary.get(s, 0)}" + ("项" if lang == "zh" else "")}
+                       "count": Word.ITEMS.text(lang, n=report.summary.get(s, 0))}
                       for s in STATUS_ORDER]}
 
 
 def _sections(report: StatusReport, lang: str) -> list[dict[str, Any]]:
-    """Each section: its 挂图作战 chart (with the chart's figures as a table) and its table."""
+    """Each section: its chart of every target against the calendar (with the chart's
+    figures as a table) and its table."""
     out = []
     for index, (name, members) in enumerate(report.by_section().items(), start=1):
         shown = name or word("no_section", lang)
@@ -182,6 +191,8 @@ def _sections(report: StatusReport, lang: str) -> list[dict[str, Any]]:
                 for r, v in charted if v is not None]
         out.append({
             "heading": f"{section_number(index, lang)}{shown}", "name": shown,
+            "caption": Say.CHART_PACE_CAPTION.text(lang, chart=word("chart_pace", lang),
+                                                   section=shown),
             "chart": _markup(charts.pace_chart(members, lang)) if data else "",
             "data": {"columns": [word("name", lang), "%", word("time_progress", lang) + " %",
                                  word("status", lang)], "rows": data},
@@ -206,7 +217,6 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
     # jinja2 takes 30 ms to import: only the HTML report needs it.
     from jinja2 import Environment
 
-    zh = lang == "zh"
     heading = month_heading(str(report.as_of.period), lang)
     rows = list(report.rows)
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
@@ -221,14 +231,13 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
     ]
     more = len(red) - RED_CHARTS
     return Environment(autoescape=True).from_string(TEMPLATE).render(
-        lang=lang,
-        title=f"{report.plan.title}推进情况（{heading}）" if zh else
-        f"{report.plan.title}: progress {heading}",
+        html_lang=LANGUAGE_TAGS.get(lang, "en"),
+        title=Say.REPORT_TITLE.text(lang, title=report.plan.title, as_of=heading),
         example=word("example_note", lang) if report.has_examples else "",
         headline=_headline(report, lang),
         fills=[(s.value, FILLS[s]) for s in STATUS_ORDER],
         words={key: word(key, lang) for key in ("chart_colours", "chart_units", "chart_red",
-                                                "chart_pace", "legend")}
+                                                "legend")}
         | {"sections": numbered(5, word("by_section", lang), lang)},
         charts={"colours": _markup(charts.colours_chart(report.summary, lang)),
                 "units": _markup(charts.owners_chart(units, lang))},
@@ -238,9 +247,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
         parts=[{"heading": numbered(n, h, lang), "table": t}
                for n, (h, t) in enumerate(parts, start=1)],
         sections=_sections(report, lang), red_charts=_red_charts(red, histories, lang),
-        red_more=("" if more <= 0 else f"另有{more}项红色指标未绘图，逐月进度见 kpitrack show。"
-                  if zh else f"{more} more red targets are not charted here; kpitrack show "
-                  "tells each one's story."),
+        red_more="" if more <= 0 else Say.RED_MORE.text(lang, n=more),
         legend=[text for _, text in legend_items(report.plan, report.as_of, lang)])
 
 

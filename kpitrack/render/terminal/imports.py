@@ -11,31 +11,27 @@ from ...core.model import Evaluation
 from ...core.recording import ADDS_UP, BLANK_ROW, CORRECTION, NEW, SAME, TOTAL_ROW, ImportRow
 from ...i18n.base import Message
 from ...i18n.messages import Msg
-from ...i18n.words import status_cell, status_label, word
+from ...i18n.reports import Say
+from ...i18n.words import Word, joined, status_cell, status_label, word
 from .. import safe
 from ..cells import record_text
 from .console import STATUS_STYLE
 from .layout import Column, available_width, fit
 from .table import fitted_table, print_table
 
-ACTIONS = {
-    NEW: ("新增", "new"),
-    CORRECTION: ("更正", "correction"),
-    SAME: ("已有相同数据，跳过", "already recorded, skipped"),
-    ADDS_UP: ("累加", "adds up"),
-    TOTAL_ROW: ("合计行，跳过", "total row, skipped"),
-    BLANK_ROW: ("空行，跳过", "blank row, skipped"),
-}
-# How a count of skipped rows reads, where "label + n" would not.
-_COUNTED = {TOTAL_ROW: ("跳过合计行{n}行", "{n} total rows skipped"),
-            BLANK_ROW: ("跳过空行{n}行", "{n} blank rows skipped")}
+# What each action is called in the table, and how a count of its rows reads.
+ACTIONS = {NEW: Word.ACTION_NEW, CORRECTION: Word.ACTION_CORRECTION, SAME: Word.ACTION_SAME,
+           ADDS_UP: Word.ACTION_ADDS_UP, TOTAL_ROW: Word.ACTION_TOTAL,
+           BLANK_ROW: Word.ACTION_BLANK}
+_COUNTED = {NEW: Say.COUNTED_NEW, CORRECTION: Say.COUNTED_CORRECTION, SAME: Say.COUNTED_SAME,
+            ADDS_UP: Say.COUNTED_ADDS_UP, TOTAL_ROW: Say.COUNTED_TOTAL,
+            BLANK_ROW: Say.COUNTED_BLANK}
 _ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
                  BLANK_ROW: "dim"}
 
 
 def action_label(action: str, lang: str) -> str:
-    zh, en = ACTIONS[action]
-    return zh if lang == "zh" else en
+    return ACTIONS[action].text(lang)
 
 
 def row_value(row: ImportRow, lang: str) -> str:
@@ -64,7 +60,7 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
                                                                 row.cells.get("name", ""))
         if row.error:
             action, style = "✗ " + word("problem", lang), "bold red"
-            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            where = Word.ROW_NUMBER.text(lang, n=row.number)
             problems.append(Text(f"{where}  ✗ " + safe.plain(row.error.text(lang)),
                                  style="red"))
         else:
@@ -72,7 +68,7 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
             action, style = action_label(row.action, lang), _ACTION_STYLE[row.action]
         found = (warnings or {}).get(row.number, ())
         for warning in found:
-            where = f"第{row.number}行" if lang == "zh" else f"row {row.number}"
+            where = Word.ROW_NUMBER.text(lang, n=row.number)
             problems.append(Text(f"{where}  ⚠ " + safe.plain(warning.text(lang)),
                                  style="yellow"))
         if found:
@@ -105,18 +101,16 @@ def import_title(file: str, dry_run: bool, lang: str) -> str:
 
 
 def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
-    """新增10条，更正1条 / 10 new, 1 correction: only the actions that occur."""
+    """`10 new, 1 correction`: only the actions that occur."""
     parts = []
     for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW):
         n = sum(1 for r in rows if r.action == action and not r.error)
         if n:
-            zh, en = _COUNTED.get(action, (f"{action_label(action, 'zh')}{{n}}条",
-                                           f"{{n}} {action_label(action, 'en')}"))
-            parts.append((zh if lang == "zh" else en).format(n=n))
+            parts.append(_COUNTED[action].text(lang, n=n))
     bad = sum(1 for r in rows if r.error)
     if bad:
-        parts.append(f"有问题{bad}行" if lang == "zh" else f"{bad} with problems")
-    return ("，" if lang == "zh" else ", ").join(parts)
+        parts.append(Say.COUNTED_PROBLEMS.text(lang, n=bad))
+    return joined(parts, lang)
 
 
 def first_error(file: str, rows: Sequence[ImportRow]) -> Message:
@@ -130,16 +124,9 @@ def first_error(file: str, rows: Sequence[ImportRow]) -> Message:
 
 def import_message(file: str, rows: Sequence[ImportRow], paths: Sequence[str], dry_run: bool,
                    lang: str) -> str:
-    counts = counts_text(rows, lang) or ("无数据行" if lang == "zh" else "no rows")
-    where = ", ".join(paths)
+    counts = counts_text(rows, lang) or Say.NO_ROWS.text(lang)
     if dry_run:
-        if lang == "zh":
-            return f"预览 {file}：{counts}；未写入任何数据（去掉 --dry-run 即导入）"
-        return f"preview of {file}: {counts}; nothing was written (drop --dry-run to import)"
+        return Say.IMPORT_PREVIEW.text(lang, file=file, counts=counts)
     if not paths:
-        if lang == "zh":
-            return f"{file}：{counts}；没有需要写入的新数据"
-        return f"{file}: {counts}; nothing new to record"
-    if lang == "zh":
-        return f"已导入 {file}：{counts} → {where}"
-    return f"imported {file}: {counts} → {where}"
+        return Say.IMPORT_NOTHING_NEW.text(lang, file=file, counts=counts)
+    return Say.IMPORTED.text(lang, file=file, counts=counts, paths=", ".join(paths))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...core.errors import Problem
 from ...core.model import STATUS_ORDER, Actual, Evaluation, Response, Target
 from ...core.report import StatusReport
-from ...i18n.words import month_heading, severity, status_label, status_short, word
+from ...i18n.reports import Say
+from ...i18n.words import Word, month_heading, severity, status_label, status_short, word
 from .. import safe
 from ..cells import one_decimal, record_text, signed
 
@@ -21,60 +22,48 @@ def recorded_message(target: Target, record: Actual, ev: Evaluation, replaced: A
         parts.append(f"{word('time_progress', lang)} {one_decimal(ev.time_progress)}%")
     if ev.gap is not None:
         parts.append(f"{word('gap', lang)} {signed(ev.gap)}")
-    name = safe.plain(target.name)
     if record.withdrawn:
         what = record_text(replaced, target, lang) if replaced else ""
-        head = "已撤回" if lang == "zh" else "withdrew"
+        head = Say.WITHDREW
     else:
         what = record_text(record, target, lang)
-        head = "已记录" if lang == "zh" else "recorded"
-        if record.correction:
-            head += " (更正)" if lang == "zh" else " (correction)"
-    return (f"{head} {name} [{target.id}] {record.period}: {what} → {path}\n"
-            f"  {', '.join(parts)}")
+        head = Say.RECORDED_CORRECTION if record.correction else Say.RECORDED
+    line = head.text(lang, name=safe.plain(target.name), id=target.id, period=record.period,
+                     figure=what, path=path)
+    return f"{line}\n  {', '.join(parts)}"
 
 
 def responded_message(target: Target, response: Response, path: str, lang: str) -> str:
     """What `respond` recorded, and where."""
-    name = safe.plain(target.name)
-    if lang == "zh":
-        by = f"（{safe.plain(response.by)}）" if response.by else ""
-        return (f"已记录答复 {name} [{target.id}] {response.period}{by} → {path}\n"
-                f"  原因：{safe.plain(response.reason)}\n  措施：{safe.plain(response.measures)}")
-    by = f" ({safe.plain(response.by)})" if response.by else ""
-    return (f"recorded the answer on {name} [{target.id}] {response.period}{by} → {path}\n"
-            f"  reason: {safe.plain(response.reason)}\n"
-            f"  measures: {safe.plain(response.measures)}")
+    said = {"name": safe.plain(target.name), "id": target.id, "period": response.period,
+            "path": path, "reason": safe.plain(response.reason),
+            "measures": safe.plain(response.measures)}
+    if response.by:
+        return Say.RESPONDED_BY.text(lang, by=safe.plain(response.by), **said)
+    return Say.RESPONDED.text(lang, **said)
 
 
 def notices_message(path: str, count: int, lang: str) -> str:
     """What `notice -o` wrote."""
-    if lang == "zh":
-        return f"已导出 {path}：{count}个单位的督办通知单"
-    return f"exported {path}: notices to {count} unit(s)"
+    return Say.EXPORTED_NOTICES.text(lang, path=path, n=count)
 
 
 def exported_message(path: str, report: StatusReport, lang: str) -> str:
     """What `export -o` wrote: the file, how many targets, the as-of and the counts."""
-    counts = " ".join(f"{status_short(s, lang)}{report.summary.get(s, 0)}" if lang == "zh"
-                      else f"{status_short(s, lang)} {report.summary.get(s, 0)}"
+    counts = " ".join(Word.STATUS_COUNT.text(lang, status=status_short(s, lang),
+                                             n=report.summary.get(s, 0))
                       for s in STATUS_ORDER)
-    heading = month_heading(str(report.as_of.period), lang)
-    if lang == "zh":
-        return f"已导出 {path}：{len(report.rows)}项指标，{heading}（{counts}）"
-    return f"exported {path}: {len(report.rows)} targets, {heading} ({counts})"
+    return Say.EXPORTED.text(lang, path=path, n=len(report.rows), counts=counts,
+                             as_of=month_heading(str(report.as_of.period), lang))
 
 
 def created_message(path: str, lang: str) -> str:
-    if lang == "zh":
-        return f"已创建 {path}；编辑后运行 `kpitrack check`"
-    return f"created {path}; edit it, then run `kpitrack check`"
+    return Say.CREATED.text(lang, path=path)
 
 
 def check_summary(targets: int, figures: int, errors: int, warnings: int, lang: str) -> str:
-    if lang == "zh":
-        return f"{targets}项指标，{figures}条数据：{errors}个错误，{warnings}个警告"
-    return f"{targets} targets, {figures} figures: {errors} errors, {warnings} warnings"
+    return Say.CHECK_SUMMARY.text(lang, targets=targets, figures=figures, errors=errors,
+                                  warnings=warnings)
 
 
 def check_lines(problems: list[Problem], targets: int, figures: int, lang: str
@@ -86,6 +75,4 @@ def check_lines(problems: list[Problem], targets: int, figures: int, lang: str
 
 
 def problems_elsewhere(count: int, lang: str) -> str:
-    if lang == "zh":
-        return f"注意：工作区其他文件有{count}处问题；请运行 `kpitrack check`"
-    return f"warning: the workspace has {count} problem(s) elsewhere; run `kpitrack check`"
+    return Say.PROBLEMS_ELSEWHERE.text(lang, n=count)

@@ -9,7 +9,15 @@ from rich.text import Text
 from ...core.errors import place
 from ...core.model import RATE_KINDS, Actual, Detail, Direction, Kind, MonthStatus, Status, Target
 from ...core.period import Period
-from ...i18n.words import kind_name, month_heading, status_label, status_short, word
+from ...i18n.words import (
+    joined,
+    kind_name,
+    month_heading,
+    month_of_year,
+    status_label,
+    status_short,
+    word,
+)
 from .. import safe
 from ..cells import one_decimal, record_text, signed, value_text
 from ..story import story
@@ -70,9 +78,7 @@ def _no_bar_text(m: MonthStatus, detail: Detail, lang: str) -> str:
 
 def _label(period: Period, detail: Detail, lang: str) -> str:
     single_year = detail.plan.start.year == detail.plan.end.year
-    if single_year and lang == "zh":
-        return f"{period.month}月"
-    return str(period)
+    return month_of_year(str(period), lang) if single_year else str(period)
 
 
 def show_renderable(detail: Detail, lang: str, width: int | None = None) -> Group:
@@ -179,9 +185,8 @@ def _figure_cells(record: Actual, counts: bool, target: Target, lang: str,
     if record.example:
         flags.append(word("example", lang))
     recorded = record.recorded.strftime("%Y-%m-%d %H:%M") if record.recorded else ""
-    sep = "，" if lang == "zh" else ", "
     return [str(record.period), record_text(record, target, lang), recorded, record.by,
-            record.note, record.source, place(record.file, record.line), sep.join(flags)]
+            record.note, record.source, place(record.file, record.line), joined(flags, lang)]
 
 
 def print_show(console: Console, detail: Detail, lang: str, wide: bool = False) -> None:

@@ -12,7 +12,15 @@ from rich.text import Text
 from ...core.model import STATUS_ORDER, Kind, Plan, Status, Target
 from ...core.report import StatusReport
 from ...core.supervision import league
-from ...i18n.words import kind_name, month_heading, status_cell, status_label, status_short, word
+from ...i18n.words import (
+    Word,
+    kind_name,
+    month_heading,
+    status_cell,
+    status_label,
+    status_short,
+    word,
+)
 from .. import safe
 from ..cells import human_cells, owner_cells, value_text
 from ..columns import OWNER_COLUMNS, OWNER_NUMBERS
@@ -102,7 +110,7 @@ def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
             out.append(f" {edges[status]}")
         out.append("  ")
     diff = band_edges(plan.bands.difference)
-    kinds = "增速/保持类" if lang == "zh" else "growth/threshold"
+    kinds = Word.RATE_KINDS.text(lang)
     out.append(f"\n{kinds}: " + " / ".join(diff[s] for s in STATUS_ORDER if diff[s]) + "\n")
     counts = "  ".join(f"{status_short(s, lang)} {report.summary.get(s, 0)}"
                        for s in STATUS_ORDER)

@@ -1,0 +1,166 @@
+"""What the reports, the notices, `show`'s story and the terminal say, by id, in English
+and Chinese (see `base`).
+
+Each sentence is one template with named placeholders, whole in each language, so the
+two can put its parts in a different order. A placeholder is a figure, a name, a month
+or a part already worded in the reader's language (a status label, a count).
+"""
+
+from __future__ import annotations
+
+from .base import Catalogue, MessageId
+
+
+class Say(metaclass=Catalogue):
+    """Every sentence of a report, a notice, the story and the terminal, by id."""
+
+    # ── show: the story of one target ─────────────────────────────────────────
+    STORY_RED_STREAK = MessageId("Red for {n} month(s) in a row, since {since}.",
+                                 "已连续{n}个月红色（自{since}起）。")
+    STORY_CHANGED = MessageId("Changed from {before} to {now} since last month.",
+                              "较上月由{before}转为{now}。")
+    STORY_STALE = MessageId("The latest figure is for {period}; it is out of date.",
+                            "最新数据为{period}，未按期更新。")
+    STORY_BASELINE = MessageId("The baseline is the first figure, {baseline}.",
+                               "基数取首次报送值{baseline}。")
+    STORY_NO_FIGURE = MessageId("No figure has been reported yet.", "尚无数据报送。")
+    STORY_TOO_EARLY = MessageId("Too early in the plan to forecast.", "时序进度为零，暂无法预计全年。")
+    # a level (a count that stands at some level)
+    STORY_LEVEL = MessageId(
+        "At the current pace the year ends at {forecast} (target {goal}).",
+        "按当前进度预计年末达到{forecast}（目标{goal}）。")
+    STORY_LEVEL_RISE_NEEDED = MessageId(
+        "At the current pace the year ends at {forecast} (target {goal}). It needs a net rise "
+        "of {needed} a month.",
+        "按当前进度预计年末达到{forecast}（目标{goal}）；需月均净增{needed}。")
+    STORY_LEVEL_FALL_NEEDED = MessageId(
+        "At the current pace the year ends at {forecast} (target {goal}). It needs a fall of "
+        "{needed} a month.",
+        "按当前进度预计年末达到{forecast}（目标{goal}）；需月均减少{needed}。")
+    # a cumulative target
+    STORY_FORECAST = MessageId(
+        "At the current pace the year ends at {forecast} ({share} of target).",
+        "按当前进度预计全年完成{forecast}（{share}）。")
+    STORY_FORECAST_NEEDED = MessageId(
+        "At the current pace the year ends at {forecast} ({share} of target). It needs "
+        "{needed} a month.",
+        "按当前进度预计全年完成{forecast}（{share}）；需月均完成{needed}。")
+    STORY_FORECAST_MET = MessageId(
+        "At the current pace the year ends at {forecast} ({share} of target). The year's "
+        "target is already met.",
+        "按当前进度预计全年完成{forecast}（{share}）；已完成全年目标。")
+    # a growth or threshold target
+    STORY_RATE_LEVEL = MessageId("The latest figure is {actual}, level with the target of {goal}.",
+                                 "最新为{actual}，与目标{goal}持平。")
+    STORY_RATE_AHEAD = MessageId(
+        "The latest figure is {actual}, {gap} ahead of the target of {goal}.",
+        "最新为{actual}，目标{goal}，优于目标{gap}。")
+    STORY_RATE_BEHIND = MessageId(
+        "The latest figure is {actual}, {gap} behind the target of {goal}.",
+        "最新为{actual}，目标{goal}，落后目标{gap}。")
+    # a milestone
+    STORY_DONE_EARLY = MessageId("Done on {date} (due {due}, {n} days early).",
+                                 "已于{date}完成（期限{due}，提前{n}天）。")
+    STORY_DONE_ON_TIME = MessageId("Done on {date} (due {due}, on the due date).",
+                                   "已于{date}完成（期限{due}，按期）。")
+    STORY_DONE_LATE = MessageId("Done on {date} (due {due}, {n} days late).",
+                                "已于{date}完成（期限{due}，超期{n}天）。")
+    STORY_OVERDUE = MessageId("Not done, {n} days past the due date {due}.",
+                              "期限{due}已过{n}天，尚未完成。")
+    STORY_DUE = MessageId("Due {due}, in {n} days.", "期限{due}，距期限还有{n}天。")
+    STORY_DUE_PROGRESS = MessageId(
+        "Due {due}, in {n} days; {done}% done against {time}% of the time.",
+        "期限{due}，距期限还有{n}天；已完成{done}%，时序进度{time}%。")
+    STORY_DUE_NO_PROGRESS = MessageId("Due {due}, in {n} days; no progress reported yet.",
+                                      "期限{due}，距期限还有{n}天；尚无进展报送。")
+
+    # ── a report's cells ───────────────────────────────────────────────────────
+    ANSWER = MessageId("Reason: {reason}; measures: {measures}", "原因：{reason}；措施：{measures}")
+    ANSWER_BY = MessageId("Reason: {reason}; measures: {measures} ({by})",
+                          "原因：{reason}；措施：{measures}（{by}）")
+    # a figure and the month it is for
+    FIGURE_FOR = MessageId("{value} ({period})", "{value}（{period}）")
+
+    # ── the legend ─────────────────────────────────────────────────────────────
+    LEGEND_BAND = MessageId("{label}: gap {pace} points (growth/threshold: {difference})",
+                            "{label}：差距 {pace}个百分点（增速、保持类 {difference}）")
+    LEGEND_NONE = MessageId("{label}: no figure yet, or not measurable",
+                            "{label}：尚无数据，或目标无法按进度衡量")
+    LEGEND_GAP = MessageId(
+        "Gap = completion − time progress; for growth and threshold targets, figure − target. "
+        "Time progress counts whole months ({calendar}% this month).",
+        "差距 = 完成率 − 时序进度；增速、保持类为实际值 − 目标值。时序进度按整月计算"
+        "（截至本月 {calendar}%）。")
+    LEGEND_MILESTONE = MessageId(
+        "Milestones: yellow within {warn_days} days of the due date, red when overdue, blue "
+        "when done {early_days}+ days early.",
+        "节点类：到期前{warn_days}天内未完成为黄色，超期未完成为红色，提前{early_days}天以上完成为蓝色。")
+    LEGEND_NOTES = MessageId("{stale}; {assumed}", "{stale}；{assumed}")
+
+    # ── the meeting report (Markdown, Word, HTML, the workbook) ────────────────
+    REPORT_TITLE = MessageId("{title}: progress {as_of}", "{title}推进情况（{as_of}）")
+    SHEET_TITLE = MessageId("{title} ({as_of})", "{title}（{as_of}）")
+    HEADLINE = MessageId("{total} targets: {counts}.", "共{total}项指标：{counts}。")
+    # before the HTML page's chip of each colour
+    HEADLINE_LEAD = MessageId("{total} targets: ", "共{total}项指标：")
+    EXAMPLES_COUNT = MessageId("({examples} of {total} targets use illustrative figures.)",
+                               "（{total}项指标中{examples}项使用示例数据）")
+    CHANGES_COUNT = MessageId(" (since {since}: {n})", "（较{since}，{n}项）")
+    CHART_PACE_CAPTION = MessageId("{chart}: {section}", "{chart}：{section}")
+    RED_MORE = MessageId(
+        "{n} more red targets are not charted here; kpitrack show tells each one's story.",
+        "另有{n}项红色指标未绘图，逐月进度见 kpitrack show。")
+
+    # ── the supervision notice ─────────────────────────────────────────────────
+    NOTICE_TITLE = MessageId("Supervision notice: {unit}", "督办通知单：{unit}")
+    NOTICE_INTRO = MessageId(
+        "As of {year}-{month:02d}, {red} of your unit's targets are lagging (red) and {yellow} "
+        "are in warning (yellow). Please send the reason and your measures by {by} "
+        "(`kpitrack respond TARGET --reason … --measures …`).",
+        "截至{year}年{month}月，你单位负责的指标中有{red}项红色滞后、{yellow}项黄色预警。请于{by}前"
+        "反馈情况说明和整改措施（`kpitrack respond 指标 --reason … --measures …`）。")
+
+    # ── what a command did ─────────────────────────────────────────────────────
+    RECORDED = MessageId("recorded {name} [{id}] {period}: {figure} → {path}",
+                         "已记录 {name} [{id}] {period}: {figure} → {path}")
+    RECORDED_CORRECTION = MessageId("recorded (correction) {name} [{id}] {period}: {figure} → {path}",
+                                    "已记录 (更正) {name} [{id}] {period}: {figure} → {path}")
+    WITHDREW = MessageId("withdrew {name} [{id}] {period}: {figure} → {path}",
+                         "已撤回 {name} [{id}] {period}: {figure} → {path}")
+    RESPONDED = MessageId(
+        "recorded the answer on {name} [{id}] {period} → {path}\n"
+        "  reason: {reason}\n  measures: {measures}",
+        "已记录答复 {name} [{id}] {period} → {path}\n  原因：{reason}\n  措施：{measures}")
+    RESPONDED_BY = MessageId(
+        "recorded the answer on {name} [{id}] {period} ({by}) → {path}\n"
+        "  reason: {reason}\n  measures: {measures}",
+        "已记录答复 {name} [{id}] {period}（{by}） → {path}\n  原因：{reason}\n  措施：{measures}")
+    EXPORTED = MessageId("exported {path}: {n} targets, {as_of} ({counts})",
+                         "已导出 {path}：{n}项指标，{as_of}（{counts}）")
+    EXPORTED_NOTICES = MessageId("exported {path}: notices to {n} unit(s)",
+                                 "已导出 {path}：{n}个单位的督办通知单")
+    CREATED = MessageId("created {path}; edit it, then run `kpitrack check`",
+                        "已创建 {path}；编辑后运行 `kpitrack check`")
+    CHECK_SUMMARY = MessageId(
+        "{targets} targets, {figures} figures: {errors} errors, {warnings} warnings",
+        "{targets}项指标，{figures}条数据：{errors}个错误，{warnings}个警告")
+    PROBLEMS_ELSEWHERE = MessageId(
+        "warning: the workspace has {n} problem(s) elsewhere; run `kpitrack check`",
+        "注意：工作区其他文件有{n}处问题；请运行 `kpitrack check`")
+
+    # ── import ─────────────────────────────────────────────────────────────────
+    # how many rows each action took (by its value in core.recording)
+    COUNTED_NEW = MessageId("{n} new", "新增{n}条")
+    COUNTED_CORRECTION = MessageId("{n} correction", "更正{n}条")
+    COUNTED_SAME = MessageId("{n} already recorded, skipped", "已有相同数据，跳过{n}条")
+    COUNTED_ADDS_UP = MessageId("{n} adds up", "累加{n}条")
+    COUNTED_TOTAL = MessageId("{n} total rows skipped", "跳过合计行{n}行")
+    COUNTED_BLANK = MessageId("{n} blank rows skipped", "跳过空行{n}行")
+    COUNTED_PROBLEMS = MessageId("{n} with problems", "有问题{n}行")
+    NO_ROWS = MessageId("no rows", "无数据行")
+    IMPORT_PREVIEW = MessageId(
+        "preview of {file}: {counts}; nothing was written (drop --dry-run to import)",
+        "预览 {file}：{counts}；未写入任何数据（去掉 --dry-run 即导入）")
+    IMPORT_NOTHING_NEW = MessageId("{file}: {counts}; nothing new to record",
+                                   "{file}：{counts}；没有需要写入的新数据")
+    IMPORTED = MessageId("imported {file}: {counts} → {paths}", "已导入 {file}：{counts} → {paths}")

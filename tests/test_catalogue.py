@@ -1,0 +1,74 @@
+"""Every sentence, header and word a person reads comes from the catalogue in
+`kpitrack/i18n/`: no Chinese is written inline, and no renderer picks its words with
+`if lang == "zh"`. Checked here for the renderers and for the modules that read what users
+type (their vocabulary is in `i18n.vocabulary`); the rest of the package is finished
+elsewhere."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "kpitrack"
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+# The files whose words all come from kpitrack/i18n/.
+OWNED = sorted({*(ROOT / "render").rglob("*.py"),
+                ROOT / "core" / "typed.py", ROOT / "core" / "recording.py",
+                ROOT / "workspace" / "sheet.py", ROOT / "workspace" / "toml.py",
+                ROOT / "workspace" / "init.py"})
+IDS = [str(path.relative_to(ROOT)) for path in OWNED]
+LANGUAGES = {"zh", "en"}
+
+
+def _strings(tree: ast.AST) -> list[ast.Constant]:
+    """Every string constant, docstrings and the pieces of f-strings included."""
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def test_the_owned_files_are_found():
+    assert len(OWNED) > 25
+    assert all(path.is_file() for path in OWNED)
+
+
+@pytest.mark.parametrize("path", OWNED, ids=IDS)
+def test_no_chinese_literal_in_renderers_and_vocabulary_users(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [(node.lineno, node.value[:40]) for node in _strings(tree) if CJK.search(node.value)]
+    assert not found, found
+
+
+def _language_branches(tree: ast.AST) -> list[int]:
+    """Lines that compare with a language code, or name a `zh` flag."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            constants = [c for operand in operands for c in ast.walk(operand)
+                         if isinstance(c, ast.Constant)]
+            if any(c.value in LANGUAGES for c in constants):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id in LANGUAGES:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.arg) and node.arg in LANGUAGES:
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", OWNED, ids=IDS)
+def test_no_language_branch_in_renderers_and_vocabulary_users(path):
+    source = path.read_text(encoding="utf-8")
+    assert not _language_branches(ast.parse(source))
+    # Nor in a template held as text (the HTML page's jinja2): `lang == 'zh'`.
+    assert not re.search(r"\blang\s*[!=]=", source)
+
+
+def test_the_branch_finder_finds_branches():
+    found = _language_branches(ast.parse(
+        'a = x if lang == "zh" else y\nzh = lang == "zh"\nif "en" != lang:\n    pass\n'
+        'b = lang in ("zh",)\n'))
+    assert sorted(set(found)) == [1, 2, 3, 5]
