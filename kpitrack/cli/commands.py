@@ -212,11 +212,11 @@ def targets(settings: Settings, fmt: str, wide: bool) -> None:
 @option("--year", type=click.IntRange(1900, 2200), help=Help.INIT_YEAR)
 @click.pass_obj
 def init(settings: Settings, directory: Path, source: Path | None, year: int | None) -> None:
-
+    lang = settings.language()
     if year is not None and source is None:
-        raise click.UsageError(Msg.YEAR_NEEDS_FROM.text(settings.lang or "zh"))
-    path = setup.init(directory, today(), source, year)
-    settings.note(created_message(display_path(path), settings.lang or "zh"))
+        raise click.UsageError(Msg.YEAR_NEEDS_FROM.text(lang))
+    path = setup.init(directory, today(), source, year, lang)
+    settings.note(created_message(display_path(path), lang))
 
 
 @command("merge-driver", help=Help.MERGE_DRIVER)

@@ -22,6 +22,7 @@ from rich.cells import cell_len
 from ..i18n.base import MessageId, closest
 from ..i18n.help import Help
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import HEADING_COLON, LIST_SEPARATORS, NO_LINE_START, SENTENCE_END
 from ..i18n.words import Word
 from . import language
 
@@ -47,8 +48,6 @@ def error_language(ctx: click.Context | None) -> str:
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
-# Punctuation that must not begin a line: it stays with the character before it.
-_NO_LINE_START = set("，。、；：？！）》」』】”’,.;:?!)]}…")
 
 
 def _wide(char: str) -> bool:
@@ -88,7 +87,7 @@ def wrap_cells(text: str, width: int, indent: str = "", subsequent: str | None =
             carried: list[str] = []
             # Closing punctuation keeps the word before it: carry words until the next
             # line no longer starts with one.
-            while (carried[0] if carried else token)[0] in _NO_LINE_START and len(words) > 1:
+            while (carried[0] if carried else token)[0] in NO_LINE_START and len(words) > 1:
                 carried.insert(0, words.pop())
             lines.append((lead + "".join(words)).rstrip())
             lead, words = subsequent, [w for w in carried if not w.isspace()]
@@ -124,8 +123,7 @@ class KpiFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         worded = _HEADINGS.get(heading)
         text = worded.text(self.lang) if worded else heading
-        colon = "：" if self.lang == "zh" else ":"
-        self.write(f"{'':>{self.current_indent}}{text}{colon}\n")
+        self.write(f"{'':>{self.current_indent}}{text}{HEADING_COLON[self.lang]}\n")
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
@@ -218,7 +216,7 @@ def word_help(command: click.Command, ctx: click.Context) -> None:
 def short_help(text: str, limit: int) -> str:
     """The first sentence of a help text, cut to `limit` cells with …"""
     first = text.strip().split("\n\n")[0].replace("\n", " ")
-    match = re.match(r"(.+?[。！？]|.+?[.!?](?=\s|$))", first)
+    match = SENTENCE_END.match(first)
     sentence = (match.group(1) if match else first).rstrip(".")
     if cell_len(sentence) <= limit:
         return sentence
@@ -377,9 +375,9 @@ class Words(click.ParamType):  # type: ignore[type-arg]  # click 8.5 types it ge
         return found
 
     def listed(self, lang: str) -> str:
-        """The values, each with its Chinese word in Chinese: red (红)."""
-        return ", ".join(f"{v} ({self.shown[v]})" if v in self.shown and lang == "zh" else v
-                         for v in self.values)
+        """The values, each with its Chinese word when the reader reads Chinese."""
+        return ", ".join(Word.VALUE_AND_WORD.text(lang, value=v, chinese_word=self.shown[v])
+                         if v in self.shown else v for v in self.values)
 
     def shell_complete(self, ctx: click.Context, param: click.Parameter,
                        incomplete: str) -> list[CompletionItem]:
@@ -389,7 +387,7 @@ class Words(click.ParamType):  # type: ignore[type-arg]  # click 8.5 types it ge
 
 
 class ListOf(Words):
-    """A comma-separated list of `Words` (a full-width comma too): `红,黄`."""
+    """A comma-separated list of `Words` (a full-width comma too): `red,yellow`."""
 
     name = "list"
 
@@ -397,12 +395,12 @@ class ListOf(Words):
                 ctx: click.Context | None) -> Any:
         if isinstance(value, tuple):
             return value
-        parts = [p for p in str(value).replace("，", ",").split(",") if p.strip()]
+        parts = [p for p in re.split(f"[{LIST_SEPARATORS}]", str(value)) if p.strip()]
         return tuple(dict.fromkeys(super(ListOf, self).convert(p, param, ctx) for p in parts))
 
     def shell_complete(self, ctx: click.Context, param: click.Parameter,
                        incomplete: str) -> list[CompletionItem]:
-        done, _, typed = incomplete.replace("，", ",").rpartition(",")
+        done, _, typed = re.sub(f"[{LIST_SEPARATORS}]", ",", incomplete).rpartition(",")
         prefix = done + "," if done else ""
         return [CompletionItem(prefix + item.value)
                 for item in super().shell_complete(ctx, param, typed)]

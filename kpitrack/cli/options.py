@@ -20,12 +20,12 @@ COLOURS = tuple(s.value for s in Status)
 
 
 def colour_type() -> Words:
-    """One colour, typed in either language: red, 红, 红色, 红色·滞后督办."""
+    """One colour, typed in either language (see `i18n.choices`)."""
     return Words(COLOURS, COLOUR_WORDS, COLOUR_SHOWN)
 
 
 def colours_type() -> ListOf:
-    """Colours separated by commas: red,yellow or 红,黄."""
+    """Colours separated by commas, in either language."""
     return ListOf(COLOURS, COLOUR_WORDS, COLOUR_SHOWN)
 
 
@@ -47,7 +47,7 @@ def as_of_option(help_id: MessageId) -> Callable[[F], F]:
 
 def format_option(choices: tuple[str, ...], default: str | None = "table",
                   help_id: MessageId | None = None) -> Callable[[F], F]:
-    """--format: one of `choices`, typed in either language (表格, 网页, Word …)."""
+    """--format: one of `choices`, typed in either language (see `i18n.choices`)."""
     return option(
         "--format", "fmt", type=Words(choices, FORMAT_WORDS), default=default,
         show_default=default is not None, help=help_id or Help.OPT_FORMAT,

@@ -107,7 +107,7 @@ class Help(metaclass=Catalogue):
         "  kpitrack status --only 红 --format md > 红色.md\n"
         "  kpitrack status --format json --fail-on 红   # 有红色指标时退出码为 3")
     STATUS_ONLY = MessageId(
-        "Only these colours, e.g. red,yellow (also 红,黄).",
+        "Only these colours, e.g. red,yellow (the Chinese colour words work too).",
         "只显示这些颜色，如 红,黄（也可写 red,yellow）。")
     STATUS_FAIL_ON = MessageId(
         "Exit 3 if any target is this colour or worse (red > yellow > green > blue; none "
@@ -175,13 +175,13 @@ class Help(metaclass=Catalogue):
     # ── add ─────────────────────────────────────────────────────────────────────
     ADD = MessageId(
         "Record a figure: appends to actuals/YYYY-MM.toml, never rewrites.\n\n"
-        "VALUE may carry a magnitude or unit that converts to the target's unit: 3500万 "
-        "for a target in 亿元 is recorded as 0.35. A figure that looks wrong (0.048 for "
+        "VALUE may carry a magnitude (the Chinese ten-thousand or hundred-million) or a unit "
+        "that converts to the target's unit. A figure that looks wrong (0.048 for "
         "4.8%, 6120 for 612) is recorded with a warning naming the likely figure; --strict "
         "refuses it. To take a figure back, see withdraw.\n\n"
         "\b\nExamples:\n"
         "  kpitrack add fixed_investment 138.6 --period 2025-03 --note Jan-Mar\n"
-        "  kpitrack add fixed_investment 3500万 --period 2025-03 --correct\n"
+        "  kpitrack add fixed_investment 0.35 --period 2025-03 --correct\n"
         "  kpitrack add jialingjiang_lab --done --date 2025-06-18",
         "记录一个数值：追加到 actuals/YYYY-MM.toml，不改写原有内容。\n\n"
         "VALUE 可以带数量级或单位，会换算为指标的单位：目标单位为亿元时，3500万 记为 0.35。"

@@ -83,3 +83,14 @@ CURLY_QUOTES = "“”‘’"
 # The East Asian font of a Word document, as Word and WPS name it (SimSun), present in
 # every Chinese Windows and WPS.
 DOCX_EAST_ASIAN_FONT = "宋体"
+
+# ── the command line (cli) ─────────────────────────────────────────────────────
+
+# What separates the items of a list typed on the command line: `red,yellow`, `红，黄`.
+LIST_SEPARATORS = ",，"
+# Punctuation that must not begin a line of help: it stays with the character before it.
+NO_LINE_START = frozenset("，。、；：？！）》」』】”’,.;:?!)]}…")
+# The colon after a help heading, by language.
+HEADING_COLON = {"zh": "：", "en": ":"}
+# Where a help text's first sentence ends, in either language.
+SENTENCE_END = re.compile(r"(.+?[。！？]|.+?[.!?](?=\s|$))")

@@ -150,6 +150,8 @@ class Word(metaclass=Catalogue):
     SUPERVISION_NEW = MessageId("new", "新增督办")
     SUPERVISION_CONTINUING = MessageId("continuing ({n} months)", "持续督办（{n}个月）")
     SUPERVISION_CLOSED = MessageId("closed", "销号")
+    # a value typed on the command line, with the Chinese word that means it too
+    VALUE_AND_WORD = MessageId("{value}", "{value} ({chinese_word})")
     # what a value in a file is
     VALUE_BOOL = MessageId("boolean (true or false)", "true/false（是非值）")
     VALUE_TEXT = MessageId("text", "文本")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ..core.errors import KpiError
+from ..i18n.base import LANGS
 from ..i18n.messages import Msg
 from .toml import TomlSyntaxError, decode, loads
 
@@ -46,7 +47,7 @@ def peek_lang(option: str | None) -> str | None:
     except (KpiError, OSError, TomlSyntaxError, UnicodeDecodeError):
         return None
     lang = plan.get("lang", "zh") if isinstance(plan, dict) else "zh"
-    return lang if lang in ("zh", "en") else "zh"
+    return lang if lang in LANGS else "zh"
 
 
 def display_path(path: Path) -> str:

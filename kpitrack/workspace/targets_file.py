@@ -22,6 +22,7 @@ from ..core.model import (
     Target,
 )
 from ..core.recording import did_you_mean
+from ..i18n.base import LANGS
 from ..i18n.messages import Msg
 from .fields import (
     Collector,
@@ -94,7 +95,7 @@ def _plan(data: dict[str, Any], c: Collector) -> Plan:
     title = text_field(c, plan.get("title", ""), "plan.title", "plan", "title")
     start, end = _plan_dates(plan, c)
     lang = plan.get("lang", "zh")
-    if lang not in ("zh", "en"):
+    if lang not in LANGS:
         c.error(Msg.BAD_PLAN_LANG(lang=lang), "plan", "lang")
         lang = "zh"
     source = text_field(c, plan.get("source", ""), "plan.source", "plan", "source")
