@@ -24,6 +24,7 @@ from ..i18n.help import Help
 from ..i18n.messages import Msg
 from ..i18n.vocabulary import HEADING_COLON, LIST_SEPARATORS, NO_LINE_START, SENTENCE_END
 from ..i18n.words import Word
+from ..render import safe
 from . import language
 
 HELP_WIDTH = 80
@@ -340,7 +341,7 @@ def show_usage_error(exc: click.UsageError, file: IO[Any] | None = None) -> None
     lang = error_language(exc.ctx)
     command_path = exc.ctx.command_path if exc.ctx is not None else "kpitrack"
     line = Msg.USAGE_LINE.text(lang, message=usage_text(exc, lang), command=command_path)
-    click.echo(Word.ERROR_PREFIX.text(lang) + line, err=True, file=file)
+    click.echo(Word.ERROR_PREFIX.text(lang) + safe.plain(line), err=True, file=file)
 
 
 # ── the words a user types for a colour or a format ─────────────────────────────

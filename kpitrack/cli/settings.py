@@ -16,6 +16,7 @@ from ..app.workspace import export, open_found
 from ..core.model import Plan
 from ..i18n.messages import Msg
 from ..i18n.words import Word
+from ..render import safe
 from ..render.formats import BINARY_FORMATS
 from ..render.terminal.console import make_console
 from ..render.terminal.table import print_lines
@@ -65,8 +66,8 @@ class KpiFailure(click.ClickException):
         self.lang = lang
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(Word.ERROR_PREFIX.text(self.lang) + self.format_message(), err=True,
-                   file=file)
+        click.echo(Word.ERROR_PREFIX.text(self.lang) + safe.plain(self.format_message()),
+                   err=True, file=file)
 
 
 def today() -> dt.date:
@@ -79,7 +80,10 @@ def now() -> dt.datetime:
 
 
 def out(text: str) -> None:
-    """Data to stdout, ending with exactly one newline."""
+    """Data to stdout, ending with exactly one newline; on a terminal, with nothing that
+    would act on it (user text in a file or a pipe is written as it is)."""
+    if sys.stdout.isatty():
+        text = safe.terminal(text)
     click.echo(text, nl=not text.endswith("\n"))
 
 

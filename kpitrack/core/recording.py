@@ -64,6 +64,30 @@ def did_you_mean(key: str, choices: list[str]) -> Message | str:
     return Msg.DID_YOU_MEAN(close=close) if close else ""
 
 
+class TargetIndex:
+    """Targets by id and by name, each found at once. An id always wins over a name
+    (a target named like another's id cannot take that id's figures), and a name two
+    targets share finds neither: the id must be given."""
+
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self.targets = list(targets)
+        self.by_id = {t.id: t for t in self.targets}
+        self.by_name: dict[str, list[Target]] = {}
+        for target in self.targets:
+            self.by_name.setdefault(target.name, []).append(target)
+
+    def find(self, key: str) -> Target:
+        found = self.by_id.get(key)
+        if found is not None:
+            return found
+        named = self.by_name.get(key, [])
+        if len(named) > 1:
+            raise KpiError(Msg.AMBIGUOUS_NAME(key=key, ids=", ".join(t.id for t in named)))
+        if named:
+            return named[0]
+        raise KpiError(unknown_target_message(key, self.targets))
+
+
 def unknown_target_message(key: str, targets: Sequence[Target]) -> Message:
     choices = [t.id for t in targets] + [t.name for t in targets]
     return Msg.UNKNOWN_TARGET(key=key, hint=did_you_mean(key, choices))
@@ -134,7 +158,7 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
     needs `correct` (it is then recorded as a correction). Two rows for one
     target and month are an error, unless the target's figures add up.
     """
-    by_key = {t.name: t for t in reversed(targets)} | {t.id: t for t in targets}
+    index = TargetIndex(targets)
     recorded: dict[tuple[str, Period], list[Actual]] = {}
     for actual in existing:
         recorded.setdefault((actual.target, actual.period), []).append(actual)
@@ -147,7 +171,7 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
             continue
         target = None
         try:
-            target = _row_target(row.cells, by_key, targets)
+            target = _row_target(row.cells, index)
             record = _row_record(plan, target, row.cells, file=file, number=row.number,
                                  period=period, by=by, source=source, now=now, today=today)
             key = (target.id, record.period)
@@ -174,17 +198,8 @@ def already_recorded(target_id: str, last: Actual) -> Message:
                                 where=place(last.file, last.line))
 
 
-def _row_target(cells: dict[str, str], by_key: dict[str, Target],
-                targets: Sequence[Target]) -> Target:
-    found = []
-    for column in ("target", "name"):
-        key = cells.get(column)
-        if key is None:
-            continue
-        target = by_key.get(key)
-        if target is None:
-            raise KpiError(unknown_target_message(key, targets))
-        found.append(target)
+def _row_target(cells: dict[str, str], index: TargetIndex) -> Target:
+    found = [index.find(cells[column]) for column in ("target", "name") if column in cells]
     if not found:
         raise KpiError(Msg.NO_TARGET_CELL())
     if len(found) == 2 and found[0] is not found[1]:

@@ -151,9 +151,12 @@ def duplicates(records: Sequence[Actual], targets: dict[str, Target]) -> list[Fi
     - two corrections recorded at the same moment with different figures are a
       warning: the one later in the file counts, but a person should decide.
     """
+    keys = [(record.target, record.period) for record in records]
+    if len(set(keys)) == len(keys):
+        return []  # one record per target and month: the usual month file
     groups: dict[tuple[str, Period], list[Actual]] = defaultdict(list)
-    for record in records:
-        groups[(record.target, record.period)].append(record)
+    for key, record in zip(keys, records, strict=True):
+        groups[key].append(record)
     found: list[Finding] = []
     for (tid, period), group in groups.items():
         if len(group) > 1:

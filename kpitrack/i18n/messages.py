@@ -256,6 +256,16 @@ class Msg(metaclass=Catalogue):
                               "id 必须是由字母和数字组成的文本，如 \"a3f09c12b7d4\"")
     WITHDRAWS_ONLY = MessageId("withdraws applies to a withdrawal (withdrawn = true) only",
                                "withdraws 只用于撤回记录（withdrawn = true）")
+    AMBIGUOUS_NAME = MessageId("two or more targets are named {key!r} ({ids}): give the id",
+                               "有多项指标都叫 {key!r}（{ids}）：请用指标编号")
+    NAME_IS_AN_ID = MessageId(
+        "the name {name!r} is another target's id: the id always wins, so this target "
+        "cannot be named by it; give it another name",
+        "名称 {name!r} 是另一项指标的编号：编号优先，本指标不能用此名称指代；请换一个名称")
+    NAME_TWICE = MessageId(
+        "{name!r} names more than one target ({ids}): such a name finds none of them; give "
+        "each its own name",
+        "{name!r} 同时是多项指标的名称（{ids}）：用此名称找不到其中任何一项；请分别命名")
     UNKNOWN_TARGET = MessageId("unknown target {key!r}{hint}", "未知指标 {key!r}{hint}")
     YTD_FALLS = MessageId(
         "year-to-date figure {value:g} for {period} is below {before:g} for {earlier}; is it "
@@ -299,6 +309,12 @@ class Msg(metaclass=Catalogue):
                   "没有与 {text!r} 匹配的板块；现有：{known}")
     NO_OWNER = MessageId("no owner matches {text!r}; known: {known}",
                 "没有与 {text!r} 匹配的责任单位；现有：{known}")
+    NOT_A_FILE = MessageId("{path} is not a regular file (a folder, a pipe or a device)",
+                           "{path} 不是普通文件（是文件夹、管道或设备）")
+    FILE_TOO_LARGE = MessageId("{path} is {mb} MB, over the {limit} MB kpitrack reads",
+                               "{path} 有 {mb} MB，超过 kpitrack 可读取的 {limit} MB")
+    LINK_LOOP = MessageId("{path} is a link that leads back to itself",
+                          "{path} 是指向自身的链接（链接循环）")
     # writing
     FIGURES_FILE_HEADER = MessageId(
         "# kpitrack figures for {period}. One [[actual]] record per figure.\n"

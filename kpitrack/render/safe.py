@@ -1,23 +1,40 @@
-"""Keeping user text literal in every format."""
+"""Keeping user text literal in every format, and harmless on a terminal.
+
+`terminal` is the one place user text is made safe for a screen: escape sequences (a
+window title, a cleared screen, colours), control characters, the characters that
+reorder text (bidirectional overrides and isolates) and text no encoder can write (a lone
+surrogate from undecodable bytes) are removed. Every table cell, message and error that
+reaches a terminal passes through it; files get user text as it was written, each in
+its format's own escaping.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 
-# ANSI CSI/OSC sequences and the remaining C0/C1 control characters.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# ANSI CSI/OSC sequences, and any other escape.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# C0 and C1 control characters but the line break; DEL.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Characters that reorder text on screen: the bidirectional marks, embeddings, overrides
+# and isolates; and the two noncharacters no XML document (Word, a workbook) may hold.
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # Inside a table cell only inline markup matters; `#`, `+` or `>` there are plain text.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def terminal(text: str) -> str:
+    """Safe to print: no escape sequence, control or reordering character; lines kept."""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become ?
+    text = _ANSI.sub("", text).replace("\r\n", "\n").replace("\t", " ")
+    return _INVISIBLE.sub("", _CONTROL.sub("", text))
+
+
 def plain(text: str) -> str:
-    """Terminal-safe: escape sequences and control characters removed, newlines folded."""
-    text = _ANSI.sub("", text)
-    text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return _CONTROL.sub("", text)
+    """One line of terminal-safe text: `terminal`, with line breaks folded to spaces."""
+    return terminal(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
 def markdown(text: str) -> str:

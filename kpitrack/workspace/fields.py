@@ -63,7 +63,7 @@ def parse_toml_bytes(data: bytes, shown: str, problems: list[Problem]
         line = data.count(b"\n", 0, exc.start) + 1
         problems.append(Problem("error", shown, line, None, Msg.NOT_UTF8(byte=data[exc.start])))
         return None
-    marker = CONFLICT_MARKER.search(text)
+    marker = CONFLICT_MARKER.search(text) if "<<<<<<<" in text or ">>>>>>>" in text else None
     if marker is not None:
         line = text.count("\n", 0, marker.start()) + 1
         problems.append(Problem("error", shown, line, None, Msg.CONFLICT_MARKERS()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
+from sys import intern
 from typing import Any
 
 from ..core.errors import Problem
@@ -33,9 +33,7 @@ _FLAGS = ("correction", "example", "withdrawn")
 _TEXTS = ("by", "note", "source")
 
 
-def _shared(text: str) -> str:
-    """A repeated note or unit is one object, not 100,000 copies."""
-    return sys.intern(text) if len(text) < 64 else text
+_NUMBERS = (int, float)
 
 
 class _File:
@@ -45,7 +43,11 @@ class _File:
                  targets: dict[str, Target], count: int) -> None:
         self.c, self.lines, self.period, self.plan, self.targets = c, lines, period, plan, targets
         self.count = count
-        self.period_text = str(period)
+        self.period_text, self.in_plan = str(period), plan.contains(period)
+        # Each record's line, from the headers of the `[[actual]]` blocks; None when the
+        # file holds its records some other way, and each line is looked up when asked.
+        found = lines.record_lines("actual")
+        self.record_lines: list[int] | None = found if len(found) == count else None
 
     def target(self, raw: object, path: tuple[object, ...]) -> tuple[dict[str, Any], Target]:
         """The record's table and the target it names; unknown fields noted."""
@@ -110,38 +112,58 @@ class _File:
         return found[0], found[1]
 
     def record(self, raw: object, index: int) -> Actual:
-        """One record, every field checked and every problem worded at its line."""
+        """One record, every field checked and every problem worded at its line.
+
+        A clean record passes a straight line of type checks (100,000 of them are most of
+        reading a large workspace); a field that fails one is checked again by its field
+        checker, which words the problem.
+        """
         c, path = self.c, ("actual", index)
-        table, target = self.target(raw, path)
-        tid = target.id
-        period = self.period if table.get("period") == self.period_text and \
-            self.plan.contains(self.period) else \
-            record_period(table, path, self.period, self.plan, tid, c)
-        flags = [table.get(key, False) for key in _FLAGS]
-        if any(type(flag) is not bool for flag in flags):
-            flags = [bool_field(c, flag, key, *path, key, target=tid)
-                     for key, flag in zip(_FLAGS, flags, strict=True)]
-        correction, example, withdrawn = flags
-        if withdrawn:
-            self.withdrawal(table, path, tid)
-            value, done = None, None
+        tid = raw.get("target") if isinstance(raw, dict) else None
+        target = self.targets.get(tid) if type(tid) is str else None
+        table: dict[str, Any]
+        if target is None or not isinstance(raw, dict) or not raw.keys() <= ACTUAL_FIELDS:
+            table, target = self.target(raw, path)
         else:
-            value, done = self.figure(table, path, target)
-        day = date_field(c, table["date"], "date", *path, "date", target=tid) \
-            if "date" in table else None
-        recorded = table.get("recorded")
+            table = raw
+        get, tid = table.get, target.id
+        raw = table
+        period = self.period if self.in_plan and get("period") == self.period_text else \
+            record_period(raw, path, self.period, self.plan, tid, c)
+        correction, example, withdrawn = (get("correction", False), get("example", False),
+                                          get("withdrawn", False))
+        if type(correction) is not bool or type(example) is not bool or \
+                type(withdrawn) is not bool:
+            correction, example, withdrawn = (
+                bool_field(c, get(key, False), key, *path, key, target=tid) for key in _FLAGS)
+        value: Any = get("value")
+        done: Any = get("done")
+        kind = target.kind
+        if withdrawn:
+            self.withdrawal(raw, path, tid)
+            value, done = None, None
+        elif done is not None or kind is Kind.MILESTONE or type(value) not in _NUMBERS or \
+                not -MAX_ABS_VALUE <= value <= MAX_ABS_VALUE or \
+                (value < 0 and kind is Kind.CUMULATIVE):
+            value, done = self.figure(raw, path, target)
+        day = date_field(c, raw["date"], "date", *path, "date", target=tid) \
+            if "date" in raw else None
+        recorded = get("recorded")
         if type(recorded) is not dt.datetime or recorded.tzinfo is None:
-            recorded = recorded_field(table, path, tid, c)
-        texts = [table.get(key, "") for key in _TEXTS]
-        if any(type(text) is not str for text in texts):
-            texts = [text_field(c, text, key, *path, key, target=tid)
-                     for key, text in zip(_TEXTS, texts, strict=True)]
-        by, note, source = (_shared(text) for text in texts)
-        uid, withdraws = self.ids(table, path, tid, withdrawn) \
-            if "id" in table or "withdraws" in table else ("", "")
-        return Actual(tid, period, value, done, day, recorded, by, note, source, correction,
-                      example, c.file, self.lines.record_line("actual", index, self.count),
-                      index, withdrawn, uid, withdraws)
+            recorded = recorded_field(raw, path, tid, c)
+        by, note, source = get("by", ""), get("note", ""), get("source", "")
+        if type(by) is not str or type(note) is not str or type(source) is not str:
+            by, note, source = (text_field(c, get(key, ""), key, *path, key, target=tid)
+                                for key in _TEXTS)
+        uid, withdraws = self.ids(raw, path, tid, withdrawn) \
+            if "id" in raw or "withdraws" in raw else ("", "")
+        line = self.record_lines[index] if self.record_lines is not None else \
+            c.line("actual", index)
+        # A repeated note or unit is one object, not 100,000 copies.
+        return Actual(tid, period, value, done, day, recorded,
+                      intern(by) if len(by) < 64 else by, intern(note) if len(note) < 64
+                      else note, intern(source) if len(source) < 64 else source, correction,
+                      example, c.file, line, index, withdrawn, uid, withdraws)
 
 
 def actuals_from_bytes(name: str, shown: str, data: bytes, plan: Plan,

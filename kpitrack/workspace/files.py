@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,15 +39,47 @@ def refuse_links(root: Path, path: Path) -> None:
                                               where=link_target(where)))
 
 
+# The largest file kpitrack reads: a month of 5,000 figures is about 1 MB.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes; a folder, a pipe, a device or a file over `limit` is an
+    error (reading a pipe would wait for ever)."""
+    try:
+        found = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise KpiError(Msg.LINK_LOOP(path=display_path(path))) from None
+        raise
+    if not stat.S_ISREG(found.st_mode):
+        raise KpiError(Msg.NOT_A_FILE(path=display_path(path)))
+    if found.st_size > limit:
+        raise KpiError(Msg.FILE_TOO_LARGE(path=display_path(path), mb=found.st_size // 2**20,
+                                          limit=limit // 2**20))
+    return path.read_bytes()
+
+
+def create_new(path: Path, text: str) -> bool:
+    """Write `text` to `path` only if nothing is there, not even a link (a link is never
+    written through). Whether the file was created."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return True
+
+
 def ensure_state_dir(root: Path) -> Path:
     """`.kpitrack/`: the write lock, ignored by git, always safe to delete."""
     state = root / STATE_DIR
-    if outside(root, state):
+    if outside(root, state) or state.is_symlink():
         raise KpiError(Msg.WRITE_LINK_OUT(path=display_path(state), where=link_target(state)))
     state.mkdir(exist_ok=True)
-    ignore = state / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# derived state of kpitrack: safe to delete\n*\n", encoding="utf-8")
+    create_new(state / ".gitignore", "# derived state of kpitrack: safe to delete\n*\n")
     return state
 
 
@@ -56,7 +90,10 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     state = ensure_state_dir(root)
-    lock = FileLock(str(state / "write.lock"))
+    path = state / "write.lock"
+    if path.is_symlink():  # the lock opens its file for writing: never through a link
+        path.unlink()
+    lock = FileLock(str(path))
     try:
         lock.acquire(timeout=timeout)
     except Timeout:

@@ -21,7 +21,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .files import atomic_write
+from ..core.errors import KpiError
+from ..i18n.messages import Msg
+from .files import atomic_write, create_new, link_target, read_file
+from .find import display_path
 from .merge import merge_months
 from .toml import TomlSyntaxError, loads
 
@@ -38,15 +41,17 @@ IGNORE = """\
 
 
 def _add_lines(path: Path, text: str, needle: str) -> None:
-    """Create `path` with `text`, or append `text` if `needle` is not in it yet."""
-    if not path.exists():
-        path.write_text(text, encoding="utf-8", newline="\n")
+    """Create `path` with `text`, or append `text` if `needle` is not in it yet; never
+    through a link (that would write where the link points)."""
+    if path.is_symlink():
+        raise KpiError(Msg.WRITE_LINK_OUT(path=display_path(path), where=link_target(path)))
+    if create_new(path, text):
         return
-    old = path.read_text(encoding="utf-8", errors="replace")
+    old = read_file(path).decode("utf-8", errors="replace")
     if needle in old:
         return
-    with path.open("a", encoding="utf-8", newline="\n") as handle:
-        handle.write(("" if old.endswith("\n") or not old else "\n") + text)
+    atomic_write(path, (old + ("" if old.endswith("\n") or not old else "\n") + text
+                        ).encode("utf-8"))
 
 
 def write_git_files(root: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.errors import KpiError, Problem
 from ..i18n.base import LANGS
 from ..i18n.messages import Msg
+from .files import read_file
 from .find import ACTUALS_DIR, TARGETS_FILE, display_path
 from .git import write_git_files
 from .targets_file import targets_from_bytes
@@ -62,7 +63,7 @@ def copied_targets(source: Path, new_year: int | None = None) -> str:
     if source.is_dir():
         source = source / TARGETS_FILE
     shown = display_path(source)
-    data = source.read_bytes()
+    data = read_file(source)
     problems: list[Problem] = []
     plan, _ = targets_from_bytes(data, shown, problems)
     errors = [p for p in problems if p.severity == "error"]

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from ..core.errors import KpiError, Problem
 from ..core.model import Actual, Plan, Response, Target
-from ..core.recording import unknown_target_message
+from ..core.recording import TargetIndex
 from ..i18n.messages import Msg
 from ..i18n.reasons import os_reason
 from .answers_file import responses_from_bytes
 from .figures_file import actuals_from_bytes
-from .files import link_target, outside
+from .files import link_target, outside, read_file
 from .find import ACTUALS_DIR, RESPONSES_DIR, TARGETS_FILE, display_path, month_files
 from .month_files import month_period
 from .targets_file import targets_from_bytes
@@ -53,13 +53,7 @@ class Workspace:
 
     def target(self, key: str) -> Target:
         """A target by id, else by its exact name, or a KpiError with a suggestion."""
-        for target in self.targets:
-            if key == target.id:
-                return target
-        for target in self.targets:
-            if key == target.name:
-                return target
-        raise KpiError(unknown_target_message(key, self.targets))
+        return TargetIndex(self.targets).find(key)
 
     def raise_first_error(self, only_targets_file: bool = False) -> None:
         """Stop on the first error; `only_targets_file` ignores the month files."""
@@ -89,13 +83,15 @@ def raise_first(errors: list[Problem]) -> None:
 
 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    """A file's bytes, or None with the problem noted."""
+    """A regular file's bytes, or None with the problem noted."""
     try:
-        return path.read_bytes()
+        return read_file(path)
+    except KpiError as exc:
+        problems.append(Problem("error", display_path(path), None, None, exc.msg))
     except OSError as exc:
         problems.append(Problem("error", display_path(path), None, None,
                                 Msg.CANNOT_READ(why=os_reason(exc))))
-        return None
+    return None
 
 
 def load_targets(root: Path, problems: list[Problem]) -> tuple[Plan | None, list[Target]]:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..core.errors import KpiError
 from ..i18n.messages import Msg
 from ..i18n.vocabulary import COLONS, SHEET_COLUMNS, TOTAL_WORDS
+from .files import read_file
 from .find import display_path
 
 # Column names a sheet may use for each field (English or Chinese), compared after
@@ -230,4 +231,4 @@ def read_sheet(path: Path, sheet_name: str | None = None) -> Sheet:
     """A department's .csv or .xlsx sheet, its header found and its rows numbered."""
     shown = display_path(path)
     kind = sheet_format(path.suffix, shown, sheet_name)
-    return parse_sheet(kind, path.read_bytes(), shown, sheet_name)
+    return parse_sheet(kind, read_file(path), shown, sheet_name)

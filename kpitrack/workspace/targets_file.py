@@ -306,4 +306,20 @@ def plan_and_targets(data: dict[str, Any], lines: Lines | None, shown: str,
             targets.append(_target(plan, tid, raw, c))
         except Collector.Skip:
             continue
+    _warn_names(targets, c)
     return plan, targets
+
+
+def _warn_names(targets: list[Target], c: Collector) -> None:
+    """A name that is another target's id, or that two targets share, cannot name one."""
+    ids = {t.id for t in targets}
+    named: dict[str, list[Target]] = {}
+    for target in targets:
+        named.setdefault(target.name, []).append(target)
+        if target.name in ids and target.name != target.id:
+            c.warn(Msg.NAME_IS_AN_ID(name=target.name), "targets", target.id, "name",
+                   target=target.id)
+    for name, group in named.items():
+        for target in group[1:]:
+            c.warn(Msg.NAME_TWICE(name=name, ids=", ".join(t.id for t in group)),
+                   "targets", target.id, "name", target=target.id)

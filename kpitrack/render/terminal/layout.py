@@ -10,12 +10,13 @@ are never cut. `README.md` (Reading the table in a terminal) gives each table's 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.console import Console
+
+from .console import MIN_COLUMNS, columns_setting
 
 # A pipe or a file has no width of its own: text there is wrapped no narrower than this.
 PIPE_WIDTH = 250
@@ -104,9 +105,9 @@ def _is_tty(console: Console) -> bool:
 def available_width(console: Console, wide: bool = False) -> int | None:
     """The width a table must fit: the terminal's, or COLUMNS where it is set, as rich
     reads it; None (no limit) in a pipe or a file, and with --wide."""
-    if wide or (not _is_tty(console) and "COLUMNS" not in os.environ):
+    if wide or (not _is_tty(console) and columns_setting() is None):
         return None
-    return console.width
+    return max(console.width, MIN_COLUMNS)
 
 
 def let_draw(console: Console, needed: int) -> None:

@@ -170,11 +170,11 @@ def print_targets(console: Console, plan: Plan, targets: Sequence[Target], lang:
 
 
 def print_lines(console: Console, lines: Sequence[str]) -> None:
-    """Lines of text, one per item: in a terminal wrapped to its width (escape sequences
-    stripped); in a pipe or a file exactly one line each, for scripts."""
+    """Lines of text, one per item (escape sequences and control characters removed): in a
+    terminal wrapped to its width; in a pipe or a file exactly one line each, for scripts."""
     if available_width(console) is None:
         for line in lines:
-            console.file.write(line + "\n")
+            console.file.write(safe.plain(line) + "\n")
         return
     for line in lines:
         console.print(Text(safe.plain(line)))
