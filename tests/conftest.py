@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kpitrack.cli import cli
+from kpitrack.cli.main import cli
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -341,7 +341,7 @@ def complete(env_shell: str, words: str, cword: int | None = None) -> list[str]:
     """What click's completion prints for `words`, as the shell script would ask."""
     from click.testing import CliRunner
 
-    from kpitrack.cli import cli
+    from kpitrack.cli.main import cli
 
     env = {"_KPITRACK_COMPLETE": f"{env_shell}_complete", "COMP_WORDS": words,
            "COMP_CWORD": str(cword if cword is not None else len(words.split()) - 1)}

@@ -10,7 +10,7 @@ import pytest
 import rtoml
 
 from conftest import run
-from kpitrack.app.workspace import init
+from kpitrack.app.setup import init
 from kpitrack.workspace.init import init_workspace, template
 from kpitrack.workspace.targets_file import TARGET_FIELDS
 

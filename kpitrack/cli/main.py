@@ -4,6 +4,7 @@ domain error becomes one line on stderr (exit 1); usage errors exit 2."""
 from __future__ import annotations
 
 import gc
+import importlib
 from typing import Any
 
 import click
@@ -12,13 +13,42 @@ from ..core.errors import KpiError, located
 from ..i18n.base import LANGS
 from ..i18n.help import Help
 from ..i18n.reasons import os_reason
-from . import commands, supervision
 from .help import KpiGroup, KpiOption, Words, error_language, option
 from .settings import KpiFailure, Settings
+
+# Every command, by name: the module that defines it. A command's module (and what it
+# needs) is imported only when that command runs or its help is drawn, so `status` does
+# not load what `import`, `export` or git need. This is the command line's one import
+# by name; every other import sits at the top of its module.
+COMMANDS = {
+    "status": "reports", "show": "reports", "targets": "reports",
+    "export": "papers", "owners": "papers", "notice": "papers",
+    "add": "records", "withdraw": "records", "import": "records", "respond": "records",
+    "check": "setup", "init": "setup", "merge-driver": "setup", "completion": "setup",
+}
 
 
 class Kpitrack(KpiGroup):
     """Domain errors become one line on stderr and exit 1, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:  # suggest from every command's name
+            raise click.exceptions.NoSuchCommand(exc.command_name, possibilities=COMMANDS,
+                                                 ctx=ctx) from None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        found = getattr(importlib.import_module(f"{__package__}.{module}"),
+                        cmd_name.replace("-", "_").replace("import", "import_"), None)
+        return found if isinstance(found, click.Command) else None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,10 +78,6 @@ def cli(ctx: click.Context, workspace: str | None, lang: str | None,
 
 cli.help_id = Help.GROUP
 cli.help = Help.GROUP.english
-
-
-for _command in (*commands.COMMANDS, *supervision.COMMANDS):
-    cli.add_command(_command)
 
 
 # Reading 100,000 figures creates millions of small objects and almost no cycles; with

@@ -1,17 +1,12 @@
-"""Choosing a renderer for a report format: the text or bytes each format writes."""
+"""The report formats, and the text `status --format json|csv|md` writes (the export
+formats, which need more, are in `exports`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
-from ..core.model import MonthStatus
 from ..core.report import StatusReport
 from .csv_out import status_csv
-from .docx_out import report_docx
-from .html.page import report_html
 from .json_out import dumps, report_json
-from .markdown import report_markdown, status_markdown
-from .xlsx_out import status_xlsx
+from .markdown import status_markdown
 
 STATUS_FORMATS = ("table", "json", "csv", "md")
 EXPORT_FORMATS = ("md", "html", "csv", "json", "xlsx", "docx")
@@ -26,24 +21,4 @@ def status_text(report: StatusReport, fmt: str, lang: str) -> str:
         return dumps(report_json(report))
     if fmt == "csv":
         return status_csv(report, lang)
-
     return status_markdown(report, lang)
-
-
-def export_bytes(report: StatusReport, fmt: str, lang: str,
-                 histories: Mapping[str, Sequence[MonthStatus]] | None = None) -> bytes:
-    """`export`: the meeting report in `fmt`, as the bytes of its file. `histories` (each
-    red target's months) feeds the HTML page's charts."""
-    if fmt == "xlsx":
-        return status_xlsx(report, lang)
-    if fmt == "docx":
-        return report_docx(report, lang)
-    if fmt == "html":
-        text = report_html(report, histories or {}, lang)
-    elif fmt == "json":
-        text = dumps(report_json(report)) + "\n"
-    elif fmt == "csv":
-        text = status_csv(report, lang, bom=True)
-    else:
-        text = report_markdown(report, lang)
-    return text.encode("utf-8")

@@ -1,4 +1,5 @@
-"""The commands of the supervision cycle: a unit's answer, the league table, the notices."""
+"""The commands that write the meeting's papers: the report, the league table, the
+notices."""
 
 from __future__ import annotations
 
@@ -6,40 +7,56 @@ from pathlib import Path
 
 import click
 
-from ..app import answers, reports
+from ..app import reports
 from ..core.supervision import notices
 from ..i18n.help import Help
 from ..render.docx_out import notices_docx
+from ..render.exports import export_bytes
+from ..render.formats import EXPORT_SUFFIXES
+from ..render.html.page import RED_CHARTS
 from ..render.json_out import dumps, notice_json
 from ..render.notice import notice_markdown
 from ..render.owners import owners_text
 from ..render.terminal.layout import available_width
-from ..render.terminal.messages import notices_message, responded_message
-from ..render.terminal.table import owners_table, print_table
+from ..render.terminal.messages import (
+    exported_message,
+    notices_message,
+)
+from ..render.terminal.table import (
+    owners_table,
+    print_table,
+)
 from ..workspace.find import display_path
-from .completion import complete_owner, complete_target
+from .completion import complete_owner
 from .help import command, option
-from .options import as_of_option, format_option, output_option, wide_option
-from .settings import Settings, now, out, output_format, today, write_output
+from .options import (
+    as_of_option,
+    format_option,
+    output_option,
+    selection_options,
+    wide_option,
+)
+from .settings import Settings, out, output_format, today, write_output
+
+NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx"}
 
 
-@command(help=Help.RESPOND)
-@click.argument("target", shell_complete=complete_target)
-@option("--reason", required=True, help=Help.RESPOND_REASON)
-@option("--measures", required=True, help=Help.RESPOND_MEASURES)
-@option("--by", default="", help=Help.RESPOND_BY)
-@option("--period", metavar="YYYY-MM", help=Help.RESPOND_PERIOD)
-@option("--due", metavar="YYYY-MM-DD", help=Help.RESPOND_DUE)
+@command(help=Help.EXPORT)
+@selection_options
+@format_option(("md", "html", "csv", "json", "xlsx", "docx"), None, Help.EXPORT_FORMAT)
+@output_option
 @click.pass_obj
-def respond(settings: Settings, target: str, reason: str, measures: str, by: str,
-            period: str | None, due: str | None) -> None:
+def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
+           fmt: str | None, output: Path | None) -> None:
 
-    ws = settings.load(strict=False)
-    response, path = answers.respond(ws, target, reason=reason, measures=measures, by=by,
-                                     period=period, due=due, now=now(), today=today())
-    out(responded_message(ws.target(response.target), response, display_path(path),
-                          settings.language(ws)))
-
+    ws = settings.load()
+    lang = settings.language(ws)
+    chosen = output_format(fmt, output, EXPORT_SUFFIXES, lang)
+    report = reports.status_report(ws, as_of, today(), section=section, owner=owner)
+    histories = reports.red_histories(ws, report, RED_CHARTS) if chosen == "html" else None
+    data = export_bytes(report, chosen, lang, histories)
+    if write_output(settings, output, data, chosen, lang) and output is not None:
+        settings.note(exported_message(display_path(output), report, lang))
 
 @command(help=Help.OWNERS)
 @as_of_option(Help.OWNERS_AS_OF)
@@ -58,10 +75,6 @@ def owners(settings: Settings, as_of: str | None, fmt: str, wide: bool) -> None:
         return
 
     out(owners_text(report, fmt, lang))
-
-
-NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx"}
-
 
 @command(help=Help.NOTICE)
 @option("--owner", shell_complete=complete_owner, help=Help.NOTICE_OWNER)
@@ -87,6 +100,3 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
         data = notice_markdown(found, report, lang).encode("utf-8")
     if write_output(settings, output, data, chosen, lang) and output is not None:
         settings.note(notices_message(display_path(output), len(found), lang))
-
-
-COMMANDS = (respond, owners, notice)
