@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from conftest import digest, record, run, write_ws
-from kpitrack.workspace import files
+from kpitrack.workspace import journal
 
 TARGETS = """
 [targets.inv]
@@ -302,26 +302,28 @@ def test_hostile_text_is_recorded_literally(ws):
     assert "\x1b" not in result.stdout
 
 
-def test_a_failed_write_part_way_puts_back_the_files_already_replaced(ws, monkeypatch):
+def test_a_failed_write_part_way_changes_nothing(ws, monkeypatch):
+    """The disk fills while the second month is written: no month file has changed, and
+    no half-written file is left anywhere git would take it."""
     write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-03,140\nsmes,2025-04,2\n")
     before = digest(ws)
-    real = files.atomic_write
+    real = journal.staged_write
     calls = []
 
-    def failing(path, data):
-        if path.suffix == ".toml":
-            calls.append(path.name)
-        if path.name == "2025-04.toml":
+    def failing(folder, name, data, like=None):
+        calls.append(name)
+        if name == "2025-04.toml":
             raise OSError(28, "No space left on device")
-        return real(path, data)
+        return real(folder, name, data, like)
 
-    monkeypatch.setattr(files, "atomic_write", failing)
+    monkeypatch.setattr(journal, "staged_write", failing)
     result = run("--lang", "en", "import", "dept.csv", "--correct")
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
-    # The first was written, then the second failed and the first was put back.
-    assert calls == ["2025-03.toml", "2025-04.toml", "2025-03.toml"]
+    assert calls == ["2025-03.toml", "2025-04.toml"]
     assert digest(ws) == before
+    assert not [p for p in (ws / "actuals").iterdir() if p.suffix != ".toml"]
+    assert not list((ws / ".kpitrack" / "tmp").iterdir())
 
 
 def test_a_month_file_with_an_error_is_not_appended_to(ws):

@@ -6,8 +6,11 @@ print an error there, so any problem simply offers nothing.
 
 from __future__ import annotations
 
+import re
+import shlex
+
 import click
-from click.shell_completion import CompletionItem
+from click.shell_completion import BashComplete, CompletionItem, add_completion_class
 
 from ..workspace.find import find_workspace
 from ..workspace.load import Workspace, load_workspace
@@ -46,3 +49,22 @@ def complete_owner(ctx: click.Context, param: click.Parameter,
                    incomplete: str) -> list[CompletionItem]:
     ws = _completion_workspace(ctx)
     return _matching({t.owner: "" for t in ws.targets if t.owner}, incomplete) if ws else []
+
+
+# Words bash reads as themselves (letters of any script, digits and a few marks).
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+")
+
+
+class QuotedBashComplete(BashComplete):
+    """bash inserts what a completion gives as it is, so an owner named `$(rm -rf ~)`
+    would be run when the line is entered: give every value shell-quoted. (zsh's compadd
+    and fish quote what they insert themselves.)"""
+
+    def format_completion(self, item: CompletionItem) -> str:
+        value = item.value
+        if item.type == "plain" and not _SHELL_SAFE.fullmatch(value):
+            value = shlex.quote(value)
+        return f"{item.type},{value}"
+
+
+add_completion_class(QuotedBashComplete, "bash")

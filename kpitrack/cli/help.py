@@ -263,6 +263,7 @@ class KpiCommand(click.Command):
         return short_help(self.help or "", limit)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        refuse_undecodable(ctx, args)
         allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
         try:
             rest = super().parse_args(ctx, args)
@@ -275,6 +276,17 @@ class KpiCommand(click.Command):
             raise click.UsageError(Msg.USAGE_EXTRA_ARGUMENTS.text(
                 error_language(ctx), args=" ".join(rest)), ctx)
         return rest
+
+
+def refuse_undecodable(ctx: click.Context, args: list[str]) -> None:
+    """An argument holding bytes the computer's encoding cannot read (they arrive as lone
+    surrogates) would break every file it reached: a usage error, before anything."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise click.UsageError(Msg.ARGUMENT_NOT_TEXT.text(
+                error_language(ctx), arg=arg.encode("utf-8", "replace").decode()), ctx) from None
 
 
 def command(name: str | None = None, *, help: MessageId, **kwargs: Any
@@ -294,6 +306,10 @@ class KpiGroup(click.Group):
 
     context_class = KpiContext
     help_id: MessageId | None = None
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        refuse_undecodable(ctx, args)
+        return super().parse_args(ctx, args)
 
     def get_help(self, ctx: click.Context) -> str:
         word_help(self, ctx)

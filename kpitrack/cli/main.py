@@ -13,6 +13,7 @@ from ..core.errors import KpiError, located
 from ..i18n.base import LANGS
 from ..i18n.help import Help
 from ..i18n.reasons import os_reason
+from . import completion as _completion  # noqa: F401  (registers the quoted bash completion)
 from .help import KpiGroup, KpiOption, Words, error_language, option
 from .settings import KpiFailure, Settings
 

@@ -112,6 +112,8 @@ class Msg(metaclass=Catalogue):
                     "缺少 [plan] 表（含 title 和 year）")
     UNKNOWN_PLAN_FIELD = MessageId("unknown plan field {key!r}", "未知的 plan 字段 {key!r}")
     BAD_PLAN_YEAR = MessageId("plan.year must be a year such as 2025", "plan.year 必须是年份，如 2025")
+    BAD_PLAN_DATE = MessageId("plan.{key} must be a date between 1900 and 2999",
+                              "plan.{key} 必须是 1900 年至 2999 年之间的日期")
     PLAN_END_BEFORE_START = MessageId("plan.end is before plan.start", "plan.end 早于 plan.start")
     PLAN_NEEDS_DATES = MessageId("plan needs `year = 2025`, or both `start` and `end` dates",
                         "plan 需要 `year = 2025`，或同时给出 `start` 和 `end` 日期")
@@ -316,6 +318,10 @@ class Msg(metaclass=Catalogue):
     LINK_LOOP = MessageId("{path} is a link that leads back to itself",
                           "{path} 是指向自身的链接（链接循环）")
     # writing
+    WRITE_FINISHED = MessageId(
+        "an import or add that was stopped half-way has been finished: this file now holds "
+        "the figures it was writing",
+        "一次中途被中断的导入或添加已补完：此文件现已写入当时要写的数据")
     FIGURES_FILE_HEADER = MessageId(
         "# kpitrack figures for {period}. One [[actual]] record per figure.\n"
         "# Append-only: add records with `kpitrack add`; fix one with --correct.\n"
@@ -356,6 +362,10 @@ class Msg(metaclass=Catalogue):
         "unexpected extra argument(s): {args}; write a figure and its unit as one word, "
         "with no space, and put text with spaces in quotes",
         "多余的参数：{args}；带单位的数值不要加空格（写成 95亿），含空格的文字请加引号")
+    ARGUMENT_NOT_TEXT = MessageId(
+        "the argument {arg!r} holds bytes that are not text in this computer's encoding; "
+        "type it again",
+        "参数 {arg!r} 含有本机编码无法识别的字节；请重新输入")
     USAGE_NO_SUCH_COMMAND = MessageId("there is no command {name!r}{hint}",
                                       "没有名为 {name!r} 的命令{hint}")
     USAGE_NO_SUCH_OPTION = MessageId("there is no option {name}{hint}", "没有 {name} 这个选项{hint}")
@@ -400,6 +410,10 @@ class Msg(metaclass=Catalogue):
     CSV_BROKEN = MessageId("{file} row {row}: {detail}", "{file} 第{row}行：{detail}")
     BAD_XLSX = MessageId("{file}: not a readable .xlsx workbook ({why})",
                 "{file}：无法读取的 .xlsx 工作簿（{why}）")
+    SHEET_TOO_LARGE = MessageId(
+        "{file}: more than {rows} rows (or a workbook that unpacks to far more than that); "
+        "a sheet of figures has at most {rows} rows and {columns} columns",
+        "{file}：超过 {rows} 行（或工作簿解压后远大于此）；数据表最多 {rows} 行、{columns} 列")
     NO_SUCH_SHEET = MessageId("{file}: no sheet named {name!r}; it has {names}",
                      "{file}：没有名为 {name!r} 的工作表；现有 {names}")
     NO_HEADER = MessageId(

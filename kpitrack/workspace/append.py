@@ -21,8 +21,9 @@ from ..i18n.messages import Msg
 from .answers_file import responses_from_bytes
 from .fields import SCHEMA
 from .figures_file import actuals_from_bytes
-from .files import refuse_links, workspace_lock, write_all
+from .files import refuse_links, workspace_lock
 from .find import RESPONSES_DIR, display_path, month_file
+from .journal import finish, write_months
 from .load import Workspace
 from .positions import Lines
 
@@ -94,6 +95,7 @@ def append_response(ws: Workspace, response: Response) -> Path:
     refuse_links(ws.root, path)
     shown = display_path(path)
     with workspace_lock(ws.root):
+        finish(ws.root)
         old = _read(path)
         problems: list[Problem] = []
         existing = responses_from_bytes(path.name, shown, old, ws.plan, ws.by_id, problems) \
@@ -108,7 +110,7 @@ def append_response(ws: Workspace, response: Response) -> Path:
         if len(responses_from_bytes(path.name, shown, data, ws.plan, ws.by_id, [])) != \
                 len(existing) + 1:
             raise KpiError(Msg.READ_BACK_FAILED(), shown)
-        write_all([(path, old if path.exists() else None, data)])
+        write_months(ws.root, [(path, data)])
     return path
 
 
@@ -134,8 +136,9 @@ def append_actuals(ws: Workspace, actuals: list[Actual]) -> list[Path]:
     for actual in actuals:
         by_month.setdefault(actual.period, []).append(actual._replace(uid=actual.uid or new_uid()))
     with workspace_lock(ws.root):
+        finish(ws.root)
         writes = [_month_append(ws, period, batch) for period, batch in by_month.items()]
-        write_all(writes)
+        write_months(ws.root, [(path, data) for path, _, data in writes])
     return [path for path, _, _ in writes]
 
 

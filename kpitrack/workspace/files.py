@@ -104,22 +104,33 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
         lock.release()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def staged_write(folder: Path, name: str, data: bytes, like: Path | None = None) -> Path:
+    """`data` in a new temporary file of `folder`, flushed to disk, with the mode `like`
+    (the file it will replace) has, or the one a new file gets."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private (0600); give it the mode the file had, or the
         # one a new file gets, so colleagues sharing the folder can still read it.
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, _mode_for(like or folder / name))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader sees old or new, never half."""
+    tmp = staged_write(path.parent, path.name, data, path)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
 
 
 def _mode_for(path: Path) -> int:
@@ -131,7 +142,7 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -139,25 +150,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def write_all(writes: list[tuple[Path, bytes | None, bytes]]) -> None:
-    """Replace several files so that a failure part-way puts back the ones replaced."""
-    if not writes:
-        return
-    writes[0][0].parent.mkdir(exist_ok=True)
-    done: list[tuple[Path, bytes | None, bytes]] = []
-    try:
-        for write in writes:
-            atomic_write(write[0], write[2])
-            done.append(write)
-    except BaseException:
-        for path, old, _ in reversed(done):
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                atomic_write(path, old)
-        raise
 
 
 def write_report(root: Path, path: Path, data: bytes) -> None:

@@ -18,8 +18,9 @@ from ..i18n.messages import Msg
 from ..i18n.reasons import os_reason
 from .answers_file import responses_from_bytes
 from .figures_file import actuals_from_bytes
-from .files import link_target, outside, read_file
+from .files import link_target, outside, read_file, workspace_lock
 from .find import ACTUALS_DIR, RESPONSES_DIR, TARGETS_FILE, display_path, month_files
+from .journal import finish, pending
 from .month_files import month_period
 from .targets_file import targets_from_bytes
 
@@ -105,6 +106,10 @@ def load_targets(root: Path, problems: list[Problem]) -> tuple[Plan | None, list
 def load_workspace(root: Path) -> Workspace | Unreadable:
     """Read everything, keeping every valid record and every problem found."""
     problems: list[Problem] = []
+    if pending(root):  # a write that was stopped half-way is finished first
+        with workspace_lock(root):
+            problems += [Problem("warning", path, None, None, Msg.WRITE_FINISHED())
+                         for path in finish(root)]
     plan, targets = load_targets(root, problems)
     if plan is None:
         return Unreadable(root, problems)

@@ -14,6 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -116,9 +117,38 @@ def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # A spreadsheet numbers records, so a cell holding a line break is still one row.
-        return [(number, list(cells)) for number, cells in enumerate(reader, start=1)]
+        return _bounded(((number, list(cells[:MAX_COLUMNS]))
+                         for number, cells in enumerate(reader, start=1)), shown)
     except csv.Error as exc:
         raise KpiError(Msg.CSV_BROKEN(file=shown, row=reader.line_num, detail=str(exc))) from None
+
+
+# A department's sheet has tens of rows and a dozen columns: far more is a mistake or an
+# attack (a 5 KB workbook can claim a cell at XFD1048576), refused before it fills memory.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
+
+
+def _check_zip(data: bytes, shown: str) -> None:
+    """A workbook is a zip: refuse one that would unpack to more than we would read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
+    if size > MAX_UNZIPPED_BYTES:
+        raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
+
+
+def _bounded(rows: Iterator[tuple[int, list[object]]], shown: str
+             ) -> list[tuple[int, list[object]]]:
+    out: list[tuple[int, list[object]]] = []
+    for row in rows:
+        if len(out) >= MAX_ROWS:
+            raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
+        out.append(row)
+    return out
 
 
 def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
@@ -126,6 +156,7 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
     # openpyxl takes 0.2 s to import: only a workbook needs it.
     from openpyxl import load_workbook
 
+    _check_zip(data, shown)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
@@ -140,9 +171,17 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
             sheet = book[sheet_name]
         else:
             sheet = book.worksheets[0]
-        return [(number, [displayed(getattr(c, "value", None),
+        # The cells that exist, not the dimension the sheet claims.
+        sheet.reset_dimensions()
+        rows = ((number, [displayed(getattr(c, "value", None),
                                     getattr(c, "number_format", "General")) for c in cells])
-                for number, cells in enumerate(sheet.iter_rows(min_row=1), start=1)]
+                for number, cells in enumerate(
+                    sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS), start=1))
+        return _bounded(rows, shown)
+    except KpiError:
+        raise
+    except Exception as exc:  # a part of the workbook that does not read (truncated XML)
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
     finally:
         book.close()
 

@@ -81,6 +81,9 @@ def _plan_dates(plan: dict[str, Any], c: Collector) -> tuple[dt.date, dt.date]:
         c.fail(Msg.PLAN_NEEDS_DATES(), "plan")
     start = date_field(c, plan["start"], "plan.start", "plan", "start")
     end = date_field(c, plan["end"], "plan.end", "plan", "end")
+    for key, day in (("start", start), ("end", end)):
+        if not 1900 <= day.year <= 2999:  # a report's dates must still be dates
+            c.fail(Msg.BAD_PLAN_DATE(key=key), "plan", key)
     if end < start:
         c.fail(Msg.PLAN_END_BEFORE_START(), "plan", "end")
     return start, end
