@@ -152,14 +152,26 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def is_workspace_data(root: Path, path: Path) -> bool:
+    """The one rule for where a report may not go: targets.toml, or anywhere under a
+    folder of the workspace that kpitrack or git keeps (actuals/, responses/, and any
+    folder whose name begins with a dot: .kpitrack/, .git/)."""
+    try:
+        inside = path.relative_to(root.resolve())
+    except ValueError:
+        return False
+    parts = inside.parts
+    if not parts:
+        return True
+    return parts == (TARGETS_FILE,) or parts[0] in DATA_DIRS or \
+        (parts[0].startswith(".") and len(parts) > 1)
+
+
 def write_report(root: Path, path: Path, data: bytes) -> None:
     """Write an exported report atomically, and never over the workspace's own data."""
     shown = display_path(path)
     # An existing link is replaced itself, never the file it points to.
-    resolved = path.parent.resolve() / path.name
-    own = (root / TARGETS_FILE).resolve()
-    folders = [(root / name).resolve() for name in DATA_DIRS]
-    if resolved == own or any(f == resolved or f in resolved.parents for f in folders):
+    if is_workspace_data(root, path.parent.resolve() / path.name):
         raise KpiError(Msg.OWN_DATA(path=shown))
     if path.is_dir() and not path.is_symlink():
         raise KpiError(Msg.IS_FOLDER(path=shown))

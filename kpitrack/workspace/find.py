@@ -53,8 +53,8 @@ def peek_lang(option: str | None) -> str | None:
 def display_path(path: Path) -> str:
     """A path as users should see it: relative to the current folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+        return str(path.parent.resolve().relative_to(Path.cwd().resolve()) / path.name)
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
         return str(path)
 
 

@@ -95,9 +95,10 @@ def show_renderable(detail: Detail, lang: str, width: int | None = None) -> Grou
     for key, value in _facts(detail, lang):
         facts.add_row(word(key, lang), Text(safe.plain(value)))
 
-    sentence = Text(story(detail, lang), style="bold")
+    sentence = Text(safe.plain(story(detail, lang)), style="bold")
 
-    chart = Table(title=word("chart_title", lang), title_justify="left", box=None,
+    chart = Table(title=Text(word("chart_title", lang), style="table.title"),
+                  title_justify="left", box=None,
                   pad_edge=False, show_header=False)
     chart.add_column(justify="right", no_wrap=True)
     chart.add_column(no_wrap=True)
@@ -109,7 +110,8 @@ def show_renderable(detail: Detail, lang: str, width: int | None = None) -> Grou
                                                              detail.months, strict=True):
         streak_mark = "" if month.status is not Status.RED else "●"
         chart.add_row(label, Text(status_short(status, lang), style=STATUS_STYLE[status]),
-                      Text(bar, style=STATUS_STYLE[status]), figures, signed(month.gap),
+                      Text(bar, style=STATUS_STYLE[status]), Text(safe.plain(figures)),
+                      Text(signed(month.gap)),
                       streak_mark)
     chart_note = Text(word("chart_note_rate" if t.kind in RATE_KINDS
                            else "chart_note", lang), style="dim")

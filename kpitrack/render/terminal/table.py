@@ -45,7 +45,7 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
     """A table of `layout`'s columns, each row one line: the flexible column is cut with
     `…`, and every other column is as wide as its widest cell. A section starts at each
     row index in `sections`."""
-    table = Table(title=title, title_justify="left", pad_edge=False)
+    table = Table(title=Text(title, style="table.title"), title_justify="left", pad_edge=False)
     for column in layout.columns:
         table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
                          width=layout.widths[column.key], no_wrap=True,
