@@ -190,7 +190,9 @@ owner = {json.dumps(owner)}
 # ── 7. bounded reading ─────────────────────────────────────────────────────────
 
 
-def test_a_tiny_workbook_claiming_a_huge_sheet_is_read_as_the_cells_it_holds(ws):
+@pytest.mark.parametrize("far", [b"", b'<row r="1048576"><c r="XFD1048576" t="n"/></row>'])
+def test_a_tiny_workbook_claiming_a_huge_sheet_is_read_as_the_cells_it_holds(ws, far):
+    """The claim is the sheet's dimension, or an empty cell at its far corner."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -207,6 +209,7 @@ def test_a_tiny_workbook_claiming_a_huge_sheet_is_read_as_the_cells_it_holds(ws)
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = data.replace(b'<dimension ref="A1:C2"/>',
                                     b'<dimension ref="A1:XFD1048576"/>')
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
                 assert b"XFD1048576" in data
             target.writestr(item, data)
     (ws / "big.xlsx").write_bytes(out.getvalue())

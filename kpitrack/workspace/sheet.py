@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..core.errors import KpiError
 from ..i18n.messages import Msg
@@ -173,17 +173,38 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
             sheet = book.worksheets[0]
         # The cells that exist, not the dimension the sheet claims.
         sheet.reset_dimensions()
-        rows = ((number, [displayed(getattr(c, "value", None),
-                                    getattr(c, "number_format", "General")) for c in cells])
-                for number, cells in enumerate(
-                    sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS), start=1))
-        return _bounded(rows, shown)
+        return _bounded(_xlsx_rows(sheet, shown), shown)
     except KpiError:
         raise
     except Exception as exc:  # a part of the workbook that does not read (truncated XML)
         raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
     finally:
         book.close()
+
+
+def _xlsx_rows(sheet: Any, shown: str) -> Iterator[tuple[int, list[object]]]:
+    """Each row's cells as the sheet shows them, blank rows included up to the last row
+    that holds something: a sheet claiming an empty cell at row 1,048,576 is read as the
+    rows it holds. (openpyxl fills the rows a sheet skips with one shared empty row.)"""
+    skipped = None
+    blank_from = None  # the first of the blank rows since the last one holding a value
+    held = 0
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS), start=1):
+        if cells is skipped:
+            continue
+        held += 1  # a row the file holds, even an empty one, costs its cells
+        if held > MAX_ROWS:
+            raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
+        values = [displayed(getattr(c, "value", None), getattr(c, "number_format", "General"))
+                  for c in cells]
+        if all(v is None for v in values):
+            skipped = cells
+            blank_from = number if blank_from is None else blank_from
+            continue
+        if blank_from is not None:
+            yield from ((blank, []) for blank in range(blank_from, number))
+        blank_from = None
+        yield number, values
 
 
 # A number format's pieces: "quoted text", one \\escaped character, or one character.
