@@ -114,8 +114,9 @@ def test_status_cells_have_colour_and_label(repo_page):
     assert cells
     labels = {"blue": "蓝色·超前示范", "green": "绿色·推进正常", "yellow": "黄色·超期预警",
               "red": "红色·滞后督办", "none": "灰色·未报送"}
-    for status, text in cells:
-        assert text == labels[status]
+    for status, text in cells:  # the label, then any mark (* late, ✓ goal met)
+        assert re.fullmatch(re.escape(labels[status]) + r"(?: [*✓]+)?", text), text
+    assert any(text.endswith(" *") for _, text in cells)  # 工业投资 is late
 
 
 def test_print_styles(repo_page):

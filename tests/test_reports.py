@@ -49,8 +49,9 @@ def test_export_matches_golden(fixture_ws, args, golden):
 def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
     text = run("--lang", lang, "export").stdout
     tables = md_tables(text)
-    # red list, closed items, changes, the league table, and one table per section (three)
-    assert len(tables) == 7
+    # red list, closed items, changes, late reports, the league table, and one table per
+    # section (three)
+    assert len(tables) == 8
     for header, rows in tables:
         assert rows and all(count == header for count in rows)
     html = MarkdownIt().enable("table").render(text)
@@ -60,8 +61,9 @@ def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
 def test_repository_report_tables_are_well_formed():
     text = run("-C", str(REPO), "export").stdout
     tables = md_tables(text)
-    # red list, changes, the league table, six sections of 二 (no item closed this month)
-    assert len(tables) == 3 + 6
+    # red list, changes, late reports, the league table, six sections (no item closed this
+    # month)
+    assert len(tables) == 4 + 6
     for header, rows in tables:
         assert all(count == header for count in rows)
     assert "示例数据（非官方统计）" in text  # the illustrative figures are declared
@@ -91,6 +93,21 @@ def xlsx_rows(data: bytes, sheet: int = 0) -> list[dict]:
     return rows
 
 
+def status_cell_of(target: dict) -> str:
+    """The status cell every human format shows for a JSON row: the label, then `*` for
+    an out-of-date figure and `✓` for a year's goal met."""
+    from kpitrack.i18n.words import status_label
+
+    marks = ("*" if target["stale"] else "") + ("✓" if target["met"] else "")
+    label = status_label(target["status"], "zh")
+    return f"{label} {marks}" if marks else label
+
+
+def label_of(cell: str) -> str:
+    """A status cell without its marks."""
+    return re.sub(r" [*✓]+$", "", cell)
+
+
 def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
     """Each target's status as every format prints it, keyed by the target's name."""
     data = json.loads(run("-C", str(root), "status", "--format", "json").stdout)
@@ -101,25 +118,33 @@ def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
     for status in Status:
         labels[status_label(status, "zh")] = status.value
     out = {"json": {r["name"]: r["status"] for r in data["targets"]}}
+    by_name = {r["name"]: r for r in data["targets"]}
     exported = json.loads(run("-C", str(root), "export", "--format", "json").stdout)
     out["export-json"] = {r["name"]: r["status"] for r in exported["targets"]}
     rows = list(csv.DictReader(io.StringIO(
         run("-C", str(root), "export", "--format", "csv").stdout.lstrip("\ufeff"))))
-    out["csv"] = {r["指标"]: labels[r["状态"]] for r in rows}
+    out["csv"] = {r["指标"]: labels[label_of(r["状态"])] for r in rows}
+    # the marks travel with the status in every format
+    assert all(r["状态"] == status_cell_of(by_name[r["指标"]]) for r in rows)
     md = run("-C", str(root), "export").stdout
-    section_part = md.split("## 五、")[1].split("## 六、")[0]
+    section_part = md.split("## 六、")[1].split("## 七、")[0]
     out["md"] = {}
     for line in section_part.splitlines():
         cells = [c.strip() for c in line.strip("|").split(" | ")]
         if len(cells) > 3 and cells[0][:1] in "🔵🟢🟡🔴⚪":
-            out["md"][cells[2]] = labels[cells[0][2:]]
+            status = cells[0][2:].replace("\\*", "*")  # Markdown escapes the mark
+            out["md"][cells[2]] = labels[label_of(status)]
+            assert status == status_cell_of(by_name[cells[2]]), line
     book = xlsx_rows(run("-C", str(root), "export", "--format", "xlsx").stdout_bytes)
-    out["xlsx"] = {r["指标"]: labels[r["状态"]] for r in book}
+    out["xlsx"] = {r["指标"]: labels[label_of(r["状态"])] for r in book}
+    assert all(r["状态"] == status_cell_of(by_name[r["指标"]]) for r in book)
     table = run("-C", str(root), "--no-color", "status").stdout
     out["table"] = {}
-    pattern = re.compile("│(" + "|".join(map(re.escape, labels)) + r") *│[^│]*│ ([^│]+?) *│")
+    pattern = re.compile("│((" + "|".join(map(re.escape, labels))
+                         + r")(?: [*✓]+)?) *│[^│]*│ ([^│]+?) *│")
     for match in pattern.finditer(table):
-        out["table"][match.group(2)] = labels[match.group(1)]
+        out["table"][match.group(3)] = labels[match.group(2)]
+        assert match.group(1) == status_cell_of(by_name[match.group(3)]), match.group(0)
     return out
 
 
@@ -263,13 +288,13 @@ def test_export_xlsx_fills_each_status_cell_and_keeps_the_label(fixture_ws):
     assert [r["编号"] for r in rows] == [t["id"] for t in data["targets"]]
     for row, target in zip(rows, data["targets"], strict=True):
         status = Status(target["status"])
-        assert row["状态"] == status_label(status, "zh")
+        assert row["状态"] == status_cell_of(target)
         assert row["_fill"] == "00" + FILLS[status]
         if target["gap"] is not None:  # a number Excel can sort, rounded as elsewhere
             assert row["差距"] == pytest.approx(round(target["gap"], 1))
             assert row["_types"]["差距"] == "n"
     english = xlsx_rows(run("--lang", "en", "export", "--format", "xlsx").stdout_bytes)
-    assert {r["Status"] for r in english} <= {status_label(s, "en") for s in Status}
+    assert {label_of(r["Status"]) for r in english} <= {status_label(s, "en") for s in Status}
 
 
 def test_export_xlsx_legend_sheet(fixture_ws):

@@ -256,9 +256,9 @@ def test_the_report_as_a_word_document(ws):
     assert section.page_width > section.page_height  # A4 landscape
     assert round(section.page_width.mm) == 297
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:6] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化",
-                            "四、责任单位推进情况晾晒", "五、分板块推进情况", "（一）未分组"]
-    red, closed, changes, league, section_table = document.tables[:5]
+    assert headings[:7] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化", "四、逾期未报",
+                            "五、责任单位推进情况晾晒", "六、分板块推进情况", "（一）未分组"]
+    red, closed, changes, league, section_table = document.tables[:5]  # no late report
     assert [c.text for c in changes.rows[0].cells][:2] == ["指标", "责任单位"]
     assert [c.text for c in red.rows[0].cells][:3] == ["指标", "责任单位", "督办"]
     assert red.rows[1].cells[-1].text == "原因：周期长；措施：加快"
@@ -337,4 +337,5 @@ def test_the_word_report_reads_back_on_the_repository(tmp_path):
     out = tmp_path / "r.docx"
     assert run("-C", str(REPO), "export", "-o", str(out)).exit_code == 0
     document = docx.Document(io.BytesIO(out.read_bytes()))
-    assert len(document.tables) == 3 + 6  # red list, changes, league, six sections
+    # red list, changes, late reports, league, six sections
+    assert len(document.tables) == 4 + 6

@@ -99,6 +99,10 @@ def check_one_line_each(raw: list[str], screen: list[str], cols: int, rows: list
         assert len(lines) == 1, (cols, lang, row[key], lines)
         words = STATUS_WORDS[lang][row["status"]]
         assert any(word in lines[0] for word in words), (cols, lines[0], words)
+        # the marks travel with the status itself, at every width: * late, ✓ goal met
+        status_cell = lines[0].split("│")[1]
+        assert ("*" in status_cell) == row["stale"], (cols, lines[0])
+        assert ("✓" in status_cell) == bool(row["met"]), (cols, lines[0])
 
 
 @pytest.mark.parametrize("cols", WIDTHS)
@@ -112,6 +116,32 @@ def test_status_is_one_line_per_target_at_every_width(workspaces, where, lang, c
     check_one_line_each(raw, screen, cols, rows, lang)
     for section in {row["section"] for row in rows}:  # each section heading is one line too
         assert sum(1 for line in screen if line.startswith("│") and shows(line, section)) == 1
+
+
+def test_a_late_report_shows_its_mark_at_80_columns_and_is_capped_by_the_rule(tmp_path):
+    """工业投资's last figure is July's: in October it is late. Its mark stands beside its
+    status in the narrowest table; with `[bands] stale = "yellow"` it shows yellow."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    shutil.copytree(REPO / "actuals", root / "actuals")
+    text = (REPO / "targets.toml").read_text(encoding="utf-8")
+    (root / "targets.toml").write_text(text, encoding="utf-8")
+    _, screen = in_pty(root, ["status", "--as-of", "2025-10"], 80, False)
+    line = next(line for line in screen if shows(line, "工业投资"))
+    assert line.split("│")[1].strip() == "绿*", line
+    assert any("* 数据未按期更新（逾期未报）" in line for line in screen)
+    capped = re.sub(r"^\[bands\][^\n]*\n", '\\g<0>stale = "yellow"\n', text, count=1,
+                    flags=re.M)
+    assert capped != text
+    (root / "targets.toml").write_text(capped, encoding="utf-8")
+    _, screen = in_pty(root, ["status", "--as-of", "2025-10"], 80, False)
+    line = next(line for line in screen if shows(line, "工业投资"))
+    assert line.split("│")[1].strip() == "黄*", line
+    assert any("最高显示为黄色" in line for line in screen)
+    row = next(r for r in json.loads(run("-C", str(root), "status", "--as-of", "2025-10",
+                                         "--format", "json").stdout)["targets"]
+               if r["name"] == "工业投资")
+    assert (row["status"], row["status_uncapped"], row["stale"]) == ("yellow", "green", True)
 
 
 @pytest.mark.parametrize("cols", (80, 120, 200))

@@ -43,10 +43,6 @@ class Recorded(NamedTuple):
     replaced: Actual | None = None  # for a withdrawal: the figure taken back
 
 
-def _figures_of(ws: Workspace, target: Target) -> list[Actual]:
-    return [a for a in ws.actuals if a.target == target.id]
-
-
 def plausibility(ws: Workspace, target: Target, record: Actual,
                  figures: Sequence[Actual]) -> list[Message]:
     """What looks wrong about a new figure, against `figures`, the target's so far."""
@@ -58,7 +54,7 @@ def _append(ws: Workspace, record: Actual, target: Target, warnings: list[Messag
             replaced: Actual | None = None) -> Recorded:
     path = append_actual(ws, record, record.correction)
     register_merge_driver(ws.root)
-    after = status_after(ws.plan, target, [*_figures_of(ws, target), record], record.period)
+    after = status_after(ws.plan, target, [*ws.figures_of(target), record], record.period)
     return Recorded(target, record, path, after, len(ws.errors), warnings, replaced)
 
 
@@ -73,7 +69,7 @@ def record_figure(ws: Workspace, key: str, value: str | None, *, period: str | N
         period=parse_period(period) if period else default_period(today), done=done,
         date=parse_date(date) if date else None, by=by, note=note, source=source,
         correct=correct, now=now, today=today)
-    warnings = plausibility(ws, target, record, _figures_of(ws, target))
+    warnings = plausibility(ws, target, record, ws.figures_of(target))
     if warnings and strict:
         raise KpiError(Msg.STRICT_REFUSED(msg=warnings[0]))
     return _append(ws, record, target, warnings)
@@ -85,7 +81,7 @@ def withdraw_figure(ws: Workspace, key: str, *, period: str, by: str, note: str,
     target = ws.target(key)
     chosen = parse_period(period)
     check_period(ws.plan, chosen, today)
-    replaced = effective_records(target, _figures_of(ws, target)).get(chosen)
+    replaced = effective_records(target, ws.figures_of(target)).get(chosen)
     if replaced is None:
         raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=chosen))
     record = Actual(target=target.id, period=chosen, recorded=now, by=by, note=note,

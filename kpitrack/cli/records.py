@@ -101,7 +101,10 @@ def respond(settings: Settings, target: str, reason: str, measures: str, by: str
             period: str | None, due: str | None) -> None:
 
     ws = settings.load(strict=False)
-    response, path = answers.respond(ws, target, reason=reason, measures=measures, by=by,
-                                     period=period, due=due, now=now(), today=today())
-    out(responded_message(ws.target(response.target), response, display_path(path),
-                          settings.language(ws)))
+    done = answers.respond(ws, target, reason=reason, measures=measures, by=by,
+                           period=period, due=due, now=now(), today=today())
+    lang = settings.language(ws)
+    out(responded_message(ws.target(done.response.target), done.response,
+                          display_path(done.path), lang))
+    if done.not_behind is not None:
+        settings.note(severity("note", lang) + done.not_behind.text(lang))

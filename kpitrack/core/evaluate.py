@@ -16,6 +16,7 @@ from .model import (
     Actual,
     AsOf,
     Bands,
+    BaselineFrom,
     Detail,
     Direction,
     Evaluation,
@@ -99,7 +100,30 @@ def _judge_figures(plan: Plan, target: Target, figures: dict[Period, Actual],
                          needed_per_month=_finite(ev.needed_per_month))
     if any(record.example for record in figures.values()):
         ev = ev._replace(example=True)
-    return ev
+    met = year_met(plan, ev)
+    cap = bands_for(plan, target).stale
+    if ev.stale and cap is not None and 0 <= ev.status.severity < cap.severity:
+        return ev._replace(status=cap, uncapped=ev.status, met=met)
+    return ev._replace(met=met) if met is not None else ev
+
+
+def year_met(plan: Plan, ev: Evaluation) -> bool | None:
+    """Whether the year's goal is reached (True) or can no longer be (False); None while
+    it cannot be known. A ceiling (`down`) is known kept only by the plan's last figure;
+    a year-to-date total above its ceiling can no longer come under it."""
+    t = ev.target
+    if t.kind is Kind.MILESTONE:
+        return True if ev.done else (False if ev.status is Status.RED else None)
+    if ev.actual is None or t.target is None or ev.period is None:
+        return None
+    final = ev.period == plan.last_period
+    if t.kind in RATE_KINDS:
+        return ev.gap >= 0 if final and ev.gap is not None else None
+    if t.direction is Direction.UP:
+        return True if ev.actual >= t.target else (False if final else None)
+    if ev.actual > t.target and t.kind is Kind.CUMULATIVE:
+        return False
+    return ev.actual <= t.target if final else None
 
 
 def _evaluate_target(plan: Plan, target: Target, figures: dict[Period, Actual],
@@ -147,12 +171,40 @@ def _cumulative(plan: Plan, target: Target, figures: dict[Period, Actual], lates
                       needed_per_month=needed)
 
 
+def stated_baseline(target: Target) -> tuple[float, BaselineFrom] | None:
+    """A level target's baseline when the file states one: `baseline` (the figure at the
+    start of the year), else `last_year` (last year's closing figure). None: the first
+    figure will be assumed."""
+    if target.baseline is not None:
+        return target.baseline, BaselineFrom.BASELINE
+    if target.last_year is not None:
+        return target.last_year, BaselineFrom.LAST_YEAR
+    return None
+
+
+def progress_since(plan: Plan, target: Target, month: int, first: int) -> float:
+    """Time progress counted from month `first` (an assumed baseline's month): 0 in that
+    month, the rest of the plan's time progress spread over the months after it."""
+    if month <= first:
+        return 0.0
+    start = time_progress(plan, target, first)
+    if start >= 100.0:
+        return 100.0
+    return 100.0 * (time_progress(plan, target, month) - start) / (100.0 - start)
+
+
 def _level(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Period,
            month: int, progress: float, stale: bool) -> Evaluation:
     value = figures[latest].value or 0.0
-    assumed = target.baseline is None
-    baseline = (figures[next(iter(figures))].value or 0.0) if assumed else target.baseline
-    assert baseline is not None and target.target is not None
+    stated = stated_baseline(target)
+    if stated is None:
+        first = next(iter(figures))
+        baseline, source = figures[first].value or 0.0, BaselineFrom.FIRST_FIGURE
+        # No target is behind in the month its baseline is first reported.
+        progress = progress_since(plan, target, month, plan.month_number(first))
+    else:
+        baseline, source = stated
+    assert target.target is not None
     forecast = baseline + (value - baseline) * 100.0 / progress if progress > 0 else None
     if target.direction is Direction.UP:
         span, moved, short = target.target - baseline, value - baseline, target.target - value
@@ -169,7 +221,9 @@ def _level(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Pe
         status = classify(gap, bands_for(plan, target).pace)
     return Evaluation(target, status, actual=value, period=latest, completion=completion,
                       time_progress=progress, gap=gap, stale=stale, forecast=forecast,
-                      needed_per_month=needed, baseline=baseline, baseline_assumed=assumed)
+                      needed_per_month=needed, baseline=baseline,
+                      baseline_assumed=source is BaselineFrom.FIRST_FIGURE,
+                      baseline_from=source)
 
 
 def milestone_due(plan: Plan, target: Target) -> dt.date:
@@ -339,7 +393,10 @@ def select(result: Result, section: str | None = None, owner: str | None = None,
         rows = [r for r in rows if _matches(get(r), wanted)]
     if statuses:
         rows = [r for r in rows if r.status in statuses]
-    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows), result.history)
+    filtered = section is not None or owner is not None or bool(statuses)
+    total = result.of_total if result.of_total is not None else len(result.rows)
+    return Result(result.plan, result.as_of, tuple(rows), count_statuses(rows), result.history,
+                  total if filtered else result.of_total)
 
 
 def any_at_least(statuses: Iterable[Status], threshold: Status) -> bool:

@@ -90,6 +90,9 @@ class Bands:
     pace: PaceBands = PaceBands(10.0, -5.0, -15.0)
     difference: PaceBands = PaceBands(2.0, 0.0, -1.0)
     milestone: MilestoneBands = MilestoneBands()
+    # `stale = "yellow"`: a target whose figure is out of date shows at best this colour
+    # (yellow or red); None keeps the colour its figures give.
+    stale: Status | None = None
 
 
 DEFAULT_BANDS = Bands()
@@ -106,6 +109,13 @@ class Checks:
     growth_limit: float = 100.0
     # A figure under 1 for a % target that reads right ×100 is likely a fraction (0.048).
     percent_fractions: bool = True
+    # A year-to-date figure whose month's increment is this many times the largest
+    # monthly increment so far is likely wrong (1,234 typed for 523.4).
+    increment_jump: float = 5.0
+    # A figure at least this many times the year's goal before the plan's last quarter.
+    goal_multiple: float = 2.0
+    # A growth rate that moves more than this many points from the month before.
+    growth_jump: float = 20.0
 
 
 DEFAULT_CHECKS = Checks()
@@ -234,6 +244,14 @@ class Response:
     uid: str = ""  # the answer's own id (`id` in the file)
 
 
+class BaselineFrom(StrEnum):
+    """Where a level target's baseline came from."""
+
+    BASELINE = "baseline"  # the target's `baseline` (年初数)
+    LAST_YEAR = "last_year"  # last year's closing figure (上年数)
+    FIRST_FIGURE = "first_figure"  # assumed: the first figure reported (首次报送值)
+
+
 class Evaluation(NamedTuple):
     """One target judged as of one day (a named tuple: see the module's docstring)."""
 
@@ -253,6 +271,12 @@ class Evaluation(NamedTuple):
     done_date: dt.date | None = None
     due: dt.date | None = None
     example: bool = False  # an illustrative figure counts in this evaluation
+    baseline_from: BaselineFrom | None = None  # level targets with a baseline
+    # The colour the figures give when `[bands] stale` capped it (the status is then the
+    # capped one); None when nothing was capped.
+    uncapped: Status | None = None
+    # The year's goal is reached (True), can no longer be (False), or is not yet known.
+    met: bool | None = None
 
 
 class MonthStatus(NamedTuple):
@@ -278,6 +302,8 @@ class Result:
     summary: dict[Status, int]
     # Each target's month-end statuses from the plan's first month to the as-of month.
     history: dict[str, tuple[MonthStatus, ...]]
+    # With a filter (`--only`, `--section`, `--owner`): how many targets the plan holds.
+    of_total: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

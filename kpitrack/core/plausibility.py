@@ -9,8 +9,12 @@ targets.toml setting its threshold:
 - a slip of magnitude: a figure about 10, 100, 1,000 or 10,000 times above or below both
   its last figure and its pace to the target (wan for yi, a digit too many); not for a
   growth rate, which may sit near zero;
-- a growth rate beyond ±100%;
+- a growth rate beyond ±100%, or one that moves more than 20 points from the figure
+  before it;
 - a year-to-date figure below the one before it (a single month's figure?);
+- a month's increment (what a year-to-date figure adds to the one before, per month)
+  5 times the largest monthly increment so far (1,234 typed for 523.4);
+- a figure at least twice the year's goal before the plan's last quarter;
 - a period in the future.
 """
 
@@ -24,7 +28,7 @@ from ..i18n.base import Message
 from ..i18n.messages import Msg
 from .errors import Problem
 from .evaluate import time_progress
-from .model import RATE_KINDS, Actual, Kind, Plan, Target
+from .model import RATE_KINDS, Actual, Direction, Kind, Plan, Target
 from .period import Period
 from .records import adds_up, effective_records, group_by_target
 
@@ -60,14 +64,67 @@ def figure_warnings(plan: Plan, target: Target, record: Actual,
     fraction = _fraction(plan, target, record, last)
     slip = None if fraction else _slip(plan, target, record, last)
     out += [m for m in (fraction, slip) if m]
+    if not out:
+        out += [m for m in (_increment_jump(plan, target, record, before),
+                            _beyond_goal(plan, target, record)) if m][:1]
     if target.kind is Kind.GROWTH and abs(value) > plan.checks.growth_limit:
         out.append(Msg.GROWTH_BEYOND(id=target.id, period=record.period, value=value,
                                      limit=plan.checks.growth_limit))
+    elif target.kind is Kind.GROWTH and last is not None and last.value is not None and \
+            abs(value - last.value) > plan.checks.growth_jump:
+        out.append(Msg.GROWTH_JUMP(id=target.id, period=record.period, value=value,
+                                   before=last.value, earlier=last.period,
+                                   points=value - last.value))
     if target.kind is Kind.CUMULATIVE and not adds_up(target) and last is not None \
             and last.value is not None and value < last.value:
         out.append(Msg.YTD_FALLS(value=value, period=record.period, before=last.value,
                                  earlier=last.period))
     return out
+
+
+def monthly_increments(plan: Plan, target: Target, figures: Sequence[Actual]
+                       ) -> list[tuple[Period, float]]:
+    """What each figure adds per month: a year-to-date total's rise over the figure before
+    it (the first from zero at the plan's start), spread over the months between; an
+    `increment` figure is its own. `figures` in period order, each with a value."""
+    if adds_up(target):
+        return [(r.period, r.value or 0.0) for r in figures]
+    out = []
+    previous, months = 0.0, 0
+    for r in figures:
+        month = plan.month_number(r.period)
+        value = r.value or 0.0
+        if month > months:
+            out.append((r.period, (value - previous) / (month - months)))
+        previous, months = value, month
+    return out
+
+
+def _increment_jump(plan: Plan, target: Target, record: Actual, before: Sequence[Actual]
+                    ) -> Message | None:
+    if target.kind is not Kind.CUMULATIVE or not before or not plan.contains(record.period):
+        return None
+    earlier = sorted(before, key=lambda r: r.period)
+    steps = monthly_increments(plan, target, [*earlier, record])
+    largest = max((step for _, step in steps[:-1]), default=0.0)
+    period, step = steps[-1]
+    if period != record.period or largest <= 0 or step <= plan.checks.increment_jump * largest:
+        return None
+    return Msg.INCREMENT_JUMP(id=target.id, period=record.period, value=record.value,
+                              step=_round(step), largest=_round(largest))
+
+
+def _beyond_goal(plan: Plan, target: Target, record: Actual) -> Message | None:
+    goal, value = target.target, record.value
+    if target.kind not in (Kind.CUMULATIVE, Kind.LEVEL) or goal is None or goal <= 0 or \
+            value is None or adds_up(target) or target.direction is not Direction.UP or \
+            not plan.contains(record.period):
+        return None
+    if plan.month_number(record.period) > plan.months - 3 or \
+            value < plan.checks.goal_multiple * goal:
+        return None
+    return Msg.BEYOND_GOAL(id=target.id, period=record.period, value=value, goal=goal,
+                           times=round(value / goal, 1))
 
 
 def _times(a: float, b: float) -> float:

@@ -57,11 +57,18 @@ class StatusReport:
     as_of: AsOf
     rows: tuple[ReportRow, ...]
     summary: dict[Status, int]
+    of_total: int | None = None  # with a filter: how many targets the plan holds
 
     @property
     def has_examples(self) -> bool:
         """Whether an illustrative figure counts anywhere in the report."""
         return any(row.ev.example for row in self.rows)
+
+    def late(self) -> list[ReportRow]:
+        """The late reports: targets whose latest figure is out of date, the
+        longest late first."""
+        stale = [row for row in self.rows if row.ev.stale and row.ev.period is not None]
+        return sorted(stale, key=lambda row: row.ev.period.ordinal if row.ev.period else 0)
 
     def by_section(self) -> dict[str, list[ReportRow]]:
         """Rows grouped by section, sections in order of first appearance."""
@@ -87,4 +94,4 @@ def build(result: Result, responses: Iterable[Response] = ()) -> StatusReport:
     rows = tuple(ReportRow.of(ev, result.history.get(ev.target.id, ()),
                               answers.get(ev.target.id))
                  for ev in result.rows)
-    return StatusReport(result.plan, result.as_of, rows, result.summary)
+    return StatusReport(result.plan, result.as_of, rows, result.summary, result.of_total)

@@ -92,7 +92,8 @@ class Help(metaclass=Catalogue):
         "Show each target's completion, time progress, gap and colour.\n\n"
         "The table also shows the change since last month (↓ worse, then last month's "
         "colour), a six-month trend of completion and how many months in a row a target "
-        "has been red.\n\n"
+        "has been red. Beside a colour, * marks a late report (the figure is out of date) "
+        "and ✓ a year's goal met.\n\n"
         "\b\nExamples:\n"
         "  kpitrack status\n"
         "  kpitrack status --as-of 2025-06 --section innovation\n"
@@ -100,7 +101,7 @@ class Help(metaclass=Catalogue):
         "  kpitrack status --format json --fail-on red   # exit 3 if anything is red",
         "显示每项指标的完成率、时序进度、差距和颜色。\n\n"
         "表中还显示与上月相比的变化（↓黄：转差，上月为黄）、近六个月完成率的趋势，以及连续"
-        "红色的月数。\n\n"
+        "红色的月数。颜色旁的 * 表示逾期未报（数据未按期更新），✓ 表示已完成全年目标。\n\n"
         "\b\n示例：\n"
         "  kpitrack status\n"
         "  kpitrack status --as-of 2025-06 --section 科技\n"

@@ -128,6 +128,20 @@ class Msg(metaclass=Catalogue):
                               "bands 必须是表，如 {{ green = -3 }}")
     PACE_BANDS_NOT_TABLE = MessageId("bands must be a table", "bands 必须是表")
     UNKNOWN_BANDS_FIELD = MessageId("unknown bands field {key!r}", "未知的 bands 字段 {key!r}")
+    ANSWER_NOT_BEHIND = MessageId(
+        "{id} is {status} in {period}, neither red nor yellow: the answer is recorded, but "
+        "the target is not on the supervision list",
+        "{id} {period}为{status}，不是红色或黄色：情况说明已记录，但该指标不在督办清单上")
+    BAD_STALE_CAP = MessageId(
+        'stale must be "yellow" or "red" (the best colour a target with an out-of-date '
+        'figure may show), or false',
+        'stale 只能写 "yellow" 或 "red"（数据未按期更新的指标最好显示的颜色），或 false')
+    BASELINE_ASSUMED = MessageId(
+        "{id} ({name}) has no baseline: the first figure reported is taken as the baseline, and time progress "
+        "is counted from its month; write `baseline = …` (the figure at the start of the "
+        "year) or `last_year = …` (last year's closing figure) in this target",
+        "{id}（{name}）未设基数：以首次报送值为基数，时序进度自该月起算；请在此指标中写 baseline = 年初数"
+        "（或 last_year = 上年数）")
     UNKNOWN_BAND_EDGE = MessageId("unknown band edge {key!r}", "未知的色带边界 {key!r}")
     BAND_ORDER = MessageId("band edges must satisfy blue >= green >= yellow",
                   "色带边界必须满足 blue >= green >= yellow")
@@ -175,6 +189,21 @@ class Msg(metaclass=Catalogue):
     SUPERVISION_NOT_TABLE = MessageId("[supervision] must be a table", "[supervision] 必须是表")
     CHECK_TOO_SMALL = MessageId("{name} must be more than {n}", "{name} 必须大于 {n}")
     # plausibility: a figure likely typed wrong
+    INCREMENT_JUMP = MessageId(
+        "{id} {period}: {value:g} adds {step:g} in a month, against at most {largest:g} a "
+        "month so far; is it the year-to-date total, in the target's unit?",
+        "{id} {period}：{value:g} 意味着一个月新增 {step:g}，而此前每月最多 {largest:g}；请核对"
+        "是否为1—N月累计数、单位是否正确")
+    BEYOND_GOAL = MessageId(
+        "{id} {period}: {value:g} is {times:g} times the year's goal of {goal:g} with a "
+        "quarter or more still to go; check the figure and its unit",
+        "{id} {period}：{value:g} 已是全年目标 {goal:g} 的 {times:g} 倍，而全年还剩一个季度以上；"
+        "请核对数值和单位")
+    GROWTH_JUMP = MessageId(
+        "{id} {period}: the growth rate moves from {before:g}% ({earlier}) to {value:g}% "
+        "({points:+.1f} points); check the figure",
+        "{id} {period}：增速由 {before:g}%（{earlier}）变为 {value:g}%（{points:+.1f}个百分点）；"
+        "请核对数值")
     LOOKS_LIKE_FRACTION = MessageId(
         "{id} {period}: {value:g} looks like a fraction; did you mean {suggested:g}%?",
         "{id} {period}：{value:g} 像是写成了小数；是否应为 {suggested:g}%？")

@@ -21,8 +21,15 @@ class Say(metaclass=Catalogue):
                               "较上月由{before}转为{now}。")
     STORY_STALE = MessageId("The latest figure is for {period}; it is out of date.",
                             "最新数据为{period}，未按期更新。")
-    STORY_BASELINE = MessageId("The baseline is the first figure, {baseline}.",
-                               "基数取首次报送值{baseline}。")
+    STORY_BASELINE = MessageId(
+        "The baseline is the first figure, {baseline} ({month}), and time progress is "
+        "counted from that month: set the baseline in targets.toml to judge the whole year.",
+        "基数取首次报送值{baseline}（{month}），时序进度自该月起算；在 targets.toml 中填写年初数"
+        "（baseline）可按全年评价。")
+    STORY_CAPPED = MessageId(
+        "Its figures alone would be {uncapped}; a late report is shown at best {cap}.",
+        "按数据本应为{uncapped}；逾期未报的指标最高显示为{cap}。")
+    STORY_MET = MessageId("The year's goal is met.", "已完成全年目标。")
     STORY_NO_FIGURE = MessageId("No figure has been reported yet.", "尚无数据报送。")
     STORY_TOO_EARLY = MessageId("Too early in the plan to forecast.", "时序进度为零，暂无法预计全年。")
     # a level (a count that stands at some level)
@@ -95,14 +102,18 @@ class Say(metaclass=Catalogue):
         "Milestones: yellow within {warn_days} days of the due date, red when overdue, blue "
         "when done {early_days}+ days early.",
         "节点类：到期前{warn_days}天内未完成为黄色，超期未完成为红色，提前{early_days}天以上完成为蓝色。")
-    LEGEND_NOTES = MessageId("{stale}; {assumed}", "{stale}；{assumed}")
 
     # ── the meeting report (Markdown, Word, HTML, the workbook) ────────────────
     REPORT_TITLE = MessageId("{title}: progress {as_of}", "{title}推进情况（{as_of}）")
     SHEET_TITLE = MessageId("{title} ({as_of})", "{title}（{as_of}）")
     HEADLINE = MessageId("{total} targets: {counts}.", "共{total}项指标：{counts}。")
+    # with --only, --section or --owner: what the counts count
+    FILTERED_COUNT = MessageId("{shown} shown of {total} targets", "筛选后{shown}项，共{total}项")
+    FILTERED_HEADLINE = MessageId("{shown} of {total} targets shown: {counts}.",
+                                  "筛选后{shown}项（共{total}项指标）：{counts}。")
     # before the HTML page's chip of each colour
     HEADLINE_LEAD = MessageId("{total} targets: ", "共{total}项指标：")
+    LEAD_COLON = MessageId(": ", "：")
     EXAMPLES_COUNT = MessageId("({examples} of {total} targets use illustrative figures.)",
                                "（{total}项指标中{examples}项使用示例数据）")
     CHANGES_COUNT = MessageId(" (since {since}: {n})", "（较{since}，{n}项）")

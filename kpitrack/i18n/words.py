@@ -38,8 +38,13 @@ class Word(metaclass=Catalogue):
     AS_OF = MessageId('As of', '截至')
     LEGEND = MessageId('Legend', '图例')
     COUNT = MessageId('Count', '合计')
-    STALE_NOTE = MessageId('* figure is out of date', '* 数据未按期更新')
-    ASSUMED_NOTE = MessageId('† baseline taken from the first figure', '† 基数取首次报送值')
+    STALE_NOTE = MessageId('* figure is out of date (a late report)', '* 数据未按期更新（逾期未报）')
+    STALE_CAPPED_NOTE = MessageId('* figure is out of date (a late report), shown at best {label}',
+                                  '* 数据未按期更新（逾期未报），最高显示为{label}')
+    MET_NOTE = MessageId("✓ the year's goal is met", '✓ 已完成全年目标')
+    ASSUMED_NOTE = MessageId('† baseline taken from the first figure, time progress counted from its month',
+                             '† 基数取首次报送值，时序进度自该月起算')
+    LAST_YEAR_NOTE = MessageId("‡ baseline is last year's closing figure", '‡ 基数取上年数')
     NO_SECTION = MessageId('Ungrouped', '未分组')
     DONE = MessageId('done', '已完成')
     NOT_DONE = MessageId('not done', '未完成')
@@ -70,6 +75,10 @@ class Word(metaclass=Catalogue):
     FLAGS = MessageId('Flags', '标记')
     NO_FIGURES = MessageId('no figures yet', '尚无报送记录')
     BASELINE = MessageId('Baseline', '基数')
+    BASELINE_SET = MessageId('{value} (the baseline set)', '{value}（年初数）')
+    BASELINE_LAST_YEAR = MessageId("{value} (last year's closing figure)", '{value}（上年数）')
+    BASELINE_FIRST = MessageId('{value} (the first figure, {month}: assumed)',
+                               '{value}（首次报送值，{month}；系假定）')
     QUOTE = MessageId('Source text', '原文')
     FREQ_MONTHLY = MessageId('monthly', '按月')
     FREQ_QUARTERLY = MessageId('quarterly', '按季')
@@ -85,6 +94,7 @@ class Word(metaclass=Catalogue):
     REASON = MessageId('Reason', '原因')
     MEASURES = MessageId('Measures', '措施')
     CLOSED_LIST = MessageId('Closed this month', '本月销号')
+    LATE_LIST = MessageId('Late reports', '逾期未报')
     RED_ITEMS = MessageId('Lagging targets (red)', '红色滞后督办事项')
     YELLOW_ITEMS = MessageId('Warnings (yellow)', '黄色预警提醒')
     NONE_ITEMS = MessageId('None.', '无。')
@@ -99,6 +109,7 @@ class Word(metaclass=Catalogue):
     CHART_RED = MessageId('Red items month by month', '红色督办：逐月进度')
     CHART_DATA = MessageId('Chart data', '图表数据')
     NO_CLOSED = MessageId('No item was closed this month.', '本月无销号事项。')
+    NO_LATE = MessageId('Every figure is up to date.', '本月无逾期未报的指标。')
     LEAGUE = MessageId('Units side by side', '责任单位推进情况晾晒')
     UNASSIGNED = MessageId('Unassigned', '未指定')
     RANK = MessageId('Rank', '排名')
@@ -162,6 +173,7 @@ class Word(metaclass=Catalogue):
     # line prefixes
     SEVERITY_ERROR = MessageId("error: ", "错误：")
     SEVERITY_WARNING = MessageId("warning: ", "警告：")
+    SEVERITY_NOTE = MessageId("note: ", "提示：")
     ERROR_PREFIX = MessageId("Error: ", "错误：")
     # how headings, months and days are written; the English writes a number in digits
     # (`english_n`), the Chinese in Chinese numerals (`chinese_numeral`)
@@ -174,6 +186,7 @@ class Word(metaclass=Catalogue):
     PART_NUMBER = MessageId("{english_n}. ", "{chinese_numeral}、")
     COUNT_ITEMS = MessageId(" ({n})", "（{n}项）")
     ITEMS = MessageId("{n}", "{n}项")
+    NOTES_JOIN = MessageId("; ", "；")
     LIST_SEPARATOR = MessageId(", ", "，")
     LABELLED = MessageId("{label}: {value}", "{label}：{value}")
     # Layouts: how worded parts join, with no word of their own. Chinese sets a figure
@@ -220,6 +233,11 @@ def status_cell(status: str, lang: str) -> str:
     if lang != "zh":
         return status_label(status, lang)
     return Word.CELL_NONE.text(lang) if status == "none" else status_short(status, lang)
+
+
+def status_term(status: str) -> Message:
+    """A status as a word in a sentence (蓝, ahead), worded in the reader's language."""
+    return Word.get(f"short_{status}")()
 
 
 def kind_term(kind: str) -> Message:

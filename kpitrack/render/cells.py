@@ -8,8 +8,8 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..core import trends
-from ..core.model import RATE_KINDS, Actual, Evaluation, Kind, Target
-from ..core.report import ReportRow
+from ..core.model import RATE_KINDS, Actual, BaselineFrom, Evaluation, Kind, Target
+from ..core.report import ReportRow, StatusReport
 from ..core.supervision import OwnerRow
 from ..i18n.reports import Say
 from ..i18n.words import (
@@ -104,6 +104,62 @@ def change_marker(row: ReportRow, lang: str) -> str:
                                  status=status_short(row.previous, lang))
 
 
+STALE_MARK, MET_MARK, ASSUMED_MARK, LAST_YEAR_MARK = "*", "✓", "†", "‡"
+
+
+def status_marks(ev: Evaluation) -> str:
+    """The marks that travel with a status: `*` for an out-of-date figure, `✓` for a
+    year's goal met. Every format shows them beside the colour, at every width."""
+    return (STALE_MARK if ev.stale else "") + (MET_MARK if ev.met else "")
+
+
+def status_text(ev: Evaluation, lang: str) -> str:
+    """The status cell: its label, then its marks (`Green *`)."""
+    marks = status_marks(ev)
+    label = status_label(ev.status, lang)
+    return f"{label} {marks}" if marks else label
+
+
+def mark_notes(report: StatusReport, lang: str) -> list[str]:
+    """What each mark the report shows means, for its legend (only the marks it shows)."""
+    evs = [row.ev for row in report.rows]
+    cap = report.plan.bands.stale
+    notes = []
+    if any(ev.stale for ev in evs):
+        notes.append(Word.STALE_CAPPED_NOTE.text(lang, label=status_label(cap, lang)) if cap
+                     else word("stale_note", lang))
+    if any(ev.met for ev in evs):
+        notes.append(word("met_note", lang))
+    marks = {_baseline_mark(ev) for ev in evs}
+    notes += [word(key, lang) for mark, key in ((ASSUMED_MARK, "assumed_note"),
+                                                (LAST_YEAR_MARK, "last_year_note"))
+              if mark in marks]
+    return notes
+
+
+def count_text(report: StatusReport, lang: str) -> str:
+    """How many targets the counts count: `57`, or with a filter `22 shown of 57`."""
+    shown = len(report.rows)
+    if report.of_total is None:
+        return str(shown)
+    return Say.FILTERED_COUNT.text(lang, shown=shown, total=report.of_total)
+
+
+def headline(report: StatusReport, counts: str, lang: str) -> str:
+    """The headline: every target and its counts, or with a filter, those shown of all."""
+    if report.of_total is None:
+        return Say.HEADLINE.text(lang, total=len(report.rows), counts=counts)
+    return Say.FILTERED_HEADLINE.text(lang, shown=len(report.rows), total=report.of_total,
+                                      counts=counts)
+
+
+def _baseline_mark(ev: Evaluation) -> str:
+    if ev.actual is None or ev.baseline_from is None:
+        return ""
+    return {BaselineFrom.FIRST_FIGURE: ASSUMED_MARK,
+            BaselineFrom.LAST_YEAR: LAST_YEAR_MARK}.get(ev.baseline_from, "")
+
+
 def _actual_text(ev: Evaluation, lang: str) -> str:
     t = ev.target
     if t.kind is Kind.MILESTONE and ev.done:
@@ -111,16 +167,17 @@ def _actual_text(ev: Evaluation, lang: str) -> str:
     if t.kind is Kind.MILESTONE and ev.done is False and ev.actual is None:
         return word("not_done", lang)
     text = value_text(ev.actual, t, lang)
-    return text + " †" if ev.baseline_assumed and ev.actual is not None else text
+    mark = _baseline_mark(ev)
+    return f"{text} {mark}" if mark else text
 
 
 def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
     """Display strings for one row; the table, Markdown, CSV and the workbook all use these."""
     ev, t = row.ev, row.target
     goal = day_text(ev.due) if t.kind is Kind.MILESTONE else value_text(t.target, t, lang)
-    period = (str(ev.period) if ev.period else "") + (" *" if ev.stale else "")
+    period = str(ev.period) if ev.period else ""
     return {
-        "status": status_label(ev.status, lang),
+        "status": status_text(ev, lang),
         "id": t.id,
         "name": t.name,
         "section": t.section,

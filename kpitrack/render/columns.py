@@ -12,6 +12,8 @@ RED_COLUMNS = ("name", "owner", "supervision", "completion", "time_progress", "g
                "red_months", "needed", "answer")
 CLOSED_COLUMNS = ("name", "owner", "previous", "current", "gap", "answer")
 CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
+# Late reports (逾期未报): whose latest figure is out of date, and what it still shows.
+LATE_COLUMNS = ("name", "owner", "period", "actual", "status")
 # One row per target, every column: the CSV and the workbook.
 CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
                "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",

@@ -27,11 +27,12 @@ from ..i18n.words import (
     word,
 )
 from . import safe
-from .cells import human_cells, owner_cells
+from .cells import headline, human_cells, owner_cells
 from .columns import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     FILLS,
+    LATE_COLUMNS,
     MD_COLUMNS,
     OWNER_COLUMNS,
     RED_COLUMNS,
@@ -150,30 +151,30 @@ def report_docx(report: StatusReport, lang: str) -> bytes:
     counts = joined([f"{status_label(s, lang)} "
                      + Word.ITEMS.text(lang, n=report.summary.get(s, 0))
                      for s in STATUS_ORDER], lang)
-    doc.add_paragraph().add_run(Say.HEADLINE.text(lang, total=len(report.rows),
-                                                  counts=counts)).bold = True
+    doc.add_paragraph().add_run(headline(report, counts, lang)).bold = True
     rows = list(report.rows)
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
     parts = [(word("red_list", lang), red, RED_COLUMNS, word("no_red", lang)),
              (word("closed_list", lang), [r for r in rows if r.supervision == "closed"],
               CLOSED_COLUMNS, word("no_closed", lang)),
              (word("changes", lang), [r for r in rows if r.change], CHANGE_COLUMNS,
-              word("no_changes", lang))]
+              word("no_changes", lang)),
+             (word("late_list", lang), report.late(), LATE_COLUMNS, word("no_late", lang))]
     for number, (name, members, columns, empty) in enumerate(parts, start=1):
         doc.add_heading(numbered(number, name, lang), 1)
         if members:
             _rows_table(doc, members, columns, lang)
         else:
             doc.add_paragraph(empty)
-    doc.add_heading(numbered(4, word("league", lang), lang), 1)
+    doc.add_heading(numbered(len(parts) + 1, word("league", lang), lang), 1)
     _table(doc, OWNER_COLUMNS, [owner_cells(r, lang) for r in league(report)], lang)
-    doc.add_heading(numbered(5, word("by_section", lang), lang), 1)
+    doc.add_heading(numbered(len(parts) + 2, word("by_section", lang), lang), 1)
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = _text(section or word("no_section", lang))
         doc.add_heading(f"{section_number(index, lang)}{name}", 2)
         _rows_table(doc, members, MD_COLUMNS, lang)
-    doc.add_heading(numbered(6, word("legend", lang), lang), 1)
-    for status, text in legend_items(report.plan, report.as_of, lang):
+    doc.add_heading(numbered(len(parts) + 3, word("legend", lang), lang), 1)
+    for status, text in legend_items(report, lang):
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{STATUS_EMOJI[status]} " if status else "")
         paragraph.add_run(text)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..core.evaluate import plan_time_progress
-from ..core.model import AsOf, PaceBands, Plan, Status
+from ..core.model import PaceBands, Status
+from ..core.report import StatusReport
 from ..i18n.reports import Say
-from ..i18n.words import status_label, word
-from .cells import one_decimal, signed
+from ..i18n.words import Word, status_label, word
+from .cells import mark_notes, one_decimal, signed
 
 
 def band_edges(bands: PaceBands) -> dict[Status, str]:
@@ -20,8 +21,9 @@ def band_edges(bands: PaceBands) -> dict[Status, str]:
     }
 
 
-def legend_items(plan: Plan, as_of: AsOf, lang: str) -> list[tuple[Status | None, str]]:
+def legend_items(report: StatusReport, lang: str) -> list[tuple[Status | None, str]]:
     """(status or None, sentence): the band edges, the milestone rule and the keys."""
+    plan, as_of = report.plan, report.as_of
     by_pace, by_diff = band_edges(plan.bands.pace), band_edges(plan.bands.difference)
     items: list[tuple[Status | None, str]] = [
         (status, Say.LEGEND_BAND.text(lang, label=status_label(status, lang),
@@ -36,7 +38,8 @@ def legend_items(plan: Plan, as_of: AsOf, lang: str) -> list[tuple[Status | None
                                          early_days=milestone.early_days)),
         (None, word("change_note", lang)),
         (None, word("trend_note", lang)),
-        (None, Say.LEGEND_NOTES.text(lang, stale=word("stale_note", lang),
-                                     assumed=word("assumed_note", lang))),
     ]
+    notes = mark_notes(report, lang)
+    if notes:
+        items.append((None, Word.NOTES_JOIN.text(lang).join(notes)))
     return items

@@ -17,8 +17,16 @@ from ..i18n.words import (
     word,
 )
 from . import safe
-from .cells import human_cells
-from .columns import CHANGE_COLUMNS, CLOSED_COLUMNS, MD_COLUMNS, RED_COLUMNS, RIGHT, STATUS_EMOJI
+from .cells import headline, human_cells
+from .columns import (
+    CHANGE_COLUMNS,
+    CLOSED_COLUMNS,
+    LATE_COLUMNS,
+    MD_COLUMNS,
+    RED_COLUMNS,
+    RIGHT,
+    STATUS_EMOJI,
+)
 from .legend import legend_items
 from .owners import owners_markdown
 
@@ -34,7 +42,7 @@ def md_table(rows: list[ReportRow], lang: str, columns: tuple[str, ...] = MD_COL
     lines = [head, rule]
     for row in rows:
         cells = human_cells(row, lang)
-        cells["status"] = cells["current"] = _status_cell(row.status, lang)
+        cells["status"] = cells["current"] = f"{STATUS_EMOJI[row.status]} {cells['status']}"
         if row.previous is not None:
             cells["previous"] = _status_cell(row.previous, lang)
         lines.append("| " + " | ".join(safe.markdown(cells.get(c, "")) for c in columns) + " |")
@@ -64,6 +72,7 @@ def report_markdown(report: StatusReport, lang: str) -> str:
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
     closed = [r for r in rows if r.supervision == "closed"]
     changed = [r for r in rows if r.change]
+    late = report.late()
     since = month_name(str(report.as_of.period.shifted(-1)), lang)
     sections = [
         (word("red_list", lang), count_items(len(red), lang),
@@ -72,19 +81,21 @@ def report_markdown(report: StatusReport, lang: str) -> str:
          md_table(closed, lang, CLOSED_COLUMNS) if closed else [word("no_closed", lang)]),
         (word("changes", lang), Say.CHANGES_COUNT.text(lang, since=since, n=len(changed)),
          md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]),
+        (word("late_list", lang), count_items(len(late), lang),
+         md_table(late, lang, LATE_COLUMNS) if late else [word("no_late", lang)]),
         (word("league", lang), "", owners_markdown(report, lang)),
     ]
     for number, (heading, count, body) in enumerate(sections, start=1):
         out += [f"## {numbered(number, heading, lang)}{count}", "", *body, ""]
 
-    out += [f"## {numbered(5, word('by_section', lang), lang)}", ""]
+    out += [f"## {numbered(len(sections) + 1, word('by_section', lang), lang)}", ""]
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = safe.markdown(section or word("no_section", lang))
         out += [f"### {section_number(index, lang)}{name}", ""]
         out += md_table(members, lang)
         out.append("")
 
-    out += [f"## {numbered(6, word('legend', lang), lang)}", ""]
+    out += [f"## {numbered(len(sections) + 2, word('legend', lang), lang)}", ""]
     out += _legend(report, lang)
     return "\n".join(out) + "\n"
 
@@ -93,12 +104,12 @@ def _headline(report: StatusReport, lang: str) -> str:
     parts = [f"{STATUS_EMOJI[s]} {status_label(s, lang)} "
              + Word.ITEMS.text(lang, n=report.summary.get(s, 0)) for s in STATUS_ORDER]
     counts = joined(parts, lang)
-    return "**" + Say.HEADLINE.text(lang, total=len(report.rows), counts=counts) + "**"
+    return "**" + headline(report, counts, lang) + "**"
 
 
 def _legend(report: StatusReport, lang: str) -> list[str]:
     lines = []
-    for status, text in legend_items(report.plan, report.as_of, lang):
+    for status, text in legend_items(report, lang):
         label = f"{STATUS_EMOJI[status]} " if status else ""
         # A leading `*` would open a nested list.
         lines.append(f"- {label}{text}" if not text.startswith("*") else f"- \\{text}")

@@ -14,7 +14,6 @@ from ..i18n.words import (
     day_name,
     joined,
     numbered,
-    status_label,
     word,
 )
 from . import safe
@@ -38,8 +37,8 @@ def item_facts(row: ReportRow, lang: str) -> list[tuple[str, str]]:
     period = cells["period"]
     figure = Say.FIGURE_FOR.text(lang, value=cells["actual"], period=period) if period \
         else cells["actual"]
-    status = joined([status_label(row.status, lang), cells["supervision"]], lang) \
-        if cells["supervision"] else status_label(row.status, lang)
+    status = joined([cells["status"], cells["supervision"]], lang) \
+        if cells["supervision"] else cells["status"]
     facts = [("status", status),
              ("target", cells["target"]), ("actual", figure),
              ("completion", cells["completion"] and cells["completion"] + "%"),

@@ -4,7 +4,8 @@ needed, how long it has been red. The terminal view and `show --format json` bot
 from __future__ import annotations
 
 from ..core import trends
-from ..core.model import RATE_KINDS, Detail, Direction, Evaluation, Kind
+from ..core.model import RATE_KINDS, BaselineFrom, Detail, Direction, Evaluation, Kind
+from ..core.period import Period
 from ..i18n.reports import Say
 from ..i18n.words import Word, month_name, status_short
 from .cells import amount, figure, one_decimal, value_text
@@ -25,10 +26,38 @@ def story(detail: Detail, lang: str) -> str:
                                             now=status_short(ev.status, lang)))
     if ev.stale and ev.period:
         parts.append(Say.STORY_STALE.text(lang, period=month_name(str(ev.period), lang)))
-    if ev.baseline_assumed and ev.baseline is not None:
+    if ev.uncapped is not None:
+        parts.append(Say.STORY_CAPPED.text(lang, uncapped=status_short(ev.uncapped, lang),
+                                           cap=status_short(ev.status, lang)))
+    if ev.met:
+        parts.append(Say.STORY_MET.text(lang))
+    first = first_figure_period(detail)
+    if ev.baseline_assumed and ev.baseline is not None and first is not None:
         baseline = _spaced(figure(ev.baseline), ev.target.unit, lang)
-        parts.append(Say.STORY_BASELINE.text(lang, baseline=baseline))
+        parts.append(Say.STORY_BASELINE.text(lang, baseline=baseline,
+                                             month=month_name(str(first), lang)))
     return Word.SENTENCE_SEPARATOR.text(lang).join(parts)
+
+
+def first_figure_period(detail: Detail) -> Period | None:
+    """The month of the first figure that counts (an assumed baseline's month)."""
+    months = [record.period for record, counts in zip(detail.records, detail.counts,
+                                                      strict=True)
+              if counts and record.value is not None and not record.withdrawn]
+    return min(months) if months else None
+
+
+def baseline_text(detail: Detail, lang: str) -> str:
+    """A level target's baseline and where it came from (the first figure: assumed)."""
+    ev = detail.evaluation
+    value = value_text(ev.baseline, ev.target, lang)
+    if ev.baseline_from is BaselineFrom.LAST_YEAR:
+        return Word.BASELINE_LAST_YEAR.text(lang, value=value)
+    if ev.baseline_from is BaselineFrom.FIRST_FIGURE:
+        first = first_figure_period(detail)
+        return Word.BASELINE_FIRST.text(lang, value=value,
+                                        month=month_name(str(first), lang) if first else "")
+    return Word.BASELINE_SET.text(lang, value=value)
 
 
 def _spaced(text: str, unit: str, lang: str) -> str:

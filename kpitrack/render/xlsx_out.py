@@ -15,7 +15,7 @@ from ..core.report import StatusReport
 from ..i18n.reports import Say
 from ..i18n.words import Word, joined, month_heading, status_label, word
 from . import safe
-from .cells import human_cells
+from .cells import count_text, human_cells
 from .columns import CSV_COLUMNS, FILLS
 from .legend import legend_items
 
@@ -47,7 +47,7 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
     _text_cell(sheet, 1, 1, title).font = Font(bold=True, size=14)
     counts = joined([f"{status_label(s, lang)} {report.summary.get(s, 0)}"
                      for s in STATUS_ORDER], lang)
-    _text_cell(sheet, 2, 1, f"{word('count', lang)}: {len(report.rows)}  ({counts})")
+    _text_cell(sheet, 2, 1, f"{word('count', lang)}: {count_text(report, lang)}  ({counts})")
     header_row = 4
     if report.has_examples:
         _text_cell(sheet, 3, 1, word("example_note", lang)).font = Font(bold=True,
@@ -86,7 +86,7 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
 def _legend(sheet: Any, report: StatusReport, lang: str) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
-    for index, (status, text) in enumerate(legend_items(report.plan, report.as_of, lang), start=1):
+    for index, (status, text) in enumerate(legend_items(report, lang), start=1):
         cell = _text_cell(sheet, index, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if status is not None:

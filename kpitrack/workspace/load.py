@@ -52,6 +52,10 @@ class Workspace:
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
 
+    def figures_of(self, target: Target) -> list[Actual]:
+        """The target's own records, in the order they were read."""
+        return [a for a in self.actuals if a.target == target.id]
+
     def target(self, key: str) -> Target:
         """A target by id, else by its exact name, or a KpiError with a suggestion."""
         return TargetIndex(self.targets).find(key)

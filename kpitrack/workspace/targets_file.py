@@ -18,6 +18,7 @@ from ..core.model import (
     PaceBands,
     Plan,
     Report,
+    Status,
     Supervision,
     Target,
 )
@@ -123,28 +124,49 @@ def _supervision(data: object, c: Collector) -> Supervision:
     return Supervision(days)
 
 
+_CHECK_MINIMA = (("magnitude", 1), ("growth_limit", 0), ("increment_jump", 1),
+                 ("goal_multiple", 1), ("growth_jump", 0))
+
+
 def _checks(data: object, c: Collector) -> Checks:
     """[checks]: the thresholds of the plausibility warnings, each with its default."""
     table = table_field(c, data, Msg.CHECKS_NOT_TABLE(), "checks")
     default = Checks()
     _unknown_fields(c, table, _names(Checks), "checks")
-    magnitude = number_field(c, table.get("magnitude", default.magnitude),
-                             "checks.magnitude", "checks", "magnitude")
-    if magnitude <= 1:
-        c.fail(Msg.CHECK_TOO_SMALL(name="checks.magnitude", n=1), "checks", "magnitude")
-    limit = number_field(c, table.get("growth_limit", default.growth_limit),
-                         "checks.growth_limit", "checks", "growth_limit")
-    if limit <= 0:
-        c.fail(Msg.CHECK_TOO_SMALL(name="checks.growth_limit", n=0), "checks", "growth_limit")
+    numbers = {}
+    for key, least in _CHECK_MINIMA:
+        name = f"checks.{key}"
+        numbers[key] = number_field(c, table.get(key, getattr(default, key)), name,
+                                    "checks", key)
+        if numbers[key] <= least:
+            c.fail(Msg.CHECK_TOO_SMALL(name=name, n=least), "checks", key)
     fractions = bool_field(c, table.get("percent_fractions", True),
                            "checks.percent_fractions", "checks", "percent_fractions")
-    return Checks(magnitude, limit, fractions)
+    return Checks(percent_fractions=fractions, **numbers)
+
+
+_STALE_CAPS = {"yellow": Status.YELLOW, "red": Status.RED}
+
+
+def _stale_cap(c: Collector, table: dict[str, Any], default: Status | None, *path: object,
+               target: str | None = None) -> Status | None:
+    """`stale = "yellow"` or `"red"`: the best colour a target with an out-of-date figure
+    may show."""
+    if "stale" not in table:
+        return default
+    raw = table["stale"]
+    if raw is False:
+        return None
+    cap = _STALE_CAPS.get(raw) if isinstance(raw, str) else None
+    if cap is None:
+        c.error(Msg.BAD_STALE_CAP(), *path, "stale", target=target)
+    return cap
 
 
 def _plan_bands(data: object, c: Collector) -> Bands:
     default = Bands()
     table = table_field(c, data, Msg.BANDS_NOT_TABLE(), "bands")
-    for key in sorted(set(table) - {*_PACE_KEYS, "difference", "milestone"}):
+    for key in sorted(set(table) - {*_PACE_KEYS, "difference", "milestone", "stale"}):
         c.error(Msg.UNKNOWN_BANDS_FIELD(key=key), "bands", key)
     pace = _pace(c, table, default.pace, "bands")
     difference = _pace(c, table.get("difference", {}), default.difference,
@@ -152,7 +174,8 @@ def _plan_bands(data: object, c: Collector) -> Bands:
     milestone = table_field(c, table.get("milestone", {}), Msg.MILESTONE_BANDS_NOT_TABLE(),
                             "bands", "milestone")
     return Bands(pace, difference, _milestone_bands(c, milestone, default.milestone,
-                                                    "bands", "milestone"))
+                                                    "bands", "milestone"),
+                 _stale_cap(c, table, default.stale, "bands"))
 
 
 def _target_table(tid: str, raw: object, c: Collector) -> dict[str, Any]:
@@ -245,6 +268,9 @@ def _warn_degenerate(target: Target, c: Collector) -> None:
             span = -span
         if span <= 0:
             c.warn(Msg.TARGET_AT_BASELINE(), *path, target=target.id)
+    if target.kind is Kind.LEVEL and target.baseline is None and target.last_year is None:
+        c.warn(Msg.BASELINE_ASSUMED(id=target.id, name=target.name), "targets", target.id,
+               target=target.id)
 
 
 def _schedule(plan: Plan, raw: object, c: Collector, tid: str) -> tuple[tuple[int, float], ...]:
@@ -270,14 +296,15 @@ def _target_bands(plan: Plan, raw: object, kind: Kind, c: Collector, tid: str) -
         return None
     path = ("targets", tid, "bands")
     table = table_field(c, raw, Msg.TARGET_BANDS_NOT_TABLE(), *path, target=tid)
-    for key in sorted(set(table) - {*_PACE_KEYS, *_MILESTONE_KEYS}):
+    for key in sorted(set(table) - {*_PACE_KEYS, *_MILESTONE_KEYS, "stale"}):
         c.error(Msg.UNKNOWN_BAND_EDGE(key=key), *path, key, target=tid)
     base = plan.bands
+    stale = _stale_cap(c, table, base.stale, *path, target=tid)
     if kind in (Kind.GROWTH, Kind.THRESHOLD):
         return Bands(base.pace, _pace(c, table, base.difference, *path, target=tid),
-                     base.milestone)
+                     base.milestone, stale)
     return Bands(_pace(c, table, base.pace, *path, target=tid), base.difference,
-                 _milestone_bands(c, table, base.milestone, *path, target=tid))
+                 _milestone_bands(c, table, base.milestone, *path, target=tid), stale)
 
 
 def targets_from_bytes(data: bytes, shown: str,

@@ -25,11 +25,12 @@ from ...i18n.words import (
     status_label,
     word,
 )
-from ..cells import human_cells, owner_cells
+from ..cells import count_text, human_cells, owner_cells
 from ..columns import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     FILLS,
+    LATE_COLUMNS,
     MD_COLUMNS,
     OWNER_COLUMNS,
     RED_COLUMNS,
@@ -174,7 +175,9 @@ def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
 
 def _headline(report: StatusReport, lang: str) -> dict[str, Any]:
     """The count of targets, and a chip per colour in its colour, with its label."""
-    return {"lead": Say.HEADLINE_LEAD.text(lang, total=len(report.rows)),
+    lead = Say.HEADLINE_LEAD.text(lang, total=len(report.rows)) if report.of_total is None \
+        else count_text(report, lang) + Say.LEAD_COLON.text(lang)
+    return {"lead": lead,
             "items": [{"status": s.value, "label": status_label(s, lang),
                        "count": Word.ITEMS.text(lang, n=report.summary.get(s, 0))}
                       for s in STATUS_ORDER]}
@@ -227,6 +230,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
                                            CLOSED_COLUMNS, lang, word("no_closed", lang))),
         (word("changes", lang), _table([r for r in rows if r.change], CHANGE_COLUMNS, lang,
                                        word("no_changes", lang))),
+        (word("late_list", lang), _table(report.late(), LATE_COLUMNS, lang, word("no_late", lang))),
         (word("league", lang), _owners(units, lang)),
     ]
     more = len(red) - RED_CHARTS
@@ -238,7 +242,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
         fills=[(s.value, FILLS[s]) for s in STATUS_ORDER],
         words={key: word(key, lang) for key in ("chart_colours", "chart_units", "chart_red",
                                                 "legend")}
-        | {"sections": numbered(5, word("by_section", lang), lang)},
+        | {"sections": numbered(len(parts) + 1, word("by_section", lang), lang)},
         charts={"colours": _markup(charts.colours_chart(report.summary, lang)),
                 "units": _markup(charts.owners_chart(units, lang))},
         colour_data={"columns": [word("status", lang), word("count", lang)],
@@ -248,7 +252,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
                for n, (h, t) in enumerate(parts, start=1)],
         sections=_sections(report, lang), red_charts=_red_charts(red, histories, lang),
         red_more="" if more <= 0 else Say.RED_MORE.text(lang, n=more),
-        legend=[text for _, text in legend_items(report.plan, report.as_of, lang)])
+        legend=[text for _, text in legend_items(report, lang)])
 
 
 def _markup(svg: str) -> Any:

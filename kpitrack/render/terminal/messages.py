@@ -6,16 +6,16 @@ from ...core.errors import Problem
 from ...core.model import STATUS_ORDER, Actual, Evaluation, Response, Target
 from ...core.report import StatusReport
 from ...i18n.reports import Say
-from ...i18n.words import Word, month_heading, severity, status_label, status_short, word
+from ...i18n.words import Word, month_heading, severity, status_short, word
 from .. import safe
-from ..cells import one_decimal, record_text, signed
+from ..cells import one_decimal, record_text, signed, status_text
 
 
 def recorded_message(target: Target, record: Actual, ev: Evaluation, replaced: Actual | None,
                      path: str, lang: str) -> str:
     """What `add` recorded (or `withdraw` took back: `replaced`), where, and the target's
     status `ev` after it."""
-    parts = [status_label(ev.status, lang)]
+    parts = [status_text(ev, lang)]
     if ev.completion is not None:
         parts.append(f"{word('completion', lang)} {one_decimal(ev.completion)}%")
     if ev.time_progress is not None:

@@ -19,8 +19,8 @@ from ...i18n.words import (
     word,
 )
 from .. import safe
-from ..cells import one_decimal, record_text, signed, value_text
-from ..story import story
+from ..cells import one_decimal, record_text, signed, status_text, value_text
+from ..story import baseline_text, story
 from .console import STATUS_STYLE
 from .layout import Column, available_width, fit
 from .table import fitted_table, print_table
@@ -86,7 +86,7 @@ def show_renderable(detail: Detail, lang: str, width: int | None = None) -> Grou
     ev = detail.evaluation
     t = ev.target
     title = Text(f"{safe.plain(t.name)}  [{safe.plain(t.id)}]  ", style="bold")
-    title.append(status_label(ev.status, lang), style=STATUS_STYLE[ev.status])
+    title.append(status_text(ev, lang), style=STATUS_STYLE[ev.status])
     title.append(f"  {month_heading(str(detail.as_of.period), lang)}")
 
     facts = Table.grid(padding=(0, 2))
@@ -163,8 +163,8 @@ def _facts(detail: Detail, lang: str) -> list[tuple[str, str]]:
         if t.direction is Direction.DOWN:
             goal += " (≤)"
         out.append(("target", goal))
-    if t.baseline is not None:
-        out.append(("baseline", value_text(t.baseline, t, lang)))
+    if ev.baseline is not None and ev.baseline_from is not None:
+        out.append(("baseline", baseline_text(detail, lang)))
     if t.last_year is not None:
         out.append(("last_year", value_text(t.last_year, t, lang)))
     out += [("owner", t.owner), ("frequency", word(f"freq_{t.frequency.value}", lang))]

@@ -22,7 +22,7 @@ from ...i18n.words import (
     word,
 )
 from .. import safe
-from ..cells import human_cells, owner_cells, value_text
+from ..cells import count_text, human_cells, mark_notes, owner_cells, status_marks, value_text
 from ..columns import OWNER_COLUMNS, OWNER_NUMBERS
 from ..legend import band_edges
 from .console import STATUS_STYLE
@@ -76,7 +76,7 @@ def _status_columns(report: StatusReport, lang: str
             human = human_cells(row, lang)
             for key in STATUS_COLUMNS:
                 cells[key].append(safe.plain(human[key]))
-            short.append(status_cell(row.status, lang))
+            short.append(status_cell(row.status, lang) + status_marks(row.ev))
             style = STATUS_STYLE[row.status]
             styles.append({"status": style, "gap": style, "trend": style})
     columns = [Column(key, word(key, lang), {"full": cells[key]},
@@ -114,9 +114,11 @@ def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
     out.append(f"\n{kinds}: " + " / ".join(diff[s] for s in STATUS_ORDER if diff[s]) + "\n")
     counts = "  ".join(f"{status_short(s, lang)} {report.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
-    out.append(f"{word('count', lang)}: {counts}  ({len(report.rows)})\n")
-    out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}\n", style="dim")
-    out.append(f"{word('stale_note', lang)}   {word('assumed_note', lang)}", style="dim")
+    out.append(f"{word('count', lang)}: {counts}  ({count_text(report, lang)})\n")
+    out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}", style="dim")
+    notes = mark_notes(report, lang)
+    if notes:
+        out.append("\n" + "   ".join(notes), style="dim")
     if report.has_examples:
         out.append(f"\n{word('example_note', lang)}", style="bold")
     return out
