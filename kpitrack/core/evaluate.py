@@ -84,21 +84,28 @@ def _judge(plan: Plan, target: Target, effective: dict[Period, Actual],
         figures = effective
     else:
         figures = {p: r for p, r in effective.items() if p <= last}
-    return _judge_figures(plan, target, figures, as_of)
+    return _judge_figures(plan, target, figures, as_of, _has_examples(effective))
+
+
+def _has_examples(figures: dict[Period, Actual]) -> bool:
+    return any(record.example for record in figures.values())
 
 
 def _judge_figures(plan: Plan, target: Target, figures: dict[Period, Actual],
-                   as_of: AsOf) -> Evaluation:
-    """Judge on `figures`: in period order, none after the as-of month."""
+                   as_of: AsOf, examples: bool = True) -> Evaluation:
+    """Judge on `figures`: in period order, none after the as-of month. With `examples`
+    False, none of them is illustrative (so none need be looked at)."""
     ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
-    numbers = (ev.completion, ev.time_progress, ev.gap, ev.forecast, ev.needed_per_month)
-    if any(_finite(value) != value for value in numbers):
+    # One sum is finite when every number is (an overflow only sends it the long way).
+    total = (ev.completion or 0.0) + (ev.time_progress or 0.0) + (ev.gap or 0.0) + \
+        (ev.forecast or 0.0) + (ev.needed_per_month or 0.0)
+    if not math.isfinite(total):
         ev = ev._replace(completion=_finite(ev.completion),
                          time_progress=_finite(ev.time_progress), gap=_finite(ev.gap),
                          forecast=_finite(ev.forecast),
                          needed_per_month=_finite(ev.needed_per_month))
-    if any(record.example for record in figures.values()):
+    if examples and _has_examples(figures):
         ev = ev._replace(example=True)
     met = year_met(plan, ev)
     cap = bands_for(plan, target).stale
@@ -331,6 +338,7 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
     # Walking back a month at a time, drop the figures after it: `effective` is in
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
+    examples = _has_examples(figures)
     ends = plan.month_ends
     for index in range(plan.month_number(last) - 1, -1, -1):
         month_end = ends[index]
@@ -340,7 +348,7 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            ev = _judge_figures(plan, target, figures, month_end)
+            ev = _judge_figures(plan, target, figures, month_end, examples)
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
                                ev.time_progress, trend_value(ev)))
         if recent is not None and len(out) >= recent and ev.status is not Status.RED:
