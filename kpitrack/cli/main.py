@@ -22,7 +22,7 @@ from .settings import KpiFailure, Settings
 # not load what `import`, `export` or git need. This is the command line's one import
 # by name; every other import sits at the top of its module.
 COMMANDS = {
-    "status": "reports", "show": "reports", "targets": "reports",
+    "status": "reports", "show": "reports", "targets": "reports", "rules": "reports",
     "export": "papers", "owners": "papers", "notice": "papers",
     "add": "records", "withdraw": "records", "import": "records", "respond": "records",
     "check": "setup", "init": "setup", "merge-driver": "setup", "completion": "setup",

@@ -12,8 +12,10 @@ from ..core.model import Status
 from ..i18n.help import Help
 from ..render.formats import status_text
 from ..render.json_out import dumps, show_json, target_json
+from ..render.rules import rules_report
 from ..render.terminal.show import print_show
 from ..render.terminal.table import (
+    print_lines,
     print_status,
     print_targets,
 )
@@ -84,3 +86,14 @@ def targets(settings: Settings, fmt: str, wide: bool) -> None:
         return
 
     print_targets(settings.console(), ws.plan, ws.targets, settings.language(ws), wide)
+
+
+@command(help=Help.RULES)
+@click.argument("target", required=False, shell_complete=complete_target)
+@option("--section", help=Help.RULES_SECTION)
+@click.pass_obj
+def rules(settings: Settings, target: str | None, section: str | None) -> None:
+    ws = settings.load()
+    found = ws.target(target) if target is not None else None
+    print_lines(settings.console(), rules_report(ws.plan, ws.targets, settings.language(ws),
+                                                 found, section))

@@ -17,12 +17,13 @@ from .model import (
     AsOf,
     Bands,
     BaselineFrom,
+    Basis,
     Detail,
     Direction,
     Evaluation,
     Kind,
+    Measure,
     MonthStatus,
-    PaceBands,
     Plan,
     Result,
     Status,
@@ -30,21 +31,8 @@ from .model import (
 )
 from .period import Period
 from .records import adds_up, effective_records, group_by_target, record_order, records_that_count
+from .rules import apply_history_rules, classify, judge_pace
 from .trends import TREND_MONTHS
-
-# Float noise must not push a gap that sits on an edge into the worse colour.
-_EDGE_EPSILON = 1e-9
-
-
-def classify(gap: float, bands: PaceBands) -> Status:
-    """A gap equal to an edge takes the better colour."""
-    if gap + _EDGE_EPSILON >= bands.blue:
-        return Status.BLUE
-    if gap + _EDGE_EPSILON >= bands.green:
-        return Status.GREEN
-    if gap + _EDGE_EPSILON >= bands.yellow:
-        return Status.YELLOW
-    return Status.RED
 
 
 def time_progress(plan: Plan, target: Target, month: int) -> float:
@@ -151,8 +139,71 @@ def _evaluate_target(plan: Plan, target: Target, figures: dict[Period, Actual],
     month = plan.month_number(latest)
     progress = time_progress(plan, target, month)
     if target.kind is Kind.CUMULATIVE:
-        return _cumulative(plan, target, figures, latest, month, progress, stale)
-    return _level(plan, target, figures, latest, month, progress, stale)
+        ev = _cumulative(plan, target, figures, latest, month, progress, stale)
+    else:
+        ev = _level(plan, target, figures, latest, month, progress, stale)
+    if bands_for(plan, target).basis is Basis.MONTH and ev.completion is not None:
+        return _month_basis(plan, target, figures, ev)
+    return ev
+
+
+def share_by(plan: Plan, target: Target, month: int, first: int | None) -> float:
+    """The planned share of the year's task done by the end of plan month `month`, in
+    percent: the time progress, counted from month `first` for an assumed baseline."""
+    if month <= 0:
+        return 0.0
+    return progress_since(plan, target, month, first) if first is not None else \
+        time_progress(plan, target, month)
+
+
+def _month_basis(plan: Plan, target: Target, figures: dict[Period, Actual],
+                 ev: Evaluation) -> Evaluation:
+    """`basis = "month"`: the month's increment against the month's planned task.
+
+    A year-to-date figure's increment is its rise over the figure before it (the first
+    from zero, or from an assumed baseline), and its task the planned part of the year's
+    task over the same months; an `increment` figure is its month's own, against its
+    month's task. Completion is 100 · increment / task and time progress 100 (the month
+    is over); the year's completion stays in `year_completion`.
+    """
+    assert ev.period is not None and ev.completion is not None
+    periods = list(figures)
+    latest, month = ev.period, plan.month_number(ev.period)
+    first = plan.month_number(periods[0]) if ev.baseline_assumed else None
+    span = _span(target, ev)
+    if adds_up(target):
+        increment = figures[latest].value or 0.0
+        since = month - 1
+    else:
+        previous = periods[-2] if len(periods) >= 2 else None
+        before = figures[previous].value or 0.0 if previous is not None else \
+            (ev.baseline if ev.baseline is not None else 0.0)
+        since = plan.month_number(previous) if previous is not None else (first or 0)
+        increment = (ev.actual or 0.0) - before
+        if target.kind is Kind.LEVEL and target.direction is Direction.DOWN:
+            increment = -increment
+    task = span * (share_by(plan, target, month, first)
+                   - share_by(plan, target, since, first)) / 100.0
+    direction = target.direction if target.kind is Kind.CUMULATIVE else Direction.UP
+    bands = bands_for(plan, target).pace
+    if task > 0 and math.isfinite(100.0 * increment / task):
+        completion = 100.0 * increment / task
+        gap, ratio, status = judge_pace(completion, 100.0, direction, bands)
+    else:  # nothing was planned for these months: on pace
+        completion, gap, ratio = None, None, None
+        status = classify(100.0 if bands.measure is Measure.RATIO else 0.0, bands)
+    return ev._replace(status=status, completion=completion, time_progress=100.0, gap=gap,
+                       ratio=ratio, month_actual=increment, month_task=task,
+                       year_completion=ev.completion)
+
+
+def _span(target: Target, ev: Evaluation) -> float:
+    """The year's task in the target's unit: the goal, or a level's way from its
+    baseline to its goal."""
+    goal = target.target or 0.0
+    if target.kind is not Kind.LEVEL or ev.baseline is None:
+        return goal
+    return goal - ev.baseline if target.direction is Direction.UP else ev.baseline - goal
 
 
 def _cumulative(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Period,
@@ -169,13 +220,14 @@ def _cumulative(plan: Plan, target: Target, figures: dict[Period, Actual], lates
         needed = (goal - actual) / remaining_months
     status, completion, gap = Status.NONE, None, None
     # A zero denominator, or a vanishingly small target: no completion, status none.
+    ratio = None
     if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
         completion = 100.0 * actual / goal
-        gap = completion - progress if target.direction is Direction.UP else progress - completion
-        status = classify(gap, bands_for(plan, target).pace)
+        gap, ratio, status = judge_pace(completion, progress, target.direction,
+                                        bands_for(plan, target).pace)
     return Evaluation(target, status, actual=actual, period=latest, completion=completion,
                       time_progress=progress, gap=gap, stale=stale, forecast=forecast,
-                      needed_per_month=needed)
+                      needed_per_month=needed, ratio=ratio)
 
 
 def stated_baseline(target: Target) -> tuple[float, BaselineFrom] | None:
@@ -220,15 +272,15 @@ def _level(plan: Plan, target: Target, figures: dict[Period, Actual], latest: Pe
     remaining_months = plan.months - month
     # The net change still needed each month, in the target's unit.
     needed = short / remaining_months if short > 0 and remaining_months > 0 else None
-    status, completion, gap = Status.NONE, None, None
+    status, completion, gap, ratio = Status.NONE, None, None, None
     # A target equal to (or behind) the baseline leaves nothing to measure.
     if span > 0 and math.isfinite(100.0 * moved / span):
         completion = 100.0 * moved / span
-        gap = completion - progress
-        status = classify(gap, bands_for(plan, target).pace)
+        gap, ratio, status = judge_pace(completion, progress, Direction.UP,
+                                        bands_for(plan, target).pace)
     return Evaluation(target, status, actual=value, period=latest, completion=completion,
                       time_progress=progress, gap=gap, stale=stale, forecast=forecast,
-                      needed_per_month=needed, baseline=baseline,
+                      needed_per_month=needed, ratio=ratio, baseline=baseline,
                       baseline_assumed=source is BaselineFrom.FIRST_FIGURE,
                       baseline_from=source)
 
@@ -254,7 +306,8 @@ def _milestone(plan: Plan, target: Target, figures: dict[Period, Actual],
     days_left = (due - as_of.day).days
     if days_left < 0:
         return base._replace(status=Status.RED)
-    if days_left <= bands.milestone.warn_days:
+    if days_left <= bands.milestone.warn_days or _little_time_left(plan, due, days_left,
+                                                                   bands.milestone.warn_share):
         return base._replace(status=Status.YELLOW)
     if record is None:
         return base
@@ -263,9 +316,18 @@ def _milestone(plan: Plan, target: Target, figures: dict[Period, Actual],
     # Percent complete, against the time from plan start to the due month.
     months_to_due = max(plan.month_number(Period.of(due)), 1)
     progress = 100.0 * plan.month_number(record.period) / months_to_due
-    gap = record.value - progress
-    return base._replace(status=classify(gap, bands.pace), completion=record.value,
-                         time_progress=progress, gap=gap)
+    gap, ratio, status = judge_pace(record.value, progress, Direction.UP, bands.pace)
+    return base._replace(status=status, completion=record.value, time_progress=progress,
+                         gap=gap, ratio=ratio)
+
+
+def _little_time_left(plan: Plan, due: dt.date, days_left: int, share: float | None) -> bool:
+    """`warn_share`: at most this % of the time from the plan's start to the due date is
+    left."""
+    if share is None:
+        return False
+    whole = (due - plan.start).days
+    return whole > 0 and 100.0 * days_left / whole <= share
 
 
 def plan_time_progress(plan: Plan, period: Period) -> float:
@@ -290,7 +352,40 @@ def resolve_as_of(plan: Plan, actuals: Sequence[Actual], period: Period | None =
 def status_after(plan: Plan, target: Target, records: Sequence[Actual],
                  period: Period) -> Evaluation:
     """A target judged at the end of `period`, as a freshly recorded figure leaves it."""
-    return evaluate_target(plan, target, records, resolve_as_of(plan, records, period))
+    as_of = resolve_as_of(plan, records, period)
+    return judged(plan, target, effective_records(target, records), as_of, 1)[0]
+
+
+def judged(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: AsOf,
+           recent: int | None = None) -> tuple[Evaluation, tuple[MonthStatus, ...]]:
+    """A target's evaluation and its month-end statuses (see `_months` for `recent`),
+    with the rules that read its history applied: escalation and catching up."""
+    current = _judge(plan, target, effective, as_of)
+    bands = bands_for(plan, target)
+    catch_up = plan.supervision.catch_up and bands.basis is Basis.MONTH
+    if not bands.escalate and not catch_up:
+        return current, _months(plan, target, effective, as_of, current, recent)
+    months = _months(plan, target, effective, as_of, current)
+    caught = _caught_up(plan, target, current, months) if catch_up else ()
+    months = apply_history_rules(months, bands, caught)
+    if months and months[-1].period == as_of.period and months[-1].status is not current.status:
+        current = current._replace(status=months[-1].status, escalated=current.status)
+    return current, months
+
+
+def _caught_up(plan: Plan, target: Target, current: Evaluation,
+               months: Sequence[MonthStatus]) -> list[bool]:
+    """For each month: whether the year's completion now reaches what was planned by the
+    end of that month (its shortfall made up by the months after it)."""
+    done = current.year_completion
+    if done is None:
+        return [False] * len(months)
+    first = None
+    if current.baseline_assumed:
+        reported = [m for m in months if m.actual is not None]
+        first = plan.month_number(reported[0].period) if reported else None
+    return [done + 1e-9 >= share_by(plan, target, plan.month_number(m.period), first)
+            for m in months]
 
 
 def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
@@ -301,10 +396,11 @@ def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
     months = {}
     for t in targets:
         effective = effective_records(t, grouped.get(t.id, ()))
-        row = _judge(plan, t, effective, as_of)
-        rows.append(row)
         if with_history:
-            months[t.id] = _months(plan, t, effective, as_of, row, TREND_MONTHS)
+            row, months[t.id] = judged(plan, t, effective, as_of, TREND_MONTHS)
+        else:
+            row = judged(plan, t, effective, as_of, 1)[0]
+        rows.append(row)
     return Result(plan, as_of, tuple(rows), count_statuses(rows), months)
 
 
@@ -322,8 +418,7 @@ def month_statuses(plan: Plan, target: Target, records: Iterable[Actual],
     The as-of month itself is judged on the as-of day, so the last entry always
     agrees with the target's current row.
     """
-    effective = effective_records(target, records)
-    return _months(plan, target, effective, as_of, _judge(plan, target, effective, as_of))
+    return judged(plan, target, effective_records(target, records), as_of)[1]
 
 
 def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: AsOf,
@@ -361,10 +456,9 @@ def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -
     """One target's story for `show`: every figure, and the month-end statuses."""
     mine = sorted((r for r in records if r.target == target.id),
                   key=lambda r: (r.period, record_order(r)))
-    effective = effective_records(target, mine)
-    current = _judge(plan, target, effective, as_of)
-    return Detail(plan, as_of, current, _months(plan, target, effective, as_of, current),
-                  tuple(mine), tuple(records_that_count(target, mine)))
+    current, months = judged(plan, target, effective_records(target, mine), as_of)
+    return Detail(plan, as_of, current, months, tuple(mine),
+                  tuple(records_that_count(target, mine)))
 
 
 def trend_value(ev: Evaluation) -> float | None:

@@ -70,19 +70,53 @@ class Frequency(StrEnum):
 _LAG = {"monthly": 1, "quarterly": 3, "yearly": 12}
 
 
+class Measure(StrEnum):
+    """What the pace bands judge."""
+
+    POINTS = "points"  # the gap, completion − time progress, in percentage points
+    RATIO = "ratio"  # 100 · completion / time progress: the edges are % of time progress
+
+
+class Basis(StrEnum):
+    """What completion and time progress are taken over."""
+
+    YTD = "ytd"  # the year to date
+    MONTH = "month"  # the month's increment against the month's planned task
+
+
 @dataclass(frozen=True, slots=True)
 class PaceBands:
-    """Edges of the colours, in points of gap: gap >= blue is blue, and so on."""
+    """Edges of the colours: a value >= blue is blue, and so on. `blue` None: a
+    three-colour scheme, nothing is blue."""
 
-    blue: float
+    blue: float | None
     green: float
     yellow: float
+    measure: Measure = Measure.POINTS
 
 
 @dataclass(frozen=True, slots=True)
 class MilestoneBands:
     warn_days: int = 30
     early_days: int = 30
+    # Yellow when at most this % of the time from the plan's start to the due date is
+    # left and the milestone is not done; None: only `warn_days`.
+    warn_share: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """A colour held `months` months running, up to and including this one, shows as
+    `to` (`[[bands.escalate]]`)."""
+
+    source: Status
+    months: int
+    to: Status
+
+
+# The edges of a ratio scheme when the file gives none: on pace or better is green, at
+# least half of it yellow, below half red, nothing blue.
+RATIO_PACE = PaceBands(None, 100.0, 50.0, Measure.RATIO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +127,8 @@ class Bands:
     # `stale = "yellow"`: a target whose figure is out of date shows at best this colour
     # (yellow or red); None keeps the colour its figures give.
     stale: Status | None = None
+    basis: Basis = Basis.YTD
+    escalate: tuple[Escalation, ...] = ()
 
 
 DEFAULT_BANDS = Bands()
@@ -127,6 +163,11 @@ class Supervision:
 
     # A notice asks for the unit's answer this many days after the as-of month ends.
     reply_days: int = 5
+    # Red this many months running: the item is marked for an interview (约谈).
+    interview_after: int | None = None
+    # With `basis = "month"`: a red month shows yellow (late, but done) once the months
+    # after it have made up its shortfall.
+    catch_up: bool = False
 
 
 DEFAULT_SUPERVISION = Supervision()
@@ -149,6 +190,8 @@ class Plan:
     bands: Bands = DEFAULT_BANDS
     checks: Checks = DEFAULT_CHECKS
     supervision: Supervision = DEFAULT_SUPERVISION
+    # `[sections."NAME".bands]`: the sections with rules of their own, by name.
+    sections: tuple[tuple[str, Bands], ...] = ()
     # Derived once: judging a large workspace asks for these millions of times.
     first_period: Period = field(init=False, repr=False, compare=False)
     last_period: Period = field(init=False, repr=False, compare=False)
@@ -277,6 +320,14 @@ class Evaluation(NamedTuple):
     uncapped: Status | None = None
     # The year's goal is reached (True), can no longer be (False), or is not yet known.
     met: bool | None = None
+    # 100 · completion / time progress: what a ratio scheme judges.
+    ratio: float | None = None
+    # With `basis = "month"`: the figure's increment over its month and the month's task.
+    month_actual: float | None = None
+    month_task: float | None = None
+    year_completion: float | None = None  # the year's completion, when `completion` is the month's
+    # The colour before `[[bands.escalate]]` changed it; None when no rule did.
+    escalated: Status | None = None
 
 
 class MonthStatus(NamedTuple):

@@ -26,6 +26,8 @@ class ReportRow:
     trend: tuple[float | None, ...] = ()
     supervision: str | None = None  # new | continuing | closed (see trends.supervision)
     answer: Response | None = None  # the unit's latest answer while the target is watched
+    # Red at least `[supervision] interview_after` months running: an interview (约谈).
+    interview: bool = False
 
     @property
     def target(self) -> Target:
@@ -37,7 +39,8 @@ class ReportRow:
 
     @classmethod
     def of(cls, ev: Evaluation, months: Sequence[MonthStatus] = (),
-           answers: Mapping[Period, Response] | None = None) -> ReportRow:
+           answers: Mapping[Period, Response] | None = None,
+           interview_after: int | None = None) -> ReportRow:
         """`answers`: the target's answer in force for each month (`latest_answers`)."""
         if not months:
             return cls(ev)
@@ -48,7 +51,16 @@ class ReportRow:
         found = [a for period, a in (answers or {}).items() if since <= period <= last]
         answer = max(found, key=lambda a: a.period) if found else None
         return cls(ev, trends.previous_status(months), trends.change(months), red,
-                   tuple(trends.recent(months)), trends.supervision(months), answer)
+                   tuple(trends.recent(months)), trends.supervision(months), answer,
+                   interview_after is not None and red >= interview_after)
+
+    @property
+    def supervision_level(self) -> str | None:
+        """`interview` for a red item red long enough to call its unit in, `supervise`
+        for another red item, None off the list."""
+        if self.status is not Status.RED:
+            return None
+        return "interview" if self.interview else "supervise"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +103,8 @@ def latest_answers(responses: Iterable[Response]) -> dict[str, dict[Period, Resp
 def build(result: Result, responses: Iterable[Response] = ()) -> StatusReport:
     """The report's rows: each target with its history and its unit's latest answer."""
     answers = latest_answers(responses)
+    after = result.plan.supervision.interview_after
     rows = tuple(ReportRow.of(ev, result.history.get(ev.target.id, ()),
-                              answers.get(ev.target.id))
+                              answers.get(ev.target.id), after)
                  for ev in result.rows)
     return StatusReport(result.plan, result.as_of, rows, result.summary, result.of_total)

@@ -270,6 +270,25 @@ class Help(metaclass=Catalogue):
         "text: one line per problem; json: {{errors, warnings}} with file, line, target and "
         "message.",
         "text：每个问题一行；json：{{errors, warnings}}，含 file、line、target 和 message。")
+    RULES = MessageId(
+        "Print the colour rules in force, in words: the plan's, a section's or a "
+        "target's.\n\n"
+        "Without TARGET: the plan's rules, then each section and target with rules of its "
+        "own. The rules are written in targets.toml: [bands], [sections.\"NAME\".bands] "
+        "and a target's bands.\n\n"
+        "\b\nExamples:\n"
+        "  kpitrack rules\n"
+        "  kpitrack rules fixed_investment\n"
+        "  kpitrack rules --section innovation",
+        "用文字列出正在使用的颜色评价规则：计划的、某个板块的或某项指标的。\n\n"
+        "不写指标时，先列计划的规则，再列另有规则的板块和指标。规则写在 targets.toml 中："
+        "[bands]、[sections.\"板块名\".bands] 和指标自身的 bands。\n\n"
+        "\b\n示例：\n"
+        "  kpitrack rules\n"
+        "  kpitrack rules fixed_investment\n"
+        "  kpitrack rules --section 科技")
+    RULES_SECTION = MessageId("The rules of this section (its exact name).",
+                              "列出此板块的规则（板块全名）。")
     TARGETS = MessageId(
         "List the targets defined in targets.toml.\n\n"
         "\b\nExamples:\n"

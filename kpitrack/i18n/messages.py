@@ -132,6 +132,41 @@ class Msg(metaclass=Catalogue):
         "{id} is {status} in {period}, neither red nor yellow: the answer is recorded, but "
         "the target is not on the supervision list",
         "{id} {period}为{status}，不是红色或黄色：情况说明已记录，但该指标不在督办清单上")
+    BAD_INTERVIEW_AFTER = MessageId(
+        "supervision.interview_after must be a whole number of months, 1 or more",
+        "supervision.interview_after 必须是月数（1 或以上的整数）")
+    BLUE_EDGE = MessageId("bands.blue (a number, or false for no blue)",
+                          "bands.blue（数字；写 false 表示不设蓝色）")
+    RATIO_EDGE_NEGATIVE = MessageId(
+        'with measure = "ratio" the edges are percentages of time progress and cannot be '
+        'below 0',
+        'measure = "ratio" 时各边界是时序进度的百分比，不能小于 0')
+    BAD_WARN_SHARE = MessageId("warn_share must be a percentage between 0 and 100",
+                               "warn_share 必须是 0 到 100 之间的百分数")
+    ESCALATE_NOT_TABLES = MessageId(
+        "escalate must be written as [[bands.escalate]] tables, each with from, months "
+        "and to",
+        "escalate 应写成 [[bands.escalate]] 表，每条写 from、months 和 to")
+    UNKNOWN_ESCALATE_FIELD = MessageId("unknown escalate field {key!r} (from, months, to)",
+                                       "未知的 escalate 字段 {key!r}（应为 from、months、to）")
+    ESCALATE_COLOUR = MessageId(
+        'escalate.{key} must be a colour: "blue", "green", "yellow" or "red"',
+        'escalate.{key} 必须是颜色："blue"、"green"、"yellow" 或 "red"')
+    ESCALATE_MONTHS = MessageId("escalate.months must be a whole number from 1 to {n}",
+                                "escalate.months 必须是 1 到 {n} 的整数")
+    ESCALATE_BETTER = MessageId(
+        "an escalation must make a colour worse: {source} cannot turn {to}",
+        "升级规则只能让颜色变差：{source} 不能升级为 {to}")
+    SECTIONS_NOT_TABLES = MessageId('sections must be written as [sections."NAME"] tables',
+                                    'sections 应写成 [sections."板块名"] 表')
+    UNKNOWN_SECTION_FIELD = MessageId("unknown section field {key!r} (only bands)",
+                                      "未知的板块字段 {key!r}（只能写 bands）")
+    SECTION_UNUSED = MessageId("no target is in the section {name!r}: is its name spelt as "
+                               "in the targets' section?",
+                               "没有指标属于板块 {name!r}：名称是否与指标的 section 一致？")
+    CATCH_UP_NEEDS_MONTH = MessageId(
+        'catch_up applies only to targets judged by the month (basis = "month")',
+        'catch_up 只适用于按月度任务评价的指标（basis = "month"）')
     BAD_STALE_CAP = MessageId(
         'stale must be "yellow" or "red" (the best colour a target with an out-of-date '
         'figure may show), or false',

@@ -91,6 +91,36 @@ class Say(metaclass=Catalogue):
     # ── the legend ─────────────────────────────────────────────────────────────
     LEGEND_BAND = MessageId("{label}: gap {pace} points (growth/threshold: {difference})",
                             "{label}：差距 {pace}个百分点（增速、保持类 {difference}）")
+    LEGEND_RATIO = MessageId(
+        "{label}: completion {range} of time progress (growth/threshold: {difference})",
+        "{label}：完成率为时序进度的 {range}（增速、保持类 {difference}）")
+    LEGEND_MONTH = MessageId(
+        "{label}: the month's task {range} done (growth/threshold: {difference})",
+        "{label}：本月任务完成 {range}（增速、保持类 {difference}）")
+    RULE_MONTH_BASIS = MessageId(
+        "Judged by the month: completion = the month's increment / the month's task (the "
+        "planned part of the year's target), time progress 100%.",
+        "按月度任务评价：完成率 = 本月完成 / 本月任务（全年目标按计划分到本月的部分），时序进度按 100% 计。")
+    RULE_THREE_COLOURS = MessageId("Three colours: nothing is blue.", "三色评价：不设蓝色。")
+    RULE_ESCALATE = MessageId("{source} {months} months running shows as {to}.",
+                              "连续{months}个月为{source}色，显示为{to}色。")
+    RULE_CATCH_UP = MessageId(
+        "A red month shows yellow (late, but done) once the months after it make up its "
+        "shortfall.",
+        "红色月份在此后补齐缺口后改为黄色（滞后但已完成）。")
+    RULE_INTERVIEW = MessageId("Red {n} months running: an interview with the unit.",
+                               "连续红色{n}个月及以上：约谈。")
+    RULE_WARN_SHARE = MessageId(
+        "Milestones: yellow when at most {share}% of the time from the plan's start to the "
+        "due date is left and the task is not done.",
+        "节点类：距到期剩余时间不足总时长的{share}%且未完成为黄色。")
+    RULE_OTHERS = MessageId("{who} follow their own rules: {rules}",
+                            "{who}另有规则：{rules}")
+    RULE_TARGETS = MessageId("{names} and {n} more", "{names}等{n}项")
+    RULES_PLAN = MessageId("Rules of the plan {title}", "计划“{title}”的评价规则")
+    RULES_SECTION = MessageId("Rules of the section {name}", "板块“{name}”的评价规则")
+    RULES_TARGET = MessageId("Rules for {name} [{id}]", "{name} [{id}] 的评价规则")
+    RULES_FROM = MessageId(" (from {source})", "（来源：{source}）")
     LEGEND_NONE = MessageId("{label}: no figure yet, or not measurable",
                             "{label}：尚无数据，或目标无法按进度衡量")
     LEGEND_GAP = MessageId(

@@ -187,6 +187,13 @@ class Word(metaclass=Catalogue):
     COUNT_ITEMS = MessageId(" ({n})", "（{n}项）")
     ITEMS = MessageId("{n}", "{n}项")
     NOTES_JOIN = MessageId("; ", "；")
+    INTERVIEW_MARK = MessageId(", interview", "·约谈")
+    MONTH_ACTUAL = MessageId("Month done", "本月完成")
+    MONTH_TASK = MessageId("Month task", "本月任务")
+    RULES_OF_PLAN = MessageId("the plan's [bands]", "计划的 [bands]")
+    RULES_OF_SECTION = MessageId('the section\'s [sections."{name}".bands]',
+                                 '板块的 [sections."{name}".bands]')
+    RULES_OF_TARGET = MessageId("the target's own bands", "指标自身的 bands")
     LIST_SEPARATOR = MessageId(", ", "，")
     LABELLED = MessageId("{label}: {value}", "{label}：{value}")
     # Layouts: how worded parts join, with no word of their own. Chinese sets a figure
@@ -196,6 +203,7 @@ class Word(metaclass=Catalogue):
     CHANGE_MARK = MessageId("{arrow} {status}", "{arrow}{status}")
     STATUS_COUNT = MessageId("{status} {n}", "{status}{n}")
     SENTENCE_SEPARATOR = MessageId(" ", "")
+    FULL_STOP = MessageId(".", "。")
     POINTS = MessageId("{size} points", "{size}个百分点")
     ROW_NUMBER = MessageId("row {n}", "第{n}行")
     RATE_KINDS = MessageId("growth/threshold", "增速/保持类")

@@ -47,6 +47,15 @@ def figure(value: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _short(value: float | None) -> str:
+    """A month's figure or task: at most two decimals, trailing zeros dropped (a month's
+    0.05 must not read 0.1)."""
+    if value is None or not math.isfinite(value):
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def _joined(text: str, unit: str, lang: str) -> str:
     """A figure and its unit: Chinese sets them together, English with a space, the unit
     kept as written; a percentage (4.8%) is set together in both."""
@@ -197,7 +206,10 @@ def human_cells(row: ReportRow, lang: str) -> dict[str, str]:
         "red_months": str(row.red_months or ""),
         "change": change_marker(row, lang),
         "example": word("example", lang) if ev.example else "",
-        "supervision": supervision_label(row.supervision, row.red_months, lang),
+        "supervision": supervision_label(row.supervision, row.red_months, lang)
+        + (Word.INTERVIEW_MARK.text(lang) if row.interview else ""),
+        "month_actual": _joined(_short(ev.month_actual), t.unit, lang),
+        "month_task": _joined(_short(ev.month_task), t.unit, lang),
         "answer": answer_text(row, lang),
     }
 

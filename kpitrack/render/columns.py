@@ -3,7 +3,10 @@ shared by every format, so they cannot disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..core.model import Status
+from ..core.report import ReportRow
 
 # A report's section table, its red list, its closed items and its colour changes.
 MD_COLUMNS = ("status", "change", "name", "target", "last_year", "actual", "period",
@@ -18,6 +21,18 @@ LATE_COLUMNS = ("name", "owner", "period", "actual", "status")
 CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
                "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",
                "red_months", "change", "owner", "example")
+MONTH_COLUMNS = ("month_actual", "month_task")
+
+
+def with_month(columns: tuple[str, ...], rows: Sequence[ReportRow]) -> tuple[str, ...]:
+    """`columns`, with the month's figure and task after `actual` when any row is judged
+    by the month (`basis = "month"`)."""
+    if "actual" not in columns or not any(r.ev.month_task is not None for r in rows):
+        return columns
+    at = columns.index("actual") + 1
+    return (*columns[:at], *MONTH_COLUMNS, *columns[at:])
+
+
 # The units side by side (晾晒).
 OWNER_COLUMNS = ("rank", "owner", "blue", "green", "yellow", "red", "none", "total",
                  "on_track")
@@ -25,7 +40,7 @@ OWNER_NUMBERS = frozenset({"rank", "blue", "green", "yellow", "red", "none", "to
                            "on_track"})
 # Columns aligned right: figures and computed numbers.
 RIGHT = frozenset({"target", "last_year", "actual", "completion", "time_progress", "gap",
-                   "forecast", "red_months", "needed"}) | OWNER_NUMBERS
+                   "forecast", "red_months", "needed", *MONTH_COLUMNS}) | OWNER_NUMBERS
 # Computed numbers (ours, not user text): a leading minus is a sign, not a formula.
 NUMBERS = frozenset({"completion", "time_progress", "gap", "forecast", "needed_per_month",
                      "red_months"})

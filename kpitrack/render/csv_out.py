@@ -9,7 +9,7 @@ from ..core.report import StatusReport
 from ..i18n.words import word
 from . import safe
 from .cells import human_cells
-from .columns import CSV_COLUMNS, NUMBERS
+from .columns import CSV_COLUMNS, NUMBERS, with_month
 
 
 def status_csv(report: StatusReport, lang: str, bom: bool = False) -> str:
@@ -18,9 +18,10 @@ def status_csv(report: StatusReport, lang: str, bom: bool = False) -> str:
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([word(c, lang) for c in CSV_COLUMNS])
+    columns = with_month(CSV_COLUMNS, report.rows)
+    writer.writerow([word(c, lang) for c in columns])
     for row in report.rows:
         cells = human_cells(row, lang)
         writer.writerow([safe.csv_cell(cells[c]) if c not in NUMBERS else cells[c]
-                         for c in CSV_COLUMNS])
+                         for c in columns])
     return out.getvalue()

@@ -38,6 +38,7 @@ from .columns import (
     RED_COLUMNS,
     RIGHT,
     STATUS_EMOJI,
+    with_month,
 )
 from .legend import legend_items
 from .notice import intro, item_facts, unit_name
@@ -131,7 +132,7 @@ def _status_cells(rows: Sequence[ReportRow], lang: str
 
 def _rows_table(doc: Any, rows: Sequence[ReportRow], columns: Sequence[str], lang: str) -> None:
     cells, shades = _status_cells(rows, lang)
-    _table(doc, columns, cells, lang, shades)
+    _table(doc, with_month(tuple(columns), rows), cells, lang, shades)
 
 
 def _save(doc: Any) -> bytes:

@@ -90,7 +90,9 @@ def json_row(row: ReportRow) -> Json:
         "completion": ev.completion, "time_progress": ev.time_progress, "gap": ev.gap,
         "status": ev.status.value,
         "status_uncapped": (ev.uncapped or ev.status).value, "stale": ev.stale,
-        "met": ev.met, "forecast": ev.forecast,
+        "met": ev.met, "escalated_from": ev.escalated.value if ev.escalated else None,
+        "ratio": ev.ratio, "month_actual": ev.month_actual, "month_task": ev.month_task,
+        "year_completion": ev.year_completion, "forecast": ev.forecast,
         "needed_per_month": ev.needed_per_month, "owner": t.owner,
         "direction": t.direction.value,
         "baseline": ev.baseline if t.kind is Kind.LEVEL else None,
@@ -102,7 +104,9 @@ def json_row(row: ReportRow) -> Json:
     if row.trend:
         out |= {"previous_status": row.previous.value if row.previous else None,
                 "change": row.change, "red_months": row.red_months, "trend": list(row.trend),
-                "supervision": row.supervision, "answer": answer_json(row.answer)}
+                "supervision": row.supervision,
+                "supervision_level": row.supervision_level,
+                "answer": answer_json(row.answer)}
     if t.kind is Kind.MILESTONE:
         out.update(due=_day(ev.due), done=ev.done, done_date=_day(ev.done_date))
     return out

@@ -26,6 +26,7 @@ from .columns import (
     RED_COLUMNS,
     RIGHT,
     STATUS_EMOJI,
+    with_month,
 )
 from .legend import legend_items
 from .owners import owners_markdown
@@ -37,6 +38,7 @@ def _status_cell(status: Status, lang: str) -> str:
 
 def md_table(rows: list[ReportRow], lang: str, columns: tuple[str, ...] = MD_COLUMNS
              ) -> list[str]:
+    columns = with_month(columns, rows)
     head = "| " + " | ".join(word(c, lang) for c in columns) + " |"
     rule = "|" + "|".join("---:" if c in RIGHT else "---" for c in columns) + "|"
     lines = [head, rule]

@@ -16,7 +16,7 @@ from ..i18n.reports import Say
 from ..i18n.words import Word, joined, month_heading, status_label, word
 from . import safe
 from .cells import count_text, human_cells
-from .columns import CSV_COLUMNS, FILLS
+from .columns import CSV_COLUMNS, FILLS, with_month
 from .legend import legend_items
 
 _NUMBERS = {"completion": "0.0", "time_progress": "0.0", "gap": "+0.0;-0.0;0.0",
@@ -52,12 +52,13 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
     if report.has_examples:
         _text_cell(sheet, 3, 1, word("example_note", lang)).font = Font(bold=True,
                                                                         color="C00000")
-    widths = [_width(word(c, lang)) for c in CSV_COLUMNS]
-    for column, key in enumerate(CSV_COLUMNS, start=1):
+    columns = with_month(CSV_COLUMNS, report.rows)
+    widths = [_width(word(c, lang)) for c in columns]
+    for column, key in enumerate(columns, start=1):
         _text_cell(sheet, header_row, column, word(key, lang)).font = Font(bold=True)
     for index, row in enumerate(report.rows, start=header_row + 1):
         cells = human_cells(row, lang)
-        for column, key in enumerate(CSV_COLUMNS, start=1):
+        for column, key in enumerate(columns, start=1):
             text = cells[key]
             if key in _NUMBERS and text:
                 cell = sheet.cell(row=index, column=column, value=float(text))
@@ -75,7 +76,7 @@ def status_xlsx(report: StatusReport, lang: str) -> bytes:
         letter = sheet.cell(row=header_row, column=column).column_letter
         sheet.column_dimensions[letter].width = min(width + 2, _WIDE)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    corner = sheet.cell(row=last, column=len(CSV_COLUMNS)).coordinate
+    corner = sheet.cell(row=last, column=len(columns)).coordinate
     sheet.auto_filter.ref = f"A{header_row}:{corner}"
     _legend(book.create_sheet(word("legend", lang)), report, lang)
     out = io.BytesIO()

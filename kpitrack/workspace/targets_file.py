@@ -14,17 +14,16 @@ from ..core.model import (
     Direction,
     Frequency,
     Kind,
-    MilestoneBands,
-    PaceBands,
     Plan,
     Report,
-    Status,
     Supervision,
     Target,
 )
+from ..core.period import Period
 from ..core.recording import did_you_mean
 from ..i18n.base import LANGS
 from ..i18n.messages import Msg
+from .bands_file import check_catch_up, rules_table, target_rules
 from .fields import (
     Collector,
     bool_field,
@@ -42,31 +41,12 @@ from .positions import Lines
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 TARGET_FIELDS = {"name", "kind", "target", "unit", "section", "direction", "report", "baseline",
                  "frequency", "schedule", "due", "owner", "tags", "quote", "last_year", "bands"}
-_TOP_FIELDS = {"schema", "plan", "bands", "checks", "supervision", "targets"}
+_TOP_FIELDS = {"schema", "plan", "bands", "sections", "checks", "supervision", "targets"}
 _PLAN_FIELDS = {"title", "year", "start", "end", "source", "lang"}
-_PACE_KEYS = ("blue", "green", "yellow")
-_MILESTONE_KEYS = ("warn_days", "early_days")
 
 
 def _names(cls: type) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
-
-
-def _pace(c: Collector, data: object, default: PaceBands, *path: object,
-          target: str | None = None) -> PaceBands:
-    table = table_field(c, data, Msg.PACE_BANDS_NOT_TABLE(), *path, target=target)
-    values = [number_field(c, table.get(key, getattr(default, key)), Msg.BAND_EDGE(key=key),
-                           *path, key, target=target) for key in _PACE_KEYS]
-    if not values[0] >= values[1] >= values[2]:
-        c.fail(Msg.BAND_ORDER(), *path, target=target)
-    return PaceBands(*values)
-
-
-def _milestone_bands(c: Collector, data: dict[str, Any], default: MilestoneBands,
-                     *path: object, target: str | None = None) -> MilestoneBands:
-    values = [days_field(c, data.get(key, getattr(default, key)), key, *path, key,
-                         target=target) for key in _MILESTONE_KEYS]
-    return MilestoneBands(*values)
 
 
 def _plan_dates(plan: dict[str, Any], c: Collector) -> tuple[dt.date, dt.date]:
@@ -104,7 +84,8 @@ def _plan(data: dict[str, Any], c: Collector) -> Plan:
         lang = "zh"
     source = text_field(c, plan.get("source", ""), "plan.source", "plan", "source")
     return Plan(title=title, start=start, end=end, source=source, lang=lang,
-                bands=_plan_bands(data.get("bands", {}), c),
+                bands=_plan_bands(data.get("bands", {}), c,
+                                  Period.of(end).months_after(Period.of(start)) + 1),
                 checks=_checks(data.get("checks", {}), c),
                 supervision=_supervision(data.get("supervision", {}), c))
 
@@ -116,12 +97,19 @@ def _unknown_fields(c: Collector, data: dict[str, Any], known: list[str], *path:
 
 
 def _supervision(data: object, c: Collector) -> Supervision:
-    """[supervision]: reply_days, the days a unit has to answer a notice."""
+    """[supervision]: reply_days (the days a unit has to answer a notice),
+    interview_after and catch_up."""
     table = table_field(c, data, Msg.SUPERVISION_NOT_TABLE(), "supervision")
     _unknown_fields(c, table, _names(Supervision), "supervision")
     days = days_field(c, table.get("reply_days", Supervision().reply_days),
                       "supervision.reply_days", "supervision", "reply_days", most=366)
-    return Supervision(days)
+    interview = table.get("interview_after")
+    if interview is not None and (isinstance(interview, bool) or not isinstance(interview, int)
+                                  or not 1 <= interview <= 120):
+        c.fail(Msg.BAD_INTERVIEW_AFTER(), "supervision", "interview_after")
+    catch_up = bool_field(c, table.get("catch_up", False), "supervision.catch_up",
+                          "supervision", "catch_up")
+    return Supervision(days, interview, catch_up)
 
 
 _CHECK_MINIMA = (("magnitude", 1), ("growth_limit", 0), ("increment_jump", 1),
@@ -145,37 +133,23 @@ def _checks(data: object, c: Collector) -> Checks:
     return Checks(percent_fractions=fractions, **numbers)
 
 
-_STALE_CAPS = {"yellow": Status.YELLOW, "red": Status.RED}
-
-
-def _stale_cap(c: Collector, table: dict[str, Any], default: Status | None, *path: object,
-               target: str | None = None) -> Status | None:
-    """`stale = "yellow"` or `"red"`: the best colour a target with an out-of-date figure
-    may show."""
-    if "stale" not in table:
-        return default
-    raw = table["stale"]
-    if raw is False:
-        return None
-    cap = _STALE_CAPS.get(raw) if isinstance(raw, str) else None
-    if cap is None:
-        c.error(Msg.BAD_STALE_CAP(), *path, "stale", target=target)
-    return cap
-
-
-def _plan_bands(data: object, c: Collector) -> Bands:
-    default = Bands()
+def _plan_bands(data: object, c: Collector, months: int) -> Bands:
     table = table_field(c, data, Msg.BANDS_NOT_TABLE(), "bands")
-    for key in sorted(set(table) - {*_PACE_KEYS, "difference", "milestone", "stale"}):
-        c.error(Msg.UNKNOWN_BANDS_FIELD(key=key), "bands", key)
-    pace = _pace(c, table, default.pace, "bands")
-    difference = _pace(c, table.get("difference", {}), default.difference,
-                       "bands", "difference")
-    milestone = table_field(c, table.get("milestone", {}), Msg.MILESTONE_BANDS_NOT_TABLE(),
-                            "bands", "milestone")
-    return Bands(pace, difference, _milestone_bands(c, milestone, default.milestone,
-                                                    "bands", "milestone"),
-                 _stale_cap(c, table, default.stale, "bands"))
+    return rules_table(c, table, Bands(), months, "bands")
+
+
+def _sections(data: object, plan: Plan, c: Collector) -> dict[str, Bands]:
+    """`[sections."NAME".bands]`: one section's rules over the plan's."""
+    table = table_field(c, data, Msg.SECTIONS_NOT_TABLES(), "sections")
+    out = {}
+    for name, raw in table.items():
+        path = ("sections", name)
+        section = table_field(c, raw, Msg.SECTIONS_NOT_TABLES(), *path)
+        for key in sorted(set(section) - {"bands"}):
+            c.error(Msg.UNKNOWN_SECTION_FIELD(key=key), *path, key)
+        bands = table_field(c, section.get("bands", {}), Msg.BANDS_NOT_TABLE(), *path, "bands")
+        out[name] = rules_table(c, bands, plan.bands, plan.months, *path, "bands")
+    return out
 
 
 def _target_table(tid: str, raw: object, c: Collector) -> dict[str, Any]:
@@ -229,7 +203,19 @@ class _Numbers:
                        "due", target=tid)
 
 
-def _target(plan: Plan, tid: str, raw: object, c: Collector) -> Target:
+def _target_bands(plan: Plan, section: Bands | None, raw: object, kind: Kind, c: Collector,
+                  tid: str) -> Bands | None:
+    """The rules in force for a target: its own over its section's over the plan's; None
+    when they are the plan's."""
+    base = section or plan.bands
+    if raw is not None:
+        base = target_rules(c, raw, base, kind, plan.months, "targets", tid, "bands",
+                            target=tid)
+    return None if base == plan.bands else base
+
+
+def _target(plan: Plan, tid: str, raw: object, c: Collector,
+            sections: dict[str, Bands]) -> Target:
     path = ("targets", tid)
     table = _target_table(tid, raw, c)
     name, kind = _name_and_kind(tid, table, c)
@@ -251,7 +237,8 @@ def _target(plan: Plan, tid: str, raw: object, c: Collector) -> Target:
                              *path, "frequency", target=tid),
         schedule=_schedule(plan, table.get("schedule"), c, tid), owner=text("owner"),
         tags=tuple(tags), quote=text("quote"),
-        bands=_target_bands(plan, table.get("bands"), kind, c, tid),
+        bands=_target_bands(plan, sections.get(text("section")), table.get("bands"), kind, c,
+                            tid),
         line=c.lines.table_line(*path) if c.lines else None, target=numbers.target,
         baseline=numbers.baseline, last_year=numbers.last_year, due=numbers.due)
     _warn_degenerate(target, c)
@@ -291,22 +278,6 @@ def _schedule(plan: Plan, raw: object, c: Collector, tid: str) -> tuple[tuple[in
     return tuple(points)
 
 
-def _target_bands(plan: Plan, raw: object, kind: Kind, c: Collector, tid: str) -> Bands | None:
-    if raw is None:
-        return None
-    path = ("targets", tid, "bands")
-    table = table_field(c, raw, Msg.TARGET_BANDS_NOT_TABLE(), *path, target=tid)
-    for key in sorted(set(table) - {*_PACE_KEYS, *_MILESTONE_KEYS, "stale"}):
-        c.error(Msg.UNKNOWN_BAND_EDGE(key=key), *path, key, target=tid)
-    base = plan.bands
-    stale = _stale_cap(c, table, base.stale, *path, target=tid)
-    if kind in (Kind.GROWTH, Kind.THRESHOLD):
-        return Bands(base.pace, _pace(c, table, base.difference, *path, target=tid),
-                     base.milestone, stale)
-    return Bands(_pace(c, table, base.pace, *path, target=tid), base.difference,
-                 _milestone_bands(c, table, base.milestone, *path, target=tid), stale)
-
-
 def targets_from_bytes(data: bytes, shown: str,
                        problems: list[Problem]) -> tuple[Plan | None, list[Target]]:
     """A targets file's plan and targets from its bytes."""
@@ -324,6 +295,11 @@ def plan_and_targets(data: dict[str, Any], lines: Lines | None, shown: str,
         plan = _plan(data, c)
     except Collector.Skip:
         return None, []
+    try:
+        sections = _sections(data.get("sections", {}), plan, c)
+    except Collector.Skip:
+        sections = {}
+    plan = dataclasses.replace(plan, sections=tuple(sections.items()))
     raw_targets = data.get("targets", {})
     if not isinstance(raw_targets, dict):
         c.error(Msg.TARGETS_NOT_TABLES(), "targets")
@@ -333,10 +309,14 @@ def plan_and_targets(data: dict[str, Any], lines: Lines | None, shown: str,
     targets = []
     for tid, raw in raw_targets.items():
         try:
-            targets.append(_target(plan, tid, raw, c))
+            targets.append(_target(plan, tid, raw, c, sections))
         except Collector.Skip:
             continue
     _warn_names(targets, c)
+    for name in sorted(set(sections) - {t.section for t in targets}):
+        c.warn(Msg.SECTION_UNUSED(name=name), "sections", name)
+    check_catch_up(c, plan.supervision.catch_up,
+                   [plan.bands, *sections.values(), *(t.bands for t in targets if t.bands)])
     return plan, targets
 
 

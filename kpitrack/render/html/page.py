@@ -35,6 +35,7 @@ from ..columns import (
     OWNER_COLUMNS,
     RED_COLUMNS,
     RIGHT,
+    with_month,
 )
 from ..legend import legend_items
 from . import charts
@@ -158,6 +159,7 @@ cell.fill }}"{% elif cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% e
 
 def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
            empty: str = "") -> dict[str, Any]:
+    columns = with_month(tuple(columns), rows)
     out = []
     for row in rows:
         human = human_cells(row, lang)

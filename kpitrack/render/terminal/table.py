@@ -23,20 +23,22 @@ from ...i18n.words import (
 )
 from .. import safe
 from ..cells import count_text, human_cells, mark_notes, owner_cells, status_marks, value_text
-from ..columns import OWNER_COLUMNS, OWNER_NUMBERS
-from ..legend import band_edges
+from ..columns import OWNER_COLUMNS, OWNER_NUMBERS, with_month
+from ..rules import edge_texts, own_rules, pace_edges, rule_notes
 from .console import STATUS_STYLE
 from .layout import Column, Layout, available_width, let_draw, table_width
 from .layout import fit as fit_columns
 
-_RIGHT = {"target", "actual", "completion", "time_progress", "gap", "forecast", "red_months"}
+_RIGHT = {"target", "actual", "completion", "time_progress", "gap", "forecast", "red_months",
+          "month_actual", "month_task"}
 STATUS_COLUMNS = ("status", "change", "name", "target", "actual", "period", "completion",
                   "time_progress", "gap", "trend", "red_months", "forecast")
 # As the terminal narrows, the least needed goes first. The last four left are the
 # status (in its short form), the name, completion, time progress and the gap: whether a
 # target keeps pace with the calendar.
-STATUS_STEPS = (("drop", "trend"), ("drop", "red_months"), ("drop", "forecast"),
-                ("drop", "change"), ("drop", "period"), ("short", "status"),
+STATUS_STEPS = (("drop", "month_task"), ("drop", "month_actual"), ("drop", "trend"),
+                ("drop", "red_months"), ("drop", "forecast"), ("drop", "change"),
+                ("drop", "period"), ("short", "status"),
                 ("drop", "target"), ("drop", "actual"), ("drop", "time_progress"))
 
 
@@ -61,27 +63,28 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
 def _status_columns(report: StatusReport, lang: str
                     ) -> tuple[list[Column], list[dict[str, str]], list[int]]:
     """The status table's columns (a section's heading is a row of its own) and styles."""
-    cells: dict[str, list[str]] = {key: [] for key in STATUS_COLUMNS}
+    keys = with_month(STATUS_COLUMNS, report.rows)
+    cells: dict[str, list[str]] = {key: [] for key in keys}
     short: list[str] = []
     styles: list[dict[str, str]] = []
     sections = []
     for section, rows in report.by_section().items():
         sections.append(len(styles))
-        for key in STATUS_COLUMNS:
+        for key in keys:
             cells[key].append("")
         cells["name"][-1] = safe.plain(section or word("no_section", lang))
         short.append("")
         styles.append({"name": "bold"})
         for row in rows:
             human = human_cells(row, lang)
-            for key in STATUS_COLUMNS:
+            for key in keys:
                 cells[key].append(safe.plain(human[key]))
             short.append(status_cell(row.status, lang) + status_marks(row.ev))
             style = STATUS_STYLE[row.status]
             styles.append({"status": style, "gap": style, "trend": style})
     columns = [Column(key, word(key, lang), {"full": cells[key]},
                       "right" if key in _RIGHT else "left", flex=key == "name")
-               for key in STATUS_COLUMNS]
+               for key in keys]
     columns[0].cells["short"] = short
     return columns, styles, sections[1:]
 
@@ -99,22 +102,27 @@ def legend(report: StatusReport, lang: str, short: bool = False) -> Text:
     """Legend and counts: colour never carries the meaning alone. With `short`, each
     one-character status the table shows is spelled out."""
     plan = report.plan
-    edges = band_edges(plan.bands.pace)
+    edges = pace_edges(plan.bands)
     out = Text()
     out.append(f"{word('legend', lang)}: ")
-    for status in STATUS_ORDER:
+    shown = [s for s in STATUS_ORDER if s is not Status.BLUE or plan.bands.pace.blue is not None
+             or plan.bands.difference.blue is not None]
+    for status in shown:
         if short:
             out.append(f"{status_cell(status, lang)}=", style=STATUS_STYLE[status])
         out.append(status_label(status, lang), style=STATUS_STYLE[status])
         if edges[status]:
             out.append(f" {edges[status]}")
         out.append("  ")
-    diff = band_edges(plan.bands.difference)
+    diff = edge_texts(plan.bands.difference)
     kinds = Word.RATE_KINDS.text(lang)
     out.append(f"\n{kinds}: " + " / ".join(diff[s] for s in STATUS_ORDER if diff[s]) + "\n")
     counts = "  ".join(f"{status_short(s, lang)} {report.summary.get(s, 0)}"
                        for s in STATUS_ORDER)
     out.append(f"{word('count', lang)}: {counts}  ({count_text(report, lang)})\n")
+    for rule in [*rule_notes(plan.bands, plan.supervision, lang),
+                 *own_rules(plan, [r.target for r in report.rows], lang)]:
+        out.append(rule + "\n")
     out.append(f"{word('change_note', lang)}   {word('trend_note', lang)}", style="dim")
     notes = mark_notes(report, lang)
     if notes:
