@@ -57,7 +57,7 @@ def test_the_repository_help_is_chinese(monkeypatch):
 
 
 def test_every_command_and_option_has_help_in_both_languages():
-    assert len(COMMAND_OBJECTS) == 15
+    assert len(COMMAND_OBJECTS) == 17
     for command in COMMAND_OBJECTS.values():
         assert getattr(command, "help_id", None) is not None, command.name
         for param in command.params:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 
@@ -183,7 +184,6 @@ def test_dry_run_lists_every_bad_row_and_exits_1(ws):
 @pytest.mark.parametrize(("row", "message"), [
     ("inv,2025-04,nan", "cannot read figure 'nan'"),
     ("inv,2025-04,inf", "cannot read figure 'inf'"),
-    ("inv,2025-04,", "no value"),
     ("inv,2026-02,1", "outside the plan"),
     ("inv,2025-13,1", "cannot read period '2025-13'"),
     (",2025-04,1", "no target"),
@@ -203,6 +203,18 @@ def test_bad_cells_are_named_by_row(ws, row, message):
         chinese = run("import", "dept.csv").stderr
         assert chinese.startswith("错误：dept.csv 第2行：")
         assert CJK.search(chinese.split("第2行：")[1].split("；未导入")[0]), chinese
+
+
+def test_a_row_whose_figure_was_left_empty_is_listed_and_skipped(ws):
+    """A unit that leaves a target's figure empty has not reported it: the rest of the
+    sheet still imports, and the preview says which row was skipped."""
+    write_csv(ws, "dept.csv", "指标,期间,数值\ninv,2025-04,\ninv,2025-05,250\n")
+    preview = run("--no-color", "import", "dept.csv", "--dry-run")
+    assert preview.exit_code == 0
+    assert "未填写数值，跳过" in preview.stdout and "未填写1行，跳过" in preview.stderr
+    assert run("import", "dept.csv").exit_code == 0
+    rows = json.loads(run("status", "--format", "json").stdout)["targets"]
+    assert next(r for r in rows if r["id"] == "inv")["period"] == "2025-05"
 
 
 def test_period_option_fills_rows_without_one(ws):

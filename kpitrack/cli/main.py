@@ -24,6 +24,7 @@ from .settings import KpiFailure, Settings
 COMMANDS = {
     "status": "reports", "show": "reports", "targets": "reports", "rules": "reports",
     "export": "papers", "owners": "papers", "notice": "papers",
+    "remind": "collection", "sheet": "collection",
     "add": "records", "withdraw": "records", "import": "records", "respond": "records",
     "check": "setup", "init": "setup", "merge-driver": "setup", "completion": "setup",
 }

@@ -4,6 +4,7 @@ clock, and writing data to stdout or a report to its file."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ import click
 from rich.console import Console
 
 from ..app.workspace import export, open_found
+from ..core.errors import KpiError
 from ..core.model import Plan
 from ..i18n.messages import Msg
 from ..i18n.words import Word
@@ -71,6 +73,14 @@ class KpiFailure(click.ClickException):
 
 
 def today() -> dt.date:
+    """Today, or the date in `KPITRACK_TODAY` (YYYY-MM-DD): to see a reminder or a
+    default period as it would be on another day, and for tests."""
+    given = os.environ.get("KPITRACK_TODAY", "").strip()
+    if given:
+        try:
+            return dt.date.fromisoformat(given)
+        except ValueError:
+            raise KpiError(Msg.BAD_TODAY(value=given)) from None
     return dt.date.today()
 
 

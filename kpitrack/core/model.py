@@ -168,6 +168,8 @@ class Supervision:
     # With `basis = "month"`: a red month shows yellow (late, but done) once the months
     # after it have made up its shortfall.
     catch_up: bool = False
+    # A month's figures are due by this day of the month after it (催报).
+    report_day: int = 5
 
 
 DEFAULT_SUPERVISION = Supervision()

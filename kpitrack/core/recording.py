@@ -96,8 +96,9 @@ def unknown_target_message(key: str, targets: Sequence[Target]) -> Message:
 # --------------------------------------------------------------------------- importing a sheet
 
 NEW, CORRECTION, SAME, ADDS_UP = "new", "correction", "same", "adds_up"
-# A sheet's total row (合计) and a blank row between figures: listed, and skipped.
-TOTAL_ROW, BLANK_ROW = "total", "blank"
+# A sheet's total row (合计), a blank row between figures, and a target's row whose figure
+# was left empty (a collection sheet not filled in for it): listed, and skipped.
+TOTAL_ROW, BLANK_ROW, UNFILLED_ROW = "total", "blank", "unfilled"
 
 
 class ImportRow(NamedTuple):
@@ -170,6 +171,9 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
                                      action=TOTAL_ROW if row.kind == "total" else BLANK_ROW))
             continue
         target = None
+        if not {"value", "date"} & row.cells.keys():
+            planned.append(ImportRow(row.number, row.cells, action=UNFILLED_ROW))
+            continue
         try:
             target = _row_target(row.cells, index)
             record = _row_record(plan, target, row.cells, file=file, number=row.number,

@@ -432,6 +432,57 @@ class Help(metaclass=Catalogue):
         "md（默认）、docx（Word 文档，每个单位另起一页）或 json。不写时按 -o 文件的扩展名"
         "决定。")
 
+    SHEET = MessageId(
+        "Write the collection sheet a unit fills in for a month and sends "
+        "back for `kpitrack import`.\n\n"
+        "One row per target the unit owes that month, with its id, name, unit, kind, "
+        "target and last figure; only the value, done date and note cells are open (the "
+        "sheet is protected without a password), each value cell checks for a number and "
+        "says what to write. It prints on A4. Without --owner: one sheet per unit, as a "
+        "workbook of several sheets (-o FILE.xlsx) or one file per unit (-o FOLDER/).\n\n"
+        "\b\nExamples:\n"
+        "  kpitrack sheet --owner science --period 2025-11 -o science.xlsx\n"
+        "  kpitrack sheet -o sheets/",
+        "生成某月的指标数据报送表，供单位填写后回传并用 `kpitrack import` 导入。\n\n"
+        "每项应报送的指标一行，列出编号、名称、单位、类型、目标和上次报送数值；只有数值、"
+        "完成日期和备注可填写（工作表已保护，未设密码），数值格会检查是否为数字并提示填写方法。"
+        "可按 A4 打印。不写 --owner 时每个单位一张表：-o 文件.xlsx 为一个多工作表的工作簿，"
+        "-o 文件夹/ 为每个单位一个文件。\n\n"
+        "\b\n示例：\n"
+        "  kpitrack sheet --owner 科技创新局 --period 2025-11 -o 科技创新局.xlsx\n"
+        "  kpitrack sheet -o 报送表/")
+    SHEET_OWNER = MessageId("Only this unit's sheet (a part of its name will do).",
+                            "只生成此单位的报送表（写出名称的一部分即可）。")
+    SHEET_OUTPUT = MessageId(
+        "The .xlsx file to write, or a folder (ending in /) for one file per unit.",
+        "要写入的 .xlsx 文件；或写文件夹（以 / 结尾），每个单位一个文件。")
+    REMIND = MessageId(
+        "List, per unit, the figures still missing for a month, as a message to "
+        "paste into a WeCom or DingTalk group.\n\n"
+        "A figure is owed for each month of a monthly target, every third month of a "
+        "quarterly one and the last month of a yearly one; a milestone reported done owes "
+        "nothing more. The figures are due by [supervision] report_day of the month after "
+        "(5 by default), and the message says how many days late they are.\n\n"
+        "\b\nExamples:\n"
+        "  kpitrack remind\n"
+        "  kpitrack remind --period 2025-11 --owner science\n"
+        "  kpitrack remind --format md > reminder.md",
+        "按单位列出某月仍未报送的指标数据（催报），可直接粘贴到企业微信或钉钉群。\n\n"
+        "按月报送的指标每月应报，按季的每季末月应报，按年的计划最后一月应报；已报完成的节点"
+        "类指标不再催报。数据应于次月 [supervision] report_day 日前报送（默认 5 日），消息中"
+        "写明已逾期几天。\n\n"
+        "\b\n示例：\n"
+        "  kpitrack remind\n"
+        "  kpitrack remind --period 2025-11 --owner 科技创新局\n"
+        "  kpitrack remind --format md > 催报.md")
+    REMIND_PERIOD = MessageId(
+        "The month to collect (default: last calendar month, within the plan).",
+        "催报的月份（默认：上一个自然月，不超出计划）。")
+    REMIND_OWNER = MessageId("Only this unit (a part of its name will do).",
+                             "只列此单位（写出名称的一部分即可）。")
+    REMIND_FORMAT = MessageId("text (default: a message to paste), md or json.",
+                              "text（默认：可直接粘贴的消息）、md 或 json。")
+
     # ── what the help itself says ───────────────────────────────────────────────
     USAGE = MessageId("Usage: ", "用法：")
     OPTIONS = MessageId("Options", "选项")

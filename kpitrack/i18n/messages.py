@@ -132,6 +132,24 @@ class Msg(metaclass=Catalogue):
         "{id} is {status} in {period}, neither red nor yellow: the answer is recorded, but "
         "the target is not on the supervision list",
         "{id} {period}为{status}，不是红色或黄色：情况说明已记录，但该指标不在督办清单上")
+    NOTHING_TO_COLLECT = MessageId(
+        "no figure is due for {period} from {owner}: a quarterly target is due every third "
+        "month, a yearly one in the plan's last month",
+        "{owner}在 {period} 没有应报送的指标：按季报送的指标每季末月报送，按年的在计划最后一月报送")
+    ANY_UNIT = MessageId("any unit", "各单位")
+    SHEET_WRITTEN = MessageId("wrote the collection sheet {path}: {units} units, {n} targets",
+                              "已写入报送表 {path}：{units}个单位，{n}项指标")
+    SHEETS_WRITTEN = MessageId("wrote {n} sheets into {folder}: {names}",
+                               "已写入 {n} 份报送表到 {folder}：{names}")
+    NOTHING_OWED_YET = MessageId(
+        "no month of the plan has closed yet (it starts {first}): nothing is owed",
+        "计划自 {first} 开始，尚无已结束的月份，没有应报送的数据")
+    BAD_TODAY = MessageId("KPITRACK_TODAY={value!r} is not a date: write it as YYYY-MM-DD",
+                          "KPITRACK_TODAY={value!r} 不是日期：应写成 YYYY-MM-DD")
+    BAD_REPORT_DAY = MessageId(
+        "supervision.report_day must be a day of the month, 1 to 31 (figures due by that "
+        "day of the month after)",
+        "supervision.report_day 必须是 1 到 31 的日期（次月几日前报送）")
     BAD_INTERVIEW_AFTER = MessageId(
         "supervision.interview_after must be a whole number of months, 1 or more",
         "supervision.interview_after 必须是月数（1 或以上的整数）")

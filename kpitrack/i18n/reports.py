@@ -121,6 +121,51 @@ class Say(metaclass=Catalogue):
     RULES_SECTION = MessageId("Rules of the section {name}", "板块“{name}”的评价规则")
     RULES_TARGET = MessageId("Rules for {name} [{id}]", "{name} [{id}] 的评价规则")
     RULES_FROM = MessageId(" (from {source})", "（来源：{source}）")
+    # ── the monthly collection (催报) ─────────────────────────────────────────
+    SHEET_FORM_TITLE = MessageId("{unit}: figures for {month}",
+                                 "{unit} {month} 指标数据报送表")
+    SHEET_FORM_HELP = MessageId(
+        "Fill in the yellow cells only: Value (for a milestone done: done, and the Done "
+        "date), and "
+        "a note if needed. Keep the other columns as they are; send the file back as it "
+        "is. Due by {due}.",
+        "请只填写黄色单元格：数值（节点类已完成的，填写“完成”和完成日期），需要时填写备注。"
+        "其他列请勿改动，填好后原文件回传。报送截止：{due}。")
+    HINT_YTD = MessageId("The total for {span}, in {unit}", "填写{span}累计数（{unit}）")
+    HINT_INCREMENT = MessageId("The figure for {month} alone, in {unit}",
+                               "填写{month}当月数（{unit}）")
+    HINT_LEVEL = MessageId("The figure at the end of {month}, in {unit}",
+                           "填写{month}末数（{unit}）")
+    HINT_GROWTH = MessageId("The growth for {span}, in % (4.8 for 4.8%)",
+                            "填写{span}累计增速（%，如 4.8）")
+    HINT_THRESHOLD = MessageId("The rate for {month}, in % (96.5 for 96.5%)",
+                               "填写{month}的比率（%，如 96.5）")
+    HINT_MILESTONE = MessageId(
+        "Done: write done and the done date; not yet: the % complete (e.g. 60)",
+        "已完成：填写“完成”并填写完成日期；未完成：可填写完成进度百分比（如 60）")
+    HINT_DATE = MessageId("The day it was done, as 2025-11-20", "完成的日期，如 2025-11-20")
+    HINT_TITLE = MessageId("What to write", "填写说明")
+    BAD_VALUE_TITLE = MessageId("Not a figure", "数值有误")
+    BAD_VALUE = MessageId("Write a number (for a milestone: done, or the % complete).",
+                          "请填写数字（节点类可填“完成”或完成进度百分比）。")
+    BAD_DATE = MessageId("Write a date, as 2025-11-20.", "请填写日期，如 2025-11-20。")
+    SPAN_YTD = MessageId("months 1 to {n}", "1—{n}月")
+    REMIND_HEAD = MessageId(
+        "[Reminder] {unit}: the figures for {month} were due by {due}{late}. Still missing "
+        "({n}):",
+        "【催报】{unit}：{month}指标数据应于{due}前报送{late}，尚未报送（{n}项）：")
+    REMIND_LATE = MessageId(" ({days} days late)", "（已逾期{days}天）")
+    REMIND_ITEM = MessageId("{n}. {name} [{id}], last sent {last}",
+                            "{n}. {name}（{id}），上次报送：{last}")
+    REMIND_ITEM_NEVER = MessageId("{n}. {name} [{id}], never sent",
+                                  "{n}. {name}（{id}），今年尚未报送")
+    REMIND_ASK = MessageId("Please fill in the sheet and send it back. Thank you.",
+                           "请尽快填写报送表并回传，谢谢。")
+    REMIND_NONE = MessageId("Every figure for {month} has been sent.",
+                            "{month}的指标数据已全部报送。")
+    REMIND_TITLE = MessageId("Figures missing for {month}", "{month}指标数据催报")
+    REMIND_SUMMARY = MessageId("{units} units owe {n} figures for {month}, due by {due}{late}.",
+                               "{month}共{units}个单位{n}项数据未报送，应于{due}前报送{late}。")
     LEGEND_NONE = MessageId("{label}: no figure yet, or not measurable",
                             "{label}：尚无数据，或目标无法按进度衡量")
     LEGEND_GAP = MessageId(
@@ -197,6 +242,7 @@ class Say(metaclass=Catalogue):
     COUNTED_ADDS_UP = MessageId("{n} adds up", "累加{n}条")
     COUNTED_TOTAL = MessageId("{n} total rows skipped", "跳过合计行{n}行")
     COUNTED_BLANK = MessageId("{n} blank rows skipped", "跳过空行{n}行")
+    COUNTED_UNFILLED = MessageId("{n} rows not filled in, skipped", "未填写{n}行，跳过")
     COUNTED_PROBLEMS = MessageId("{n} with problems", "有问题{n}行")
     NO_ROWS = MessageId("no rows", "无数据行")
     IMPORT_PREVIEW = MessageId(

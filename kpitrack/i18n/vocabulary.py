@@ -41,6 +41,8 @@ MAGNITUDES: tuple[tuple[str, int], ...] = (
 # ── a sheet's cells (core.recording) ───────────────────────────────────────────
 
 # What a milestone's value cell may say when it is done (compared lower case).
+# What a collection sheet's value cell may hold for a milestone done (its check allows these).
+DONE_CELLS = ("完成", "done")
 DONE_WORDS = frozenset({"done", "yes", "true", "y", "完成", "已完成", "是", "√", "✓", "✔"})
 # What an `example` cell may say for an illustrative figure (compared lower case).
 YES_WORDS = frozenset({"yes", "true", "y", "1", "是", "√", "✓", "✔"})

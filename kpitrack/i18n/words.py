@@ -189,6 +189,19 @@ class Word(metaclass=Catalogue):
     NOTES_JOIN = MessageId("; ", "；")
     INTERVIEW_MARK = MessageId(", interview", "·约谈")
     MONTH_ACTUAL = MessageId("Month done", "本月完成")
+    NO_UNIT = MessageId("its unit", "原单位")
+    FORM_TARGET = MessageId("Target id", "指标编号")
+    FORM_NAME = MessageId("Target name", "指标名称")
+    FORM_UNIT = MessageId("Unit", "计量单位")
+    FORM_KIND = MessageId("Kind", "类型")
+    FORM_GOAL = MessageId("Annual target", "全年目标")
+    FORM_LAST = MessageId("Last figure", "上次报送数值")
+    FORM_LAST_PERIOD = MessageId("Last period", "上次报送期间")
+    FORM_PERIOD = MessageId("Period", "期间")
+    FORM_VALUE = MessageId("Value", "数值")
+    FORM_DATE = MessageId("Done date", "完成日期")
+    FORM_NOTE = MessageId("Note", "备注")
+    FORM_BY = MessageId("Reported by", "报送单位")
     MONTH_TASK = MessageId("Month task", "本月任务")
     RULES_OF_PLAN = MessageId("the plan's [bands]", "计划的 [bands]")
     RULES_OF_SECTION = MessageId('the section\'s [sections."{name}".bands]',
@@ -215,6 +228,7 @@ class Word(metaclass=Catalogue):
     ACTION_ADDS_UP = MessageId("adds up", "累加")
     ACTION_TOTAL = MessageId("total row, skipped", "合计行，跳过")
     ACTION_BLANK = MessageId("blank row, skipped", "空行，跳过")
+    ACTION_UNFILLED = MessageId("no figure filled in, skipped", "未填写数值，跳过")
 
 
 # The language tag (BCP 47) a document declares, for each language kpitrack writes.

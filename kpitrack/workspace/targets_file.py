@@ -109,7 +109,11 @@ def _supervision(data: object, c: Collector) -> Supervision:
         c.fail(Msg.BAD_INTERVIEW_AFTER(), "supervision", "interview_after")
     catch_up = bool_field(c, table.get("catch_up", False), "supervision.catch_up",
                           "supervision", "catch_up")
-    return Supervision(days, interview, catch_up)
+    report_day = table.get("report_day", Supervision().report_day)
+    if isinstance(report_day, bool) or not isinstance(report_day, int) or \
+            not 1 <= report_day <= 31:
+        c.fail(Msg.BAD_REPORT_DAY(), "supervision", "report_day")
+    return Supervision(days, interview, catch_up, report_day)
 
 
 _CHECK_MINIMA = (("magnitude", 1), ("growth_limit", 0), ("increment_jump", 1),

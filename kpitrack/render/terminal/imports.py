@@ -8,7 +8,16 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from ...core.model import Evaluation
-from ...core.recording import ADDS_UP, BLANK_ROW, CORRECTION, NEW, SAME, TOTAL_ROW, ImportRow
+from ...core.recording import (
+    ADDS_UP,
+    BLANK_ROW,
+    CORRECTION,
+    NEW,
+    SAME,
+    TOTAL_ROW,
+    UNFILLED_ROW,
+    ImportRow,
+)
 from ...i18n.base import Message
 from ...i18n.messages import Msg
 from ...i18n.reports import Say
@@ -22,12 +31,12 @@ from .table import fitted_table, print_table
 # What each action is called in the table, and how a count of its rows reads.
 ACTIONS = {NEW: Word.ACTION_NEW, CORRECTION: Word.ACTION_CORRECTION, SAME: Word.ACTION_SAME,
            ADDS_UP: Word.ACTION_ADDS_UP, TOTAL_ROW: Word.ACTION_TOTAL,
-           BLANK_ROW: Word.ACTION_BLANK}
+           BLANK_ROW: Word.ACTION_BLANK, UNFILLED_ROW: Word.ACTION_UNFILLED}
 _COUNTED = {NEW: Say.COUNTED_NEW, CORRECTION: Say.COUNTED_CORRECTION, SAME: Say.COUNTED_SAME,
             ADDS_UP: Say.COUNTED_ADDS_UP, TOTAL_ROW: Say.COUNTED_TOTAL,
-            BLANK_ROW: Say.COUNTED_BLANK}
+            BLANK_ROW: Say.COUNTED_BLANK, UNFILLED_ROW: Say.COUNTED_UNFILLED}
 _ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
-                 BLANK_ROW: "dim"}
+                 BLANK_ROW: "dim", UNFILLED_ROW: "dim"}
 
 
 def action_label(action: str, lang: str) -> str:
@@ -103,7 +112,7 @@ def import_title(file: str, dry_run: bool, lang: str) -> str:
 def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
     """`10 new, 1 correction`: only the actions that occur."""
     parts = []
-    for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW):
+    for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW, UNFILLED_ROW):
         n = sum(1 for r in rows if r.action == action and not r.error)
         if n:
             parts.append(_COUNTED[action].text(lang, n=n))

@@ -1,0 +1,195 @@
+"""A unit's collection sheet: the workbook the office sends a unit each
+month and `kpitrack import` reads back as it comes.
+
+One row per target the unit owes that month. Only the cells the unit fills are open
+(value, done date, note): the sheet is protected without a password, so a unit cannot
+change the ids, but nothing stops a unit that wants to. Each value cell checks that it
+holds a number (a milestone's: a number, or the word for done) and says what to write when selected.
+The headers are the ones `import` reads, so the filled file needs no column mapping; the
+unit's name stands in the reported-by column, so `--by` defaults to it. It prints on A4
+landscape, one page wide, the header row repeated.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from ..core.collection import SheetRow, UnitSheet
+from ..core.model import Kind, Report, Target
+from ..i18n.reports import Say
+from ..i18n.vocabulary import DONE_CELLS
+from ..i18n.words import day_name, kind_name, month_name, word
+from . import safe
+from .cells import shown_unit, value_text
+
+COLUMNS = ("form_target", "form_name", "form_unit", "form_kind", "form_goal", "form_last",
+           "form_last_period", "form_period", "form_value", "form_date", "form_note",
+           "form_by")
+OPEN = ("form_value", "form_date", "form_note")  # the cells a unit fills
+WIDTHS = {"form_target": 22, "form_name": 36, "form_unit": 8, "form_kind": 8,
+          "form_goal": 14, "form_last": 14, "form_last_period": 12, "form_period": 10,
+          "form_value": 14, "form_date": 14, "form_note": 28, "form_by": 16}
+HEADER_ROW = 3
+FILL_OPEN = "FFF2CC"  # light yellow: the cells to fill
+FILL_HEAD = "D9E1F2"
+# Excel allows 31 characters in a sheet's name, and none of these.
+_SHEET_NAME_BANNED = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def sheet_title(unit: str, lang: str) -> str:
+    name = (unit or word("unassigned", lang)).translate(_SHEET_NAME_BANNED)
+    return safe.plain(name)[:31] or "Sheet"
+
+
+def _hint(target: Target, sheet: UnitSheet, lang: str, first_month: int) -> str:
+    month = month_name(str(sheet.period), lang)
+    span = Say.SPAN_YTD.text(lang, n=sheet.period.month) \
+        if first_month == 1 else month
+    unit = shown_unit(target) or word("no_unit", lang)
+    if target.kind is Kind.MILESTONE:
+        return Say.HINT_MILESTONE.text(lang)
+    if target.kind is Kind.GROWTH:
+        return Say.HINT_GROWTH.text(lang, span=span)
+    if target.kind is Kind.THRESHOLD:
+        return Say.HINT_THRESHOLD.text(lang, month=month)
+    if target.kind is Kind.LEVEL:
+        return Say.HINT_LEVEL.text(lang, month=month, unit=unit)
+    if target.report is Report.INCREMENT:
+        return Say.HINT_INCREMENT.text(lang, month=month, unit=unit)
+    return Say.HINT_YTD.text(lang, span=span, unit=unit)
+
+
+def _row_texts(row: SheetRow, sheet: UnitSheet, lang: str) -> dict[str, str]:
+    t, last = row.target, row.last
+    goal = row.due.isoformat() if row.due else value_text(t.target, t, lang)
+    shown = ""
+    if last is not None:
+        shown = word("done", lang) if last.done else value_text(last.value, t, lang)
+    return {"form_target": t.id, "form_name": t.name, "form_unit": shown_unit(t),
+            "form_kind": kind_name(t.kind.value, lang), "form_goal": goal,
+            "form_last": shown, "form_last_period": str(last.period) if last else "",
+            "form_period": str(sheet.period), "form_value": "", "form_date": "",
+            "form_note": "", "form_by": sheet.owner}
+
+
+def _text(sheet: Any, row: int, column: int, value: str) -> Any:
+    cell = sheet.cell(row=row, column=column)
+    cell.value = safe.plain(value) if value else None
+    if value:
+        cell.data_type = "s"  # an id such as `=1` stays text, never a formula
+    return cell
+
+
+def _validations(sheet: Any, rows: Sequence[SheetRow], lang: str, first_month: int,
+                 unit: UnitSheet) -> None:
+    """A number in each value cell (a milestone's may also be the word for done), a date
+    in each done-date cell, and a hint on each."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    value_col = COLUMNS.index("form_value") + 1
+    date_col = COLUMNS.index("form_date") + 1
+    for index, row in enumerate(rows, start=HEADER_ROW + 1):
+        letter = sheet.cell(row=index, column=value_col).coordinate
+        if row.target.kind is Kind.MILESTONE:
+            words = ",".join(f'{letter}="{w}"' for w in DONE_CELLS)
+            check = DataValidation(type="custom", formula1=f"OR(ISNUMBER({letter}),{words})")
+        else:
+            check = DataValidation(type="decimal", operator="between",
+                                   formula1="-1000000000000", formula2="1000000000000")
+        check.allow_blank = True
+        check.showErrorMessage = True
+        check.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
+        check.error = Say.BAD_VALUE.text(lang)
+        check.showInputMessage = True
+        check.promptTitle = Say.HINT_TITLE.text(lang)
+        check.prompt = _hint(row.target, unit, lang, first_month)[:255]
+        sheet.add_data_validation(check)
+        check.add(letter)
+    if rows:
+        first = sheet.cell(row=HEADER_ROW + 1, column=date_col).coordinate
+        last = sheet.cell(row=HEADER_ROW + len(rows), column=date_col).coordinate
+        dates = DataValidation(type="date", operator="between", formula1="36526",
+                               formula2="109574", allow_blank=True)  # 2000-01-01 to 2199
+        dates.showErrorMessage = True
+        dates.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
+        dates.error = Say.BAD_DATE.text(lang)
+        dates.showInputMessage = True
+        dates.promptTitle = Say.HINT_TITLE.text(lang)
+        dates.prompt = Say.HINT_DATE.text(lang)
+        sheet.add_data_validation(dates)
+        dates.add(f"{first}:{last}")
+
+
+def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: int) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+    month = month_name(str(unit.period), lang)
+    title = Say.SHEET_FORM_TITLE.text(lang, unit=unit.owner or word("unassigned", lang),
+                                      month=month)
+    last_col = len(COLUMNS)
+    _text(sheet, 1, 1, title).font = Font(bold=True, size=14)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+    note = _text(sheet, 2, 1, Say.SHEET_FORM_HELP.text(lang, due=due))
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
+    sheet.row_dimensions[2].height = 36
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for column, key in enumerate(COLUMNS, start=1):
+        cell = _text(sheet, HEADER_ROW, column, word(key, lang))
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=FILL_HEAD)
+        cell.border = border
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[cell.column_letter].width = WIDTHS[key]
+    open_fill = PatternFill("solid", fgColor=FILL_OPEN)
+    for index, row in enumerate(unit.rows, start=HEADER_ROW + 1):
+        texts = _row_texts(row, unit, lang)
+        for column, key in enumerate(COLUMNS, start=1):
+            cell = _text(sheet, index, column, texts[key])
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=key in ("form_name", "form_note"),
+                                       vertical="center")
+            if key in OPEN:
+                cell.fill = open_fill
+                cell.protection = Protection(locked=False)
+            if key == "form_date":
+                cell.number_format = "yyyy-mm-dd"
+    _validations(sheet, unit.rows, lang, first_month, unit)
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+    sheet.protection.sheet = True  # no password: it keeps the ids from slips, not a lock
+    sheet.protection.formatColumns = False  # a unit may still widen a column
+    sheet.protection.formatRows = False
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+
+
+def collection_xlsx(sheets: Sequence[UnitSheet], lang: str, due: Any,
+                    first_month: int) -> bytes:
+    """A workbook of one sheet per unit, in order (one unit: one sheet). `due` is the day
+    the figures are due; `first_month` the plan's first calendar month (a plan from
+    January asks for January-to-month totals)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    shown_due = day_name(due, lang)
+    used: set[str] = set()
+    for unit in sheets:
+        name = sheet_title(unit.owner, lang)
+        base, n = name, 2
+        while name in used:
+            name = f"{base[:28]}({n})"
+            n += 1
+        used.add(name)
+        _fill_sheet(book.create_sheet(name), unit, lang, shown_due, first_month)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
