@@ -49,9 +49,9 @@ def test_export_matches_golden(fixture_ws, args, golden):
 def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
     text = run("--lang", lang, "export").stdout
     tables = md_tables(text)
-    # red list, closed items, changes, late reports, the league table, and one table per
-    # section (three)
-    assert len(tables) == 8
+    # red list, closed items, changes, late reports, the units not reported on time, the
+    # league table, and one table per section (three)
+    assert len(tables) == 9
     for header, rows in tables:
         assert rows and all(count == header for count in rows)
     html = MarkdownIt().enable("table").render(text)
@@ -61,9 +61,9 @@ def test_every_markdown_table_row_has_the_header_cell_count(fixture_ws, lang):
 def test_repository_report_tables_are_well_formed():
     text = run("-C", str(REPO), "export").stdout
     tables = md_tables(text)
-    # red list, changes, late reports, the league table, six sections (no item closed this
-    # month)
-    assert len(tables) == 4 + 6
+    # red list, changes, late reports, the units not reported on time, the league table,
+    # six sections (no item closed this month)
+    assert len(tables) == 5 + 6
     for header, rows in tables:
         assert all(count == header for count in rows)
     assert "示例数据（非官方统计）" in text  # the illustrative figures are declared
@@ -127,7 +127,7 @@ def statuses_by_format(root: Path) -> dict[str, dict[str, str]]:
     # the marks travel with the status in every format
     assert all(r["状态"] == status_cell_of(by_name[r["指标"]]) for r in rows)
     md = run("-C", str(root), "export").stdout
-    section_part = md.split("## 六、")[1].split("## 七、")[0]
+    section_part = md.split("## 七、")[1].split("## 八、")[0]
     out["md"] = {}
     for line in section_part.splitlines():
         cells = [c.strip() for c in line.strip("|").split(" | ")]

@@ -194,7 +194,8 @@ def test_owners_ranks_the_units_and_adds_up(ws):
     by_name = {o["owner"]: o for o in data["owners"]}
     assert by_name["文旅局"]["on_track"] is None and by_name["文旅局"]["none"] == 1
     assert by_name["科技创新局"] == {"owner": "科技创新局", "blue": 0, "green": 0, "yellow": 0,
-                                "red": 2, "none": 0, "total": 2, "on_track": 0.0, "rank": 3}
+                                "red": 2, "none": 0, "total": 2, "on_track": 0.0, "rank": 3,
+                                "missing": 0}
     summary = json.loads(run("status", "--format", "json").stdout)["summary"]
     for colour in summary:
         assert sum(o[colour] for o in data["owners"]) == summary[colour]
@@ -256,9 +257,12 @@ def test_the_report_as_a_word_document(ws):
     assert section.page_width > section.page_height  # A4 landscape
     assert round(section.page_width.mm) == 297
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:7] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化", "四、逾期未报",
-                            "五、责任单位推进情况晾晒", "六、分板块推进情况", "（一）未分组"]
-    red, closed, changes, league, section_table = document.tables[:5]  # no late report
+    assert headings[:8] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化", "四、逾期未报",
+                            "五、未按时报送", "六、责任单位推进情况晾晒", "七、分板块推进情况",
+                            "（一）未分组"]
+    # no late report; 文旅局 has not reported the as-of month
+    red, closed, changes, missing, league, section_table = document.tables[:6]
+    assert [c.text for c in missing.rows[1].cells] == ["文旅局", "1", "图书馆"]
     assert [c.text for c in changes.rows[0].cells][:2] == ["指标", "责任单位"]
     assert [c.text for c in red.rows[0].cells][:3] == ["指标", "责任单位", "督办"]
     assert red.rows[1].cells[-1].text == "原因：周期长；措施：加快"
@@ -337,5 +341,5 @@ def test_the_word_report_reads_back_on_the_repository(tmp_path):
     out = tmp_path / "r.docx"
     assert run("-C", str(REPO), "export", "-o", str(out)).exit_code == 0
     document = docx.Document(io.BytesIO(out.read_bytes()))
-    # red list, changes, late reports, league, six sections
-    assert len(document.tables) == 4 + 6
+    # red list, changes, late reports, units not reported on time, league, six sections
+    assert len(document.tables) == 5 + 6

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import trends
-from .model import AsOf, Evaluation, MonthStatus, Plan, Response, Result, Status, Target
+from .collection import is_due
+from .model import AsOf, Evaluation, Kind, MonthStatus, Plan, Response, Result, Status, Target
 from .period import Period
 
 
@@ -81,6 +82,20 @@ class StatusReport:
         longest late first."""
         stale = [row for row in self.rows if row.ev.stale and row.ev.period is not None]
         return sorted(stale, key=lambda row: row.ev.period.ordinal if row.ev.period else 0)
+
+    def missing(self) -> dict[str, list[ReportRow]]:
+        """The figures due for the as-of month that have not come, by unit in
+        the order units first appear in the plan: the same figures `remind` asks for."""
+        period = self.as_of.period
+        grouped: dict[str, list[ReportRow]] = {}
+        for row in self.rows:
+            ev = row.ev
+            if ev.period == period or not is_due(self.plan, row.target, period):
+                continue
+            if row.target.kind is Kind.MILESTONE and ev.done:
+                continue
+            grouped.setdefault(row.target.owner, []).append(row)
+        return grouped
 
     def by_section(self) -> dict[str, list[ReportRow]]:
         """Rows grouped by section, sections in order of first appearance."""

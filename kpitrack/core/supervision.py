@@ -19,6 +19,7 @@ class OwnerRow:
     total: int
     on_track: float | None  # % of its targets with data that are blue or green
     rank: int
+    missing: int = 0  # figures due for the as-of month that have not come
 
 
 def league(report: StatusReport) -> list[OwnerRow]:
@@ -35,7 +36,9 @@ def league(report: StatusReport) -> list[OwnerRow]:
         unranked.append((owner, counts, len(rows), on_track))
     unranked.sort(key=lambda u: (u[3] is None, -(u[3] or 0.0), u[1][Status.RED], u[0] == "",
                                  u[0]))
-    return [OwnerRow(*u, rank) for rank, u in enumerate(unranked, start=1)]
+    missing = {owner: len(rows) for owner, rows in report.missing().items()}
+    return [OwnerRow(*u, rank, missing.get(u[0], 0))
+            for rank, u in enumerate(unranked, start=1)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from ..core.supervision import OwnerRow
 from ..i18n.reports import Say
 from ..i18n.words import (
     Word,
+    joined,
     kind_name,
     status_label,
     status_short,
@@ -233,8 +234,17 @@ def owner_name(row: OwnerRow, lang: str) -> str:
     return row.owner or word("unassigned", lang)
 
 
+def missing_cells(report: StatusReport, lang: str) -> list[dict[str, str]]:
+    """The units not reported on time: one row per unit, with how many figures it owes
+    for the as-of month and which."""
+    return [{"owner": owner or word("unassigned", lang), "missing": str(len(rows)),
+             "missing_targets": joined([r.target.name for r in rows], lang)}
+            for owner, rows in report.missing().items()]
+
+
 def owner_cells(row: OwnerRow, lang: str) -> dict[str, str]:
     """One unit's row of the league table (the units side by side)."""
     cells = {s.value: str(n) for s, n in row.counts.items()}
     return {**cells, "rank": str(row.rank), "owner": owner_name(row, lang),
-            "total": str(row.total), "on_track": one_decimal(row.on_track)}
+            "total": str(row.total), "on_track": one_decimal(row.on_track),
+            "missing": str(row.missing)}

@@ -35,9 +35,11 @@ def with_month(columns: tuple[str, ...], rows: Sequence[ReportRow]) -> tuple[str
 
 # The units side by side (晾晒).
 OWNER_COLUMNS = ("rank", "owner", "blue", "green", "yellow", "red", "none", "total",
-                 "on_track")
+                 "on_track", "missing")
 OWNER_NUMBERS = frozenset({"rank", "blue", "green", "yellow", "red", "none", "total",
-                           "on_track"})
+                           "on_track", "missing"})
+# The units that have not reported the as-of month's figures (未按时报送).
+MISSING_COLUMNS = ("owner", "missing", "missing_targets")
 # Columns aligned right: figures and computed numbers.
 RIGHT = frozenset({"target", "last_year", "actual", "completion", "time_progress", "gap",
                    "forecast", "red_months", "needed", *MONTH_COLUMNS}) | OWNER_NUMBERS

@@ -27,13 +27,14 @@ from ..i18n.words import (
     word,
 )
 from . import safe
-from .cells import headline, human_cells, owner_cells
+from .cells import headline, human_cells, missing_cells, owner_cells
 from .columns import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     FILLS,
     LATE_COLUMNS,
     MD_COLUMNS,
+    MISSING_COLUMNS,
     OWNER_COLUMNS,
     RED_COLUMNS,
     RIGHT,
@@ -167,14 +168,20 @@ def report_docx(report: StatusReport, lang: str) -> bytes:
             _rows_table(doc, members, columns, lang)
         else:
             doc.add_paragraph(empty)
-    doc.add_heading(numbered(len(parts) + 1, word("league", lang), lang), 1)
+    missing = missing_cells(report, lang)
+    doc.add_heading(numbered(len(parts) + 1, word("missing_list", lang), lang), 1)
+    if missing:
+        _table(doc, MISSING_COLUMNS, missing, lang)
+    else:
+        doc.add_paragraph(word("no_missing", lang))
+    doc.add_heading(numbered(len(parts) + 2, word("league", lang), lang), 1)
     _table(doc, OWNER_COLUMNS, [owner_cells(r, lang) for r in league(report)], lang)
-    doc.add_heading(numbered(len(parts) + 2, word("by_section", lang), lang), 1)
+    doc.add_heading(numbered(len(parts) + 3, word("by_section", lang), lang), 1)
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = _text(section or word("no_section", lang))
         doc.add_heading(f"{section_number(index, lang)}{name}", 2)
         _rows_table(doc, members, MD_COLUMNS, lang)
-    doc.add_heading(numbered(len(parts) + 3, word("legend", lang), lang), 1)
+    doc.add_heading(numbered(len(parts) + 4, word("legend", lang), lang), 1)
     for status, text in legend_items(report, lang):
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(f"{STATUS_EMOJI[status]} " if status else "")

@@ -190,7 +190,8 @@ def owners_json(report: StatusReport) -> Json:
     return {"as_of": str(report.as_of.period),
             "owners": [{"owner": row.owner or None,
                         **{s.value: row.counts[s] for s in STATUS_ORDER},
-                        "total": row.total, "on_track": row.on_track, "rank": row.rank}
+                        "total": row.total, "on_track": row.on_track, "rank": row.rank,
+                        "missing": row.missing}
                        for row in league(report)]}
 
 

@@ -17,12 +17,13 @@ from ..i18n.words import (
     word,
 )
 from . import safe
-from .cells import headline, human_cells
+from .cells import headline, human_cells, missing_cells
 from .columns import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     LATE_COLUMNS,
     MD_COLUMNS,
+    MISSING_COLUMNS,
     RED_COLUMNS,
     RIGHT,
     STATUS_EMOJI,
@@ -75,6 +76,7 @@ def report_markdown(report: StatusReport, lang: str) -> str:
     closed = [r for r in rows if r.supervision == "closed"]
     changed = [r for r in rows if r.change]
     late = report.late()
+    missing = missing_cells(report, lang)
     since = month_name(str(report.as_of.period.shifted(-1)), lang)
     sections = [
         (word("red_list", lang), count_items(len(red), lang),
@@ -85,6 +87,9 @@ def report_markdown(report: StatusReport, lang: str) -> str:
          md_table(changed, lang, CHANGE_COLUMNS) if changed else [word("no_changes", lang)]),
         (word("late_list", lang), count_items(len(late), lang),
          md_table(late, lang, LATE_COLUMNS) if late else [word("no_late", lang)]),
+        (word("missing_list", lang),
+         count_items(sum(len(rows) for rows in report.missing().values()), lang),
+         _missing_table(missing, lang) if missing else [word("no_missing", lang)]),
         (word("league", lang), "", owners_markdown(report, lang)),
     ]
     for number, (heading, count, body) in enumerate(sections, start=1):
@@ -100,6 +105,13 @@ def report_markdown(report: StatusReport, lang: str) -> str:
     out += [f"## {numbered(len(sections) + 2, word('legend', lang), lang)}", ""]
     out += _legend(report, lang)
     return "\n".join(out) + "\n"
+
+
+def _missing_table(cells: list[dict[str, str]], lang: str) -> list[str]:
+    lines = ["| " + " | ".join(word(c, lang) for c in MISSING_COLUMNS) + " |",
+             "|" + "|".join("---:" if c in RIGHT else "---" for c in MISSING_COLUMNS) + "|"]
+    return lines + ["| " + " | ".join(safe.markdown(row[c]) for c in MISSING_COLUMNS) + " |"
+                    for row in cells]
 
 
 def _headline(report: StatusReport, lang: str) -> str:

@@ -25,13 +25,14 @@ from ...i18n.words import (
     status_label,
     word,
 )
-from ..cells import count_text, human_cells, owner_cells
+from ..cells import count_text, human_cells, missing_cells, owner_cells
 from ..columns import (
     CHANGE_COLUMNS,
     CLOSED_COLUMNS,
     FILLS,
     LATE_COLUMNS,
     MD_COLUMNS,
+    MISSING_COLUMNS,
     OWNER_COLUMNS,
     RED_COLUMNS,
     RIGHT,
@@ -233,6 +234,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
         (word("changes", lang), _table([r for r in rows if r.change], CHANGE_COLUMNS, lang,
                                        word("no_changes", lang))),
         (word("late_list", lang), _table(report.late(), LATE_COLUMNS, lang, word("no_late", lang))),
+        (word("missing_list", lang), _missing(report, lang)),
         (word("league", lang), _owners(units, lang)),
     ]
     more = len(red) - RED_CHARTS
@@ -266,6 +268,14 @@ def _markup(svg: str) -> Any:
 
 def _pct(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
+
+
+def _missing(report: StatusReport, lang: str) -> dict[str, Any]:
+    rows = [{"id": cells["owner"], "cells": [{"text": cells[c], "num": c in RIGHT, "fill": None}
+                                            for c in MISSING_COLUMNS]}
+            for cells in missing_cells(report, lang)]
+    return {"columns": [{"label": word(c, lang)} for c in MISSING_COLUMNS], "rows": rows,
+            "empty": word("no_missing", lang)}
 
 
 def _owners(units: Sequence[OwnerRow], lang: str) -> dict[str, Any]:
