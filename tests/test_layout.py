@@ -83,7 +83,7 @@ def test_only_a_handful_of_modules_sit_beside_the_sub_packages():
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert top == ["__init__.py", "__main__.py"]
     packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
-    assert packages == ["app", "cli", "core", "i18n", "render", "workspace"]
+    assert packages == ["app", "cli", "core", "i18n", "render", "send", "workspace"]
 
 
 def test_the_command_table_names_every_command_where_it_lives():

@@ -13,11 +13,12 @@ from ..i18n.help import Help
 from ..i18n.messages import Msg
 from ..render.collect_xlsx import collection_xlsx
 from ..render.json_out import dumps
-from ..render.remind import remind_json, remind_markdown, remind_text
+from ..render.remind import remind_json, remind_markdown, remind_robot, remind_text
 from ..workspace.find import display_path
 from .completion import complete_owner
 from .help import command, option
-from .options import format_option
+from .options import format_option, robot_options
+from .robot import send_to_robot
 from .settings import Settings, out, today, write_output
 
 
@@ -25,11 +26,17 @@ from .settings import Settings, out, today, write_output
 @option("--period", metavar="YYYY-MM", help=Help.REMIND_PERIOD)
 @option("--owner", shell_complete=complete_owner, help=Help.REMIND_OWNER)
 @format_option(("text", "md", "json"), "text", Help.REMIND_FORMAT)
+@robot_options
 @click.pass_obj
-def remind(settings: Settings, period: str | None, owner: str | None, fmt: str) -> None:
+def remind(settings: Settings, period: str | None, owner: str | None, fmt: str,
+           webhook: str | None, robot_kind: str | None, secret: str | None) -> None:
     ws = settings.load()
     lang = settings.language(ws)
     found = collection.remind(ws, period, owner, today())
+    if webhook is not None:
+        title, blocks = remind_robot(found, lang)
+        send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
+        return
     if fmt == "json":
         out(dumps(remind_json(found)))
     elif fmt == "md":

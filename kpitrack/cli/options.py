@@ -34,6 +34,16 @@ def statuses(chosen: tuple[str, ...] | None) -> set[Status] | None:
     return {Status(value) for value in chosen} if chosen else None
 
 
+def robot_options(func: F) -> F:
+    """--webhook [URL], --robot and --secret: post the command's message to a group robot
+    (see `send.robots`). The URL and the secret are never echoed."""
+    func = option("--secret", metavar="SEC…", help=Help.ROBOT_SECRET)(func)
+    func = option("--robot", "robot_kind", type=click.Choice(("wecom", "dingtalk")),
+                  help=Help.ROBOT)(func)
+    return option("--webhook", metavar="URL", is_flag=False, flag_value="", default=None,
+                  help=Help.WEBHOOK)(func)
+
+
 def selection_options(func: F) -> F:
     """--as-of, --section and --owner, shared by status and export."""
     func = option("--owner", shell_complete=complete_owner, help=Help.OPT_OWNER)(func)

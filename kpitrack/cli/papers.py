@@ -16,6 +16,7 @@ from ..render.formats import EXPORT_SUFFIXES
 from ..render.html.page import RED_CHARTS
 from ..render.json_out import dumps, notice_json
 from ..render.notice import notice_markdown
+from ..render.notice_robot import notice_robot
 from ..render.owners import owners_text
 from ..render.terminal.layout import available_width
 from ..render.terminal.messages import (
@@ -33,9 +34,11 @@ from .options import (
     as_of_option,
     format_option,
     output_option,
+    robot_options,
     selection_options,
     wide_option,
 )
+from .robot import send_to_robot
 from .settings import Settings, out, output_format, today, write_output
 
 NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx"}
@@ -81,15 +84,22 @@ def owners(settings: Settings, as_of: str | None, fmt: str, wide: bool) -> None:
 @as_of_option(Help.OWNERS_AS_OF)
 @format_option(("md", "docx", "json"), None, Help.NOTICE_FORMAT)
 @output_option
+@robot_options
 @click.pass_obj
 def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | None,
-           output: Path | None) -> None:
+           output: Path | None, webhook: str | None, robot_kind: str | None,
+           secret: str | None) -> None:
 
     ws = settings.load()
     lang = settings.language(ws)
     chosen = output_format(fmt, output, NOTICE_SUFFIXES, lang)
     report = reports.status_report(ws, as_of, today(), owner=owner)
     found = notices(report, every_unit=owner is not None)
+    if webhook is not None:
+        title, blocks = notice_robot(found, report, lang)
+        send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
+        if output is None:
+            return
     if chosen == "docx":
 
         data = notices_docx(found, report, lang)

@@ -483,6 +483,17 @@ class Help(metaclass=Catalogue):
                              "只列此单位（写出名称的一部分即可）。")
     REMIND_FORMAT = MessageId("text (default: a message to paste), md or json.",
                               "text（默认：可直接粘贴的消息）、md 或 json。")
+    WEBHOOK = MessageId(
+        "Post the message to a WeCom or DingTalk group robot at this webhook URL instead "
+        "of printing it; --webhook alone reads the URL from KPITRACK_WEBHOOK (better: a "
+        "URL typed here stays in the shell's history).",
+        "不打印，改为发送到此 Webhook 地址的企业微信或钉钉群机器人；只写 --webhook 时从环境"
+        "变量 KPITRACK_WEBHOOK 读取地址（更稳妥：写在命令行的地址会留在命令历史中）。")
+    ROBOT = MessageId("The robot's kind, when the URL does not tell (wecom or dingtalk).",
+                      "群机器人类型，地址无法判断时使用（wecom 企业微信，dingtalk 钉钉）。")
+    ROBOT_SECRET = MessageId(
+        "A DingTalk robot's signing secret (SEC…); default: KPITRACK_WEBHOOK_SECRET.",
+        "钉钉机器人的加签密钥（SEC 开头）；默认读取环境变量 KPITRACK_WEBHOOK_SECRET。")
 
     # ── what the help itself says ───────────────────────────────────────────────
     USAGE = MessageId("Usage: ", "用法：")

@@ -150,6 +150,43 @@ class Msg(metaclass=Catalogue):
         "supervision.report_day must be a day of the month, 1 to 31 (figures due by that "
         "day of the month after)",
         "supervision.report_day 必须是 1 到 31 的日期（次月几日前报送）")
+    # Group robots (企业微信 / 钉钉): never the URL or the secret in any of these.
+    ROBOT_BAD_URL = MessageId(
+        "the webhook is not a web address: copy the robot's whole webhook URL "
+        "(https://…) from the group's robot settings",
+        "群机器人地址不是网址：请从群机器人设置中复制完整的 Webhook 地址（https://…）")
+    ROBOT_UNKNOWN = MessageId(
+        "cannot tell from the webhook URL which robot it is: add --robot wecom or "
+        "--robot dingtalk",
+        "无法从 Webhook 地址判断是哪种群机器人：请加上 --robot wecom（企业微信）或 "
+        "--robot dingtalk（钉钉）")
+    ROBOT_SECRET_WECOM = MessageId(
+        "a signing secret is for a DingTalk robot; a WeCom robot needs only its URL: "
+        "leave out --secret (and KPITRACK_WEBHOOK_SECRET)",
+        "加签密钥只用于钉钉机器人，企业微信机器人只需 Webhook 地址：请去掉 --secret"
+        "（及 KPITRACK_WEBHOOK_SECRET）")
+    ROBOT_NO_URL = MessageId(
+        "--webhook without a URL reads it from KPITRACK_WEBHOOK, which is not set: set it "
+        "to the robot's webhook URL, or write --webhook URL",
+        "--webhook 未写地址时从环境变量 KPITRACK_WEBHOOK 读取，但它未设置：请设置该变量为"
+        "群机器人的 Webhook 地址，或写 --webhook 地址")
+    ROBOT_HTTP = MessageId(
+        "the group robot did not take the message (HTTP {status}): check the webhook URL "
+        "in the group's robot settings",
+        "群机器人未接收消息（HTTP {status}）：请在群机器人设置中核对 Webhook 地址")
+    ROBOT_UNREACHABLE = MessageId(
+        "cannot reach the group robot ({reason}): check the network, then try again",
+        "无法连接群机器人（{reason}）：请检查网络后重试")
+    ROBOT_BAD_ANSWER = MessageId(
+        "the group robot's answer is not what a WeCom or DingTalk robot sends: check the "
+        "webhook URL and --robot",
+        "群机器人的应答不是企业微信或钉钉机器人的格式：请核对 Webhook 地址和 --robot")
+    ROBOT_REFUSED = MessageId(
+        "the group robot refused the message: error code {code} ({reason}); see the "
+        "robot's documentation for the code",
+        "群机器人拒收消息：错误码 {code}（{reason}），请按该机器人的文档查此错误码")
+    ROBOT_SENT = MessageId("Sent to the {robot} group robot: {n} message(s).",
+                           "已发送到{robot}群机器人：{n}条消息。")
     BAD_INTERVIEW_AFTER = MessageId(
         "supervision.interview_after must be a whole number of months, 1 or more",
         "supervision.interview_after 必须是月数（1 或以上的整数）")

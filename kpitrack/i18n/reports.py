@@ -166,6 +166,19 @@ class Say(metaclass=Catalogue):
     REMIND_TITLE = MessageId("Figures missing for {month}", "{month}指标数据催报")
     REMIND_SUMMARY = MessageId("{units} units owe {n} figures for {month}, due by {due}{late}.",
                                "{month}共{units}个单位{n}项数据未报送，应于{due}前报送{late}。")
+    # The notices' summary a group robot posts (`notice --webhook`).
+    NOTICE_ROBOT_TITLE = MessageId("Supervision notices, {month}", "{month}督办通知")
+    NOTICE_ROBOT_SUMMARY = MessageId(
+        "As of {month}, {units} unit(s) have items under supervision: {red} lagging (red) "
+        "and {yellow} in warning (yellow). Each unit's notice has the details; please send "
+        "the reason and the measures by {by}.",
+        "截至{month}，{units}个单位有督办事项：红色滞后{red}项、黄色预警{yellow}项。详见各单位"
+        "督办通知单，请于{by}前反馈情况说明和整改措施。")
+    NOTICE_ROBOT_NONE = MessageId("As of {month}, no target is red or yellow.",
+                                  "截至{month}，无红色、黄色指标。")
+    NOTICE_ROBOT_RED = MessageId("{n} red: {names}", "红色{n}项：{names}")
+    NOTICE_ROBOT_YELLOW = MessageId("{n} yellow: {names}", "黄色{n}项：{names}")
+    NOTICE_ROBOT_PARTS = MessageId("; ", "；")
     LEGEND_NONE = MessageId("{label}: no figure yet, or not measurable",
                             "{label}：尚无数据，或目标无法按进度衡量")
     LEGEND_GAP = MessageId(

@@ -40,6 +40,11 @@ MAGNITUDES: tuple[tuple[str, int], ...] = (
 
 # ── a sheet's cells (core.recording) ───────────────────────────────────────────
 
+# What a group robot's Markdown (WeCom's, DingTalk's) would read as markup in user text,
+# each with its full-width twin: neither robot documents an escape, so a look-alike is what
+# keeps a name like `[点此](http://…)` or `**` literal.
+ROBOT_LOOKALIKES = {"*": "＊", "[": "［", "]": "］", "<": "＜", ">": "＞", "`": "｀", "#": "＃",
+                    "\\": "＼", "~": "～"}
 # What a milestone's value cell may say when it is done (compared lower case).
 # What a collection sheet's value cell may hold for a milestone done (its check allows these).
 DONE_CELLS = ("完成", "done")

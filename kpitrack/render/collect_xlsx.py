@@ -100,6 +100,7 @@ def _validations(sheet: Any, rows: Sequence[SheetRow], lang: str, first_month: i
                                    formula1="-1000000000000", formula2="1000000000000")
         check.allow_blank = True
         check.showErrorMessage = True
+        check.errorStyle = "stop"  # refuse, not warn (also what Excel does when absent)
         check.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
         check.error = Say.BAD_VALUE.text(lang)
         check.showInputMessage = True
@@ -113,6 +114,7 @@ def _validations(sheet: Any, rows: Sequence[SheetRow], lang: str, first_month: i
         dates = DataValidation(type="date", operator="between", formula1="36526",
                                formula2="109574", allow_blank=True)  # 2000-01-01 to 2199
         dates.showErrorMessage = True
+        dates.errorStyle = "stop"
         dates.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
         dates.error = Say.BAD_DATE.text(lang)
         dates.showInputMessage = True

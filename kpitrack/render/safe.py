@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..i18n.vocabulary import ROBOT_LOOKALIKES
+
 # ANSI CSI/OSC sequences, and any other escape.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 # C0 and C1 control characters but the line break; DEL.
@@ -41,6 +43,14 @@ def markdown(text: str) -> str:
     """Literal in a Markdown table cell: `|` and markup escaped, HTML neutralised."""
     text = html.escape(plain(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_ROBOT_MARKUP = str.maketrans(ROBOT_LOOKALIKES)
+
+
+def robot(text: str) -> str:
+    """User text literal in a group robot's Markdown message: one line, no markup."""
+    return plain(text).translate(_ROBOT_MARKUP)
 
 
 def csv_cell(text: str) -> str:
