@@ -1,14 +1,16 @@
 """Periods as sheets write them (12月, 1—12月, １２月, a bare 12) mean a month of the plan's
-year; a plan across two years needs the year (#26, part 6)."""
+year; a plan across two years needs the year; at the year's end the default month points
+to the plan's last month and to next year's workspace (#26, parts 6 and 7)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import tomllib
 
 import pytest
 
-from conftest import record, run, write_ws
+from conftest import PLAN, record, run, write_ws
 from kpitrack.core.errors import KpiError
 from kpitrack.core.model import Plan
 from kpitrack.core.period import Period
@@ -203,3 +205,51 @@ def test_a_plan_across_two_years_refuses_a_month_without_its_year(isolated, monk
     assert sheet.exit_code == 1
     assert "第2行：期间 '12' 未写年份，而计划跨两个年度" in sheet.stderr
     assert run("add", "inv", "100", "--period", "2025-12").exit_code == 0
+
+
+# ── the year's end: last month is after the plan ───────────────────────────────
+
+def test_in_january_last_month_is_still_the_plans_december(ws):
+    result = run("add", "inv", "612")
+    assert result.exit_code == 0, result.stderr
+    assert records(ws, "2025-12")[0]["value"] == 612
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", "错误：上个月 2026-01 已在计划期（2025-01 至 2025-12）之后：补报计划最后一个月请加 "
+           "--period 2025-12；开始 2026 年请运行 kpitrack init ../{new} --from . --year 2026\n"),
+    ("en", "Error: last month, 2026-01, is after the plan (2025-01 to 2025-12): for the plan's "
+           "last month give --period 2025-12; to start 2026, run kpitrack init ../{new} --from "
+           ". --year 2026\n"),
+])
+def test_after_the_plan_the_default_month_points_to_next_years_workspace(
+        ws, monkeypatch, lang, expected):
+    monkeypatch.setenv("KPITRACK_TODAY", "2026-02-10")
+    result = run("--lang", lang, "add", "inv", "612")
+    new = f"{ws.name}-2026"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", expected.format(new=new))
+    assert records(ws, "2026-01") == [] and records(ws, "2025-12") == []
+    answer = run("--lang", lang, "respond", "inv", "--reason", "r", "--measures", "m")
+    assert (answer.exit_code, answer.stderr) == (1, expected.format(new=new))
+
+
+def test_the_command_it_gives_starts_next_years_workspace(ws, monkeypatch):
+    monkeypatch.setenv("KPITRACK_TODAY", "2026-02-10")
+    message = run("--lang", "en", "add", "inv", "612").stderr
+    command = shlex.split(message.split("run kpitrack ")[1])
+    assert run(*command).exit_code == 0
+    new = ws.parent / f"{ws.name}-2026"
+    assert "year = 2026" in (new / "targets.toml").read_text(encoding="utf-8")
+    assert run("add", "inv", "612", "--period", "2025-12").exit_code == 0
+
+
+def test_a_workspace_named_by_its_year_is_followed_by_the_next(isolated, monkeypatch):
+    monkeypatch.setenv("KPITRACK_TODAY", "2026-03-01")
+    root = isolated / "gxq-2025"
+    root.mkdir()
+    write_ws(root, TARGETS, plan=PLAN)
+    result = run("-C", str(root), "--lang", "en", "add", "inv", "612")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "run kpitrack init gxq-2026 --from gxq-2025 --year 2026\n"), result.stderr

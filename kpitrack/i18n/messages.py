@@ -302,6 +302,12 @@ class Msg(metaclass=Catalogue):
     PERIOD_OUTSIDE_PLAN_ADD = MessageId(
         "period {period} is outside the plan ({first} to {last}); pass --period",
         "期间 {period} 不在计划期内（{first} 至 {last}）；请用 --period 指定")
+    DEFAULT_PERIOD_AFTER_PLAN = MessageId(
+        "last month, {period}, is after the plan ({first} to {last}): for the plan's last "
+        "month give --period {last}; to start {year}, run kpitrack init {new} --from {here} "
+        "--year {year}",
+        "上个月 {period} 已在计划期（{first} 至 {last}）之后：补报计划最后一个月请加 --period "
+        "{last}；开始 {year} 年请运行 kpitrack init {new} --from {here} --year {year}")
     PERIOD_IN_FUTURE = MessageId("period {period} is in the future", "期间 {period} 尚未到来")
     PERIOD_IN_FUTURE_TODAY = MessageId("period {period} is in the future (today is {today})",
                               "期间 {period} 尚未到来（今天是 {today}）")
