@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+import unicodedata
+
 import pytest
 from rich.cells import cell_len
 
@@ -68,6 +80,7 @@ def test_every_command_and_option_has_help_in_both_languages():
 @pytest.mark.parametrize("args, expected", [
     (["status", "--only", "紫"], "'紫' 不是可选值"),
     (["respond", "inv"], "缺少必填的 --reason"),
+    (["respond", "X"], "缺少必填的 --reason"),
     (["status", "--onyl", "red"], "没有 --onyl 这个选项（是否想写 '--only'？）"),
     (["stauts"], "没有名为 'stauts' 的命令（是否想写 'status'？）"),
     (["add", "inv", "95", "亿", "--period", "2025-03"], "多余的参数：亿"),
@@ -133,3 +146,48 @@ def test_every_example_line_fits_80_cells_with_its_indent():
             for keep, lines in paragraphs(text):
                 for line in lines if keep else ():
                     assert cell_len(line) <= 78, (entry.name, line)
+
+
+def in_terminal(args: list[str], cwd, columns: int = 80) -> str:
+    """What `kpitrack ARGS` shows in a real terminal `columns` wide (COLUMNS unset)."""
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("COLUMNS", "KPITRACK_WORKSPACE", "KPITRACK_LANG")}
+    env.update(NO_COLOR="1", PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([sys.executable, "-m", "kpitrack", *args], cwd=cwd, env=env,
+                            stdin=child, stdout=child, stderr=child, close_fds=True)
+    os.close(child)
+    out, deadline = b"", time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if select.select([main], [], [], 0.5)[0]:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=10)
+    os.close(main)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode("utf-8")).replace("\r", "")
+
+
+def cells(line: str) -> int:
+    """A line's width in a terminal: a wide (CJK) character takes two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["--help"], ["status", "--help"], ["add", "--help"]])
+def test_the_repository_help_in_a_real_80_column_terminal(args):
+    chinese = in_terminal(args, REPO)
+    assert chinese.startswith("用法：") and "示例：" in chinese, chinese
+    english = in_terminal(["--lang", "en", *args], REPO)
+    assert english.startswith("Usage: ") and "Examples:" in english, english
+    assert not re.search(r"[\u4e00-\u9fff]", english)
+    for said in (chinese, english):
+        wide = [line for line in said.splitlines() if cells(line) > 80]
+        assert wide == [], wide

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from conftest import PLAN, run
 from kpitrack.i18n.messages import Msg
 from kpitrack.workspace.toml import TomlSyntaxError, loads, toml11_syntax
 
@@ -48,6 +51,7 @@ def test_crlf_and_a_bom_read_as_every_toml_10_tool_reads_them():
     ('x = 1\nname = “年度投资”\n', Msg.TOML_CURLY_QUOTES, 2),
     ('value = 25，\n', Msg.TOML_FULL_WIDTH, 1),
     ('value ＝ 25\n', Msg.TOML_FULL_WIDTH, 1),
+    ('value = ２５\n', Msg.TOML_FULL_WIDTH, 1),
     ('value\n', Msg.TOML_MISSING_EQUALS, 1),
     ('a = 1\na = 2\n', Msg.TOML_DUPLICATE_KEY, 2),
     ('by = 统计局\n', Msg.TOML_UNQUOTED_TEXT, 1),
@@ -67,3 +71,34 @@ def test_deep_nesting_and_huge_dotted_keys_are_errors_not_crashes():
         loads("a = " + "[" * 10_000 + "]" * 10_000 + "\n")
     with pytest.raises(TomlSyntaxError):
         loads("a." * 100_000 + "b = 1\n")
+
+
+TARGET = """
+[targets.inv]
+name = "年度投资"
+kind = "cumulative"
+target = 620
+"""
+
+
+@pytest.mark.parametrize("wrong, right, zh, en", [
+    ('name = "年度投资"', 'name = “年度投资”', "引号应为英文引号", "straight ASCII quotes"),
+    ("target = 620", "target ＝ 620", "＝ 是全角字符；请改为英文半角 =", "write the ASCII '='"),
+    ("target = 620", "target = ６２０", "６ 是全角字符；请改为英文半角 6", "write the ASCII '6'"),
+    ('name = "年度投资"', 'name = "年度投资', "文本缺少结束引号", "a text value is not closed"),
+    ("target = 620", 'target = "620"', "target 必须是数字，不要加引号：应写成 target = 620",
+     "target must be a number, without quotes: write target = 620"),
+    ("target = 620", "target 620", "后面缺少等号和值", "has no value"),
+    ("target = 620", "target = 620\ntarget = 630", "target 重复出现；只保留一个",
+     "target is given twice"),
+])
+def test_each_common_mistake_is_one_line_with_its_fix(isolated, wrong, right, zh, en):
+    (isolated / "targets.toml").write_text(PLAN + TARGET.replace(wrong, right),
+                                           encoding="utf-8")
+    (isolated / "actuals").mkdir()
+    for lang, hint in (("zh", zh), ("en", en)):
+        result = run("--lang", lang, "status")
+        assert result.exit_code == 1
+        said = result.stderr
+        assert said.count("\n") == 1 and hint in said and "targets.toml:" in said, said
+        assert "str" not in re.findall(r"[a-z]+", said) and "\\n" not in said, said

@@ -9,14 +9,15 @@ from typing import NamedTuple
 from ..core.errors import KpiError
 from ..core.evaluate import status_after
 from ..core.model import Response, Status
-from ..core.recording import check_period, default_period
-from ..core.typed import parse_date, parse_period
+from ..core.recording import check_period
+from ..core.typed import parse_date
 from ..i18n.base import Message
 from ..i18n.messages import Msg
 from ..i18n.words import status_term
 from ..workspace.append import append_response
 from ..workspace.git import register_merge_driver
 from ..workspace.load import Workspace
+from .workspace import period_asked
 
 
 class Answered(NamedTuple):
@@ -31,7 +32,7 @@ def respond(ws: Workspace, key: str, *, reason: str, measures: str, by: str,
             today: dt.date) -> Answered:
     """Record a unit's answer (its reason and its measures) on a target for a month."""
     target = ws.target(key)
-    chosen = parse_period(period) if period else default_period(today)
+    chosen = period_asked(ws, period, today)
     check_period(ws.plan, chosen, today)
     for name, text in (("reason", reason), ("measures", measures)):
         if not text.strip():

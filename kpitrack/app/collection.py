@@ -19,7 +19,7 @@ def collection_period(ws: Workspace, text: str | None, today: dt.date) -> Period
     """--period as typed, else the month being collected: the previous calendar month,
     kept within the plan (in January the plan's last December is still owed)."""
     if text is not None:
-        period = parse_period(text)
+        period = parse_period(text, ws.plan)
         if not ws.plan.contains(period):
             raise KpiError(Msg.PERIOD_OUTSIDE_PLAN_ADD(period=period,
                                                        first=ws.plan.first_period,

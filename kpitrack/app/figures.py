@@ -15,7 +15,6 @@ from ..core.recording import (
     ImportRow,
     build_actual,
     check_period,
-    default_period,
     plan_import,
     statuses_after_import,
 )
@@ -28,6 +27,7 @@ from ..workspace.find import display_path
 from ..workspace.git import register_merge_driver
 from ..workspace.load import Workspace
 from ..workspace.sheet import read_sheet
+from .workspace import period_asked
 
 
 class Recorded(NamedTuple):
@@ -66,7 +66,7 @@ def record_figure(ws: Workspace, key: str, value: str | None, *, period: str | N
     target = ws.target(key)
     record = build_actual(
         ws.plan, target, value=value,
-        period=parse_period(period) if period else default_period(today), done=done,
+        period=period_asked(ws, period, today), done=done,
         date=parse_date(date) if date else None, by=by, note=note, source=source,
         correct=correct, now=now, today=today)
     warnings = plausibility(ws, target, record, ws.figures_of(target))
@@ -79,7 +79,7 @@ def withdraw_figure(ws: Workspace, key: str, *, period: str, by: str, note: str,
                     now: dt.datetime, today: dt.date) -> Recorded:
     """Append a record that takes back the figure in force for `period`."""
     target = ws.target(key)
-    chosen = parse_period(period)
+    chosen = parse_period(period, ws.plan)
     check_period(ws.plan, chosen, today)
     replaced = effective_records(target, ws.figures_of(target)).get(chosen)
     if replaced is None:
@@ -110,9 +110,10 @@ def import_sheet(ws: Workspace, file: Path, *, sheet: str | None, dry_run: bool,
     data = read_sheet(file, sheet)
     if not any(row.kind == "data" for row in data.rows):
         raise KpiError(Msg.NO_ROWS(file=display_path(file), row=data.header_row))
+    chosen = parse_period(period, ws.plan) if period else None
     rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
-                       correct=correct, period=parse_period(period) if period else None, by=by,
-                       source=file.name, now=now, today=today)
+                       correct=correct, period=chosen, by=by, source=file.name, now=now,
+                       today=today)
     warnings = _row_warnings(ws, rows)
     if strict:
         rows = [row._replace(error=Msg.STRICT_REFUSED(msg=warnings[row.number][0]))

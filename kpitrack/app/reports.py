@@ -24,7 +24,7 @@ def as_of(ws: Workspace, text: str | None, today: dt.date) -> AsOf:
     """--as-of as typed (a month, a date or `today`), else the latest month with figures."""
     if text is None:
         return resolve_as_of(ws.plan, ws.actuals)
-    period, day = parse_month_or_date(text, today)
+    period, day = parse_month_or_date(text, ws.plan, today)
     if period < ws.plan.first_period:
         raise KpiError(Msg.AS_OF_BEFORE_PLAN(period=period, first=ws.plan.first_period))
     return resolve_as_of(ws.plan, ws.actuals, period, day)

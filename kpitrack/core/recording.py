@@ -16,7 +16,7 @@ from .evaluate import status_after
 from .model import Actual, Evaluation, Kind, Plan, Target
 from .period import Period
 from .records import adds_up, effective_records, group_by_target
-from .typed import parse_date, parse_period, parse_value
+from .typed import is_unread_period, parse_date, parse_period, parse_value
 
 
 def default_period(today: dt.date) -> Period:
@@ -216,7 +216,7 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
                 today: dt.date) -> Actual:
     text = cells.get("period")
     if text is not None:
-        period = _sheet_period(text)
+        period = _sheet_period(plan, text)
     elif period is None:
         raise KpiError(Msg.NO_PERIOD_CELL())
     value = cells.get("value")
@@ -236,12 +236,14 @@ def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str,
     return record._replace(file=file, line=number, example=example)
 
 
-def _sheet_period(text: str) -> Period:
-    """A period cell: 2025-03 and its other spellings, or a date (Excel's 2025/3/1)."""
+def _sheet_period(plan: Plan, text: str) -> Period:
+    """A period cell: 2025-03 and its other spellings (a month without its year, a
+    year-to-date span, a bare 12: in the plan's year), or a date (Excel's 2025/3/1)."""
     try:
-        return parse_period(text)
-    except KpiError:
-        pass
+        return parse_period(text, plan)
+    except KpiError as exc:
+        if not is_unread_period(exc):
+            raise
     try:
         return Period.of(parse_date(text))
     except KpiError:

@@ -15,14 +15,17 @@ from ..i18n.messages import Msg
 from ..i18n.vocabulary import (
     DATE_DAY_MARK,
     DATE_MARKS,
+    DATED_SPAN_PATTERN,
     MAGNITUDES,
     PERIOD_PATTERNS,
     QUARTER_NUMERALS,
     QUARTER_PATTERNS,
     TODAY_WORDS,
+    YEARLESS_PATTERNS,
 )
 from ..i18n.words import Word
 from .errors import KpiError
+from .model import Plan
 from .period import Period
 
 # A figure beyond this is a typo, not a statistic; it also keeps floats exact enough.
@@ -37,24 +40,70 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def parse_period(text: str) -> Period:
-    """`2025-03`, `2025/3`, the Chinese year-and-month form, `202503`, or a quarter `2025Q1`
-    (its last month)."""
+def parse_period(text: str, plan: Plan) -> Period:
+    """`2025-03`, `2025/3`, the Chinese year-and-month form, `202503`, a quarter `2025Q1`
+    (its last month), or a month as sheets write it (`i18n.vocabulary`): December with
+    the Chinese month mark, the year-to-date span from January to December (the month it
+    runs to, with its year or without), a bare `12`. A month without its year is in the
+    plan's year; a plan across two calendar years needs the year written."""
     raw = _normalise(text)
+    found = _dated_period(raw, text)
+    if found is not None:
+        return found
+    for pattern in YEARLESS_PATTERNS:
+        match = pattern.match(raw)
+        if match:
+            return _in_plan_year(plan, text,
+                                 _span_end(text, match.group(1) or "", match.group(2)))
+    raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
+
+
+def _dated_period(raw: str, text: str) -> Period | None:
+    """A period that gives its year, or None."""
     for pattern in PERIOD_PATTERNS:
         match = pattern.match(raw)
         if match:
             year, month = int(match.group(1)), int(match.group(2))
-            if not 1 <= month <= 12:
-                break
-            return Period(year, month)
+            return Period(year, month) if 1 <= month <= 12 else None
     for pattern in QUARTER_PATTERNS:
         match = pattern.match(raw)
         if match:
             q = match.group(2)
             quarter = QUARTER_NUMERALS.get(q) or int(q)
             return Period(int(match.group(1)), quarter * 3)
-    raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
+    match = DATED_SPAN_PATTERN.match(raw)
+    if match:
+        return Period(int(match.group(1)), _span_end(text, match.group(2), match.group(3)))
+    return None
+
+
+def _span_end(text: str, first: str, last: str) -> int:
+    """The month a figure runs to: `last`, once `first` (empty for a single month) starts
+    the year. A period is a month or a year-to-date span from January, never March to
+    May."""
+    month = int(last)
+    if not 1 <= month <= 12:
+        raise KpiError(Msg.BAD_PERIOD_TEXT(text=text))
+    if first and int(first) != 1:
+        raise KpiError(Msg.PERIOD_SPAN_NOT_YTD(text=text, first=int(first), last=month))
+    return month
+
+
+def _in_plan_year(plan: Plan, text: str, month: int) -> Period:
+    """`month` of the plan's calendar year; a plan across two years cannot tell which."""
+    first, last = plan.first_period, plan.last_period
+    if first.year == last.year:
+        return Period(first.year, month)
+    inside = [p for p in (Period(y, month) for y in range(first.year, last.year + 1))
+              if plan.contains(p)]
+    example = inside[0] if inside else last
+    raise KpiError(Msg.PERIOD_NEEDS_YEAR(text=text, first=first, last=last, example=example))
+
+
+def is_unread_period(exc: KpiError) -> bool:
+    """Whether `parse_period` failed to read the text at all (a date may still be meant),
+    rather than reading it and refusing it."""
+    return exc.msg.id is Msg.BAD_PERIOD_TEXT
 
 
 def parse_date(text: str) -> dt.date:
@@ -75,15 +124,18 @@ def parse_date(text: str) -> dt.date:
     return day
 
 
-def parse_month_or_date(text: str, today: dt.date) -> tuple[Period, dt.date | None]:
-    """For --as-of: `today`, a month (its end is the day), or a full date."""
+def parse_month_or_date(text: str, plan: Plan, today: dt.date
+                        ) -> tuple[Period, dt.date | None]:
+    """For --as-of: `today`, a month (its end is the day; one written without its year is
+    in the plan's year), or a full date."""
     raw = _normalise(text).lower()
     if raw in TODAY_WORDS:
         return Period.of(today), today
     try:
-        return parse_period(raw), None
-    except KpiError:
-        pass
+        return parse_period(raw, plan), None
+    except KpiError as exc:
+        if not is_unread_period(exc):
+            raise
     try:
         day = parse_date(raw)
     except KpiError:

@@ -71,10 +71,11 @@ class Help(metaclass=Catalogue):
         "显示全部列，不论终端多宽（可左右滚动，或用 `less -S` 查看）。不加此项时表格适应"
         "终端宽度：先省去最不需要的列，过长的名称以 … 结尾。")
     OPT_PERIOD = MessageId(
-        "The month the figures run to: 2025-03, 2025/3 or 2025Q1 (add: default last "
-        "month; import: for rows whose period cell is empty).",
-        "数据截至的月份：2025-03、2025/3、2025年3月 或 2025Q1（add 默认上个月；import 用于"
-        "期间单元格为空的行）。")
+        "The month the figures run to: 2025-03, 2025/3, 2025Q1, or a month of the plan's "
+        "year, 12 or 1-12 (add: default last month; import: for rows whose period cell is "
+        "empty).",
+        "数据截至的月份：2025-03、2025/3、2025年3月、2025Q1，或本计划年度的 12月、1—12月"
+        "（add 默认上个月；import 用于期间单元格为空的行）。")
     OPT_BY = MessageId("Who reports the figure(s), e.g. the statistics bureau.",
                        "报送单位或报送人，如 统计局。")
     OPT_CORRECT = MessageId(
@@ -214,8 +215,10 @@ class Help(metaclass=Catalogue):
         "\b\n示例：\n"
         "  kpitrack withdraw fixed_investment --period 2025-11 --note 误录\n"
         "  kpitrack withdraw 年度投资 --period 2025年11月 --by 统计局")
-    WITHDRAW_PERIOD = MessageId("The month whose figure is taken back: 2025-03 or 2025/3.",
-                                "要撤回数值的月份：2025-03、2025/3 或 2025年3月。")
+    WITHDRAW_PERIOD = MessageId(
+        "The month whose figure is taken back: 2025-03, 2025/3, or 11 for November of the "
+        "plan's year.",
+        "要撤回数值的月份：2025-03、2025/3、2025年3月，或本计划年度的 11月。")
     WITHDRAW_BY = MessageId("Who takes it back.", "撤回人或单位，如 统计局。")
     WITHDRAW_NOTE = MessageId("Why, e.g. recorded against the wrong target.",
                               "原因，如 误录为本指标。")

@@ -339,6 +339,12 @@ class Msg(metaclass=Catalogue):
     PERIOD_OUTSIDE_PLAN_ADD = MessageId(
         "period {period} is outside the plan ({first} to {last}); pass --period",
         "期间 {period} 不在计划期内（{first} 至 {last}）；请用 --period 指定")
+    DEFAULT_PERIOD_AFTER_PLAN = MessageId(
+        "last month, {period}, is after the plan ({first} to {last}): for the plan's last "
+        "month give --period {last}; to start {year}, run kpitrack init {new} --from {here} "
+        "--year {year}",
+        "上个月 {period} 已在计划期（{first} 至 {last}）之后：补报计划最后一个月请加 --period "
+        "{last}；开始 {year} 年请运行 kpitrack init {new} --from {here} --year {year}")
     PERIOD_IN_FUTURE = MessageId("period {period} is in the future", "期间 {period} 尚未到来")
     PERIOD_IN_FUTURE_TODAY = MessageId("period {period} is in the future (today is {today})",
                               "期间 {period} 尚未到来（今天是 {today}）")
@@ -393,8 +399,21 @@ class Msg(metaclass=Catalogue):
         "a single month's figure?",
         "{period} 的年内累计数 {value:g} 低于 {earlier} 的 {before:g}；是否误填了单月数？")
     # what users type
-    BAD_PERIOD_TEXT = MessageId("cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1",
-                       "无法识别期间 {text!r}：请写成 2025-03、2025/3、2025年3月 或 2025Q1")
+    BAD_PERIOD_TEXT = MessageId(
+        "cannot read period {text!r}: use YYYY-MM, 2025/3 or 2025Q1, or a month of the "
+        "plan's year (3, or 1-3 for January to March)",
+        "无法识别期间 {text!r}：请写成 2025-03、2025/3、2025年3月、2025Q1（或本计划年度的 3月、"
+        "1—3月）")
+    # a period written as sheets write it: 12月, 1—12月, a bare 12
+    PERIOD_SPAN_NOT_YTD = MessageId(
+        "cannot read period {text!r}: a period is one month (5) or a year-to-date span "
+        "from January (1-5), not months {first} to {last}",
+        "无法识别期间 {text!r}：期间是一个月（如 5月）或年内累计 1—N月（如 1—5月），不能是 "
+        "{first}—{last}月")
+    PERIOD_NEEDS_YEAR = MessageId(
+        "period {text!r} gives no year, and the plan runs across two years ({first} to "
+        "{last}): write the year, e.g. {example}",
+        "期间 {text!r} 未写年份，而计划跨两个年度（{first} 至 {last}）：请写明年份，如 {example}")
     BAD_DATE_TEXT = MessageId("cannot read date {text!r}: use YYYY-MM-DD",
                      "无法识别日期 {text!r}：请写成 YYYY-MM-DD，如 2025-06-30")
     BAD_AS_OF_TEXT = MessageId("cannot read --as-of {text!r}: use YYYY-MM, a date, or today",

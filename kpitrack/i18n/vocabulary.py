@@ -25,6 +25,20 @@ QUARTER_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(\d{4})\s*-?\s*[Qq]\s*([1-4])$"),
     re.compile(r"^(\d{4})\s*年\s*(?:第\s*)?([1-4一二三四])\s*季度?$"),
 )
+# What joins the months of a year-to-date span (1—12月): a hyphen or any dash, a tilde
+# (full-width ones are folded before), 至 or 到.
+SPAN_DASH = r"[-~\u2010-\u2015\u2212\u301c至到]"
+# A year-to-date span with its year, 2025年1—12月 (累计 may follow): groups year, first
+# month, last month.
+DATED_SPAN_PATTERN = re.compile(
+    rf"^(\d{{4}})\s*年\s*(\d{{1,2}})\s*{SPAN_DASH}\s*(\d{{1,2}})\s*月(?:份)?(?:累计)?$")
+# A month written without its year, as sheets write it: 12月 (or 12月份), the span
+# 1—12月, or a bare 12 (or 1-12) in a period cell. Group 1 is a span's first month (empty
+# for one month), group 2 the month the figure runs to.
+YEARLESS_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^(?:(\d{{1,2}})\s*{SPAN_DASH}\s*)?(\d{{1,2}})\s*月(?:份)?(?:累计)?$"),
+    re.compile(rf"^(?:(\d{{1,2}})\s*{SPAN_DASH}\s*)?(\d{{1,2}})$"),
+)
 # A quarter's number written as a Chinese numeral.
 QUARTER_NUMERALS: dict[str, int] = {"一": 1, "二": 2, "三": 3, "四": 4}
 # A date's year and month marks (2025年6月30日): each becomes a `-` after its digit.
