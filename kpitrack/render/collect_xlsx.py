@@ -13,6 +13,7 @@ landscape, one page wide, the header row repeated.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,9 +29,11 @@ COLUMNS = ("form_target", "form_name", "form_unit", "form_kind", "form_goal", "f
            "form_last_period", "form_period", "form_value", "form_date", "form_note",
            "form_by")
 OPEN = ("form_value", "form_date", "form_note")  # the cells a unit fills
-WIDTHS = {"form_target": 22, "form_name": 36, "form_unit": 8, "form_kind": 8,
-          "form_goal": 14, "form_last": 14, "form_last_period": 12, "form_period": 10,
-          "form_value": 14, "form_date": 14, "form_note": 28, "form_by": 16}
+# The open cells' widths, in characters: room to write; the others fit their content.
+OPEN_WIDTHS = {"form_value": 14, "form_date": 13, "form_note": 22}
+MAX_WIDTH = {"form_name": 30}  # a longer name wraps
+WIDEST = 22
+ROW_HEIGHT = 24  # points: room to write by hand on the printed sheet
 HEADER_ROW = 3
 FILL_OPEN = "FFF2CC"  # light yellow: the cells to fill
 FILL_HEAD = "D9E1F2"
@@ -124,6 +127,13 @@ def _validations(sheet: Any, rows: Sequence[SheetRow], lang: str, first_month: i
         dates.add(f"{first}:{last}")
 
 
+def _width(key: str, texts: Sequence[str]) -> float:
+    """A column as wide as its widest text (a CJK character two), within bounds."""
+    widest = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t)
+                 for t in texts)
+    return float(min(max(widest + 2, 6), MAX_WIDTH.get(key, WIDEST)))
+
+
 def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: int) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
@@ -145,12 +155,20 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
         cell.fill = PatternFill("solid", fgColor=FILL_HEAD)
         cell.border = border
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[cell.column_letter].width = WIDTHS[key]
+    sheet.row_dimensions[HEADER_ROW].height = 30
     open_fill = PatternFill("solid", fgColor=FILL_OPEN)
-    for index, row in enumerate(unit.rows, start=HEADER_ROW + 1):
-        texts = _row_texts(row, unit, lang)
+    body = Font(size=11)
+    all_texts = [_row_texts(row, unit, lang) for row in unit.rows]
+    for column, key in enumerate(COLUMNS, start=1):
+        letter = sheet.cell(row=HEADER_ROW, column=column).column_letter
+        sheet.column_dimensions[letter].width = OPEN_WIDTHS.get(key) or _width(
+            key, [word(key, lang), *(t[key] for t in all_texts)])
+    for index, (row, texts) in enumerate(zip(unit.rows, all_texts, strict=True),
+                                         start=HEADER_ROW + 1):
+        sheet.row_dimensions[index].height = ROW_HEIGHT
         for column, key in enumerate(COLUMNS, start=1):
             cell = _text(sheet, index, column, texts[key])
+            cell.font = body
             cell.border = border
             cell.alignment = Alignment(wrap_text=key in ("form_name", "form_note"),
                                        vertical="center")
@@ -171,6 +189,8 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
 
 
 def collection_xlsx(sheets: Sequence[UnitSheet], lang: str, due: Any,
