@@ -160,7 +160,7 @@ def test_an_answer_from_before_the_red_run_is_not_shown(ws):
     (["respond", "labs", "--reason", "  ", "--measures", "y", "--period", "2025-10"],
      "an answer needs its --reason", "答复的 --reason 不能为空"),
     (["respond", "labs", "--reason", "x", "--measures", "y", "--period", "2026-03"],
-     "outside the plan", "不在计划期内"),
+     "after the plan", "已在计划期"),
     (["respond", "labs", "--reason", "x", "--measures", "y", "--period", "2025-10", "--due",
       "someday"], "cannot read date", "无法识别日期"),
 ])

@@ -9,22 +9,17 @@ from ..core.collection import Reminder, UnitSheet, collection_sheets, reminder
 from ..core.errors import KpiError
 from ..core.period import Period
 from ..core.recording import default_period
-from ..core.typed import parse_period
 from ..i18n.messages import Msg
 from ..workspace.find import display_path
 from ..workspace.load import Workspace
+from .workspace import period_asked
 
 
 def collection_period(ws: Workspace, text: str | None, today: dt.date) -> Period:
     """--period as typed, else the month being collected: the previous calendar month,
     kept within the plan (in January the plan's last December is still owed)."""
     if text is not None:
-        period = parse_period(text, ws.plan)
-        if not ws.plan.contains(period):
-            raise KpiError(Msg.PERIOD_OUTSIDE_PLAN_ADD(period=period,
-                                                       first=ws.plan.first_period,
-                                                       last=ws.plan.last_period))
-        return period
+        return period_asked(ws, text, today)  # outside the plan: says how to go on
     period = default_period(today)
     if period < ws.plan.first_period:
         raise KpiError(Msg.NOTHING_OWED_YET(first=ws.plan.first_period))

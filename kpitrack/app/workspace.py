@@ -34,16 +34,17 @@ def period_asked(ws: Workspace, text: str | None, today: dt.date) -> Period:
     last month. Last month past the plan's end is the new year: the error
     gives the plan's last month as an example and the command that starts next year's
     workspace from this one."""
-    if text:
-        return parse_period(text, ws.plan)
-    period = default_period(today)
+    period = parse_period(text, ws.plan) if text else default_period(today)
     last = ws.plan.last_period
     if period > last:
         year = last.year + 1
         new, here = next_year_folder(ws.root, last.year, year)
-        raise KpiError(Msg.DEFAULT_PERIOD_AFTER_PLAN(
-            period=period, first=ws.plan.first_period, last=last, year=year, new=new,
-            here=here))
+        said = Msg.PERIOD_AFTER_PLAN if text else Msg.DEFAULT_PERIOD_AFTER_PLAN
+        raise KpiError(said(period=period, first=ws.plan.first_period, last=last,
+                            year=year, new=new, here=here))
+    if period < ws.plan.first_period:
+        raise KpiError(Msg.PERIOD_BEFORE_PLAN(period=period, first=ws.plan.first_period,
+                                              last=last))
     return period
 
 

@@ -345,6 +345,15 @@ class Msg(metaclass=Catalogue):
         "--year {year}",
         "上个月 {period} 已在计划期（{first} 至 {last}）之后：补报计划最后一个月请加 --period "
         "{last}；开始 {year} 年请运行 kpitrack init {new} --from {here} --year {year}")
+    PERIOD_AFTER_PLAN = MessageId(
+        "period {period} is after the plan ({first} to {last}): its last month is {last}; "
+        "to start {year}, run kpitrack init {new} --from {here} --year {year}",
+        "期间 {period} 已在计划期（{first} 至 {last}）之后：本计划最后一个月是 {last}；开始 "
+        "{year} 年请运行 kpitrack init {new} --from {here} --year {year}")
+    PERIOD_BEFORE_PLAN = MessageId(
+        "period {period} is before the plan ({first} to {last}): give a month of the plan, "
+        "e.g. --period {first}",
+        "期间 {period} 在计划期（{first} 至 {last}）之前：请写计划内的月份，如 --period {first}")
     PERIOD_IN_FUTURE = MessageId("period {period} is in the future", "期间 {period} 尚未到来")
     PERIOD_IN_FUTURE_TODAY = MessageId("period {period} is in the future (today is {today})",
                               "期间 {period} 尚未到来（今天是 {today}）")

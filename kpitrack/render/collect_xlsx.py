@@ -163,8 +163,7 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
         letter = sheet.cell(row=HEADER_ROW, column=column).column_letter
         sheet.column_dimensions[letter].width = OPEN_WIDTHS.get(key) or _width(
             key, [word(key, lang), *(t[key] for t in all_texts)])
-    for index, (row, texts) in enumerate(zip(unit.rows, all_texts, strict=True),
-                                         start=HEADER_ROW + 1):
+    for index, texts in enumerate(all_texts, start=HEADER_ROW + 1):
         sheet.row_dimensions[index].height = ROW_HEIGHT
         for column, key in enumerate(COLUMNS, start=1):
             cell = _text(sheet, index, column, texts[key])
