@@ -93,6 +93,10 @@ class Word(metaclass=Catalogue):
     NO_ANSWER = MessageId('no answer yet', '未反馈')
     REASON = MessageId('Reason', '原因')
     MEASURES = MessageId('Measures', '措施')
+    # The sheets (the workbook): the unit's answer in two columns, the printed page's footer.
+    ANSWER_REASON = MessageId('Reason given', '情况说明')
+    ANSWER_MEASURES = MessageId('Measures taken', '整改措施')
+    PAGE_FOOTER = MessageId('Page &P of &N', '第 &P 页，共 &N 页')
     CLOSED_LIST = MessageId('Closed this month', '本月销号')
     LATE_LIST = MessageId('Late reports', '逾期未报')
     RED_ITEMS = MessageId('Lagging targets (red)', '红色滞后督办事项')

@@ -238,3 +238,20 @@ def owner_cells(row: OwnerRow, lang: str) -> dict[str, str]:
     cells = {s.value: str(n) for s, n in row.counts.items()}
     return {**cells, "rank": str(row.rank), "owner": owner_name(row, lang),
             "total": str(row.total), "on_track": one_decimal(row.on_track)}
+
+
+def baseline_mark(ev: Evaluation) -> str:
+    """`†` beside a level target's figure whose baseline is its first figure, `‡` when it
+    is last year's; else empty."""
+    return _baseline_mark(ev)
+
+
+def answer_cells(row: ReportRow, lang: str) -> dict[str, str]:
+    """The unit's latest answer as two cells (the reason, the measures); `no answer yet` for a
+    target on the list without one."""
+    answer = row.answer
+    if answer is None:
+        waiting = row.supervision in ("new", "continuing")
+        return {"answer_reason": word("no_answer", lang) if waiting else "",
+                "answer_measures": ""}
+    return {"answer_reason": answer.reason, "answer_measures": answer.measures}
