@@ -1,9 +1,12 @@
 """The papers people open: the workbook prints on A4 landscape one page wide with its
-header on every page."""
+header on every page; the CSV's figures are numbers, signed where a person must see the
+sign, and user text never runs as a formula."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,6 +22,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def fixture_ws(isolated):
     shutil.copytree(GOLDEN / "workspace", isolated, dirs_exist_ok=True)
     return isolated
+
+
+def csv_rows(*args: str) -> list[dict[str, str]]:
+    out = run(*args, "export", "--format", "csv").stdout
+    assert out.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
 
 
 # ------------------------------------------------------------------ the workbook
@@ -110,6 +119,95 @@ def test_workbook_column_widths_follow_the_content_and_stop_at_a_cap(isolated):
     assert sheet["A5"].alignment.wrap_text
 
 
+# ------------------------------------------------------------------ the CSV
+
+
+def test_csv_figures_are_numbers_with_the_unit_in_its_own_column(fixture_ws):
+    rows = {r["编号"]: r for r in csv_rows()}
+    inv = rows["inv"]
+    assert (inv["目标"], inv["上年"], inv["实际"], inv["单位"]) == ("620", "560", "150", "亿元")
+    assert rows["retail"]["实际"] == "5.6" and rows["retail"]["单位"] == "%"
+    data = {t["id"]: t for t in json.loads(run("status", "--format", "json").stdout)["targets"]}
+    numeric = ("目标", "上年", "实际", "完成率", "时序进度", "差距", "预计全年", "需月均")
+    for tid, row in rows.items():
+        if data[tid]["kind"] == "milestone":
+            continue
+        for column in numeric:
+            if row[column]:
+                float(row[column])  # every figure parses as a number
+        if data[tid]["gap"] is not None:
+            assert float(row["差距"]) == pytest.approx(round(data[tid]["gap"], 1))
+
+
+def test_csv_keeps_the_gap_sign_in_a_text_column(fixture_ws):
+    rows = {r["编号"]: r for r in csv_rows()}
+    assert rows["jobs"]["差距"] == "+0.7" and rows["jobs"]["差距（带符号）"] == "差距+0.7个百分点"
+    assert rows["inv"]["差距（带符号）"] == "差距-9.1个百分点"
+    english = {r["ID"]: r for r in csv_rows("--lang", "en")}
+    assert english["jobs"]["Gap, signed"] == "gap +0.7 points"
+    assert rows["library"]["差距（带符号）"] == ""
+
+
+def test_csv_adds_columns_at_the_end_and_keeps_the_old_ones_in_place(fixture_ws):
+    header = run("export", "--format", "csv").stdout.lstrip("\ufeff").splitlines()[0]
+    assert header.startswith("编号,状态,板块,指标,类型,目标,上年,实际,截至,完成率,时序进度,差距,"
+                             "预计全年,需月均,连续红色月数,变化,责任单位,示例,")
+    assert header.endswith(",单位,差距（带符号）,督办,情况说明,整改措施,基数说明")
+
+
+def test_csv_carries_the_supervision_state_and_the_answer(fixture_ws):
+    rows = {r["编号"]: r for r in csv_rows()}
+    assert rows["labs"]["督办"] == "持续督办（2个月）"
+    assert rows["labs"]["情况说明"] == "新建实验室认定周期长，2家在评审中"
+    assert rows["labs"]["整改措施"] == "6月底前完成2家申报 | 每月调度"
+
+
+def test_a_negative_growth_is_a_plain_number_not_guarded(isolated):
+    write_ws(isolated, '[targets.g]\nname = "生物医药产值增速"\nkind = "growth"\ntarget = 0\n',
+             {"2025-02": record("g", "2025-02", -0.6)})
+    row = csv_rows()[0]
+    assert row["实际"] == "-0.6" and row["差距"] == "-0.6"
+    assert row["差距（带符号）"] == "差距-0.6个百分点"
+    assert float(row["实际"]) == -0.6
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example","点我")', "+cmd", "@SUM(A1:A9)", "-1+1",
+           "=cmd|' /C calc'!A0", "-A1"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_formula_guard_still_neutralises_user_text(isolated, text):
+    write_ws(isolated, f"""
+[targets.x]
+name = {json.dumps(text)}
+section = {json.dumps(text)}
+owner = {json.dumps(text)}
+kind = "cumulative"
+target = 10
+""", {"2025-02": record("x", "2025-02", 1)})
+    (isolated / "responses").mkdir()
+    (isolated / "responses" / "2025-02.toml").write_text(
+        f'schema = 1\n\n[[response]]\ntarget = "x"\nperiod = "2025-02"\n'
+        f"reason = {json.dumps(text)}\nmeasures = {json.dumps(text)}\n", encoding="utf-8")
+    row = csv_rows()[0]
+    for column in ("指标", "板块", "责任单位"):
+        assert row[column] == "'" + text, column
+    assert row["情况说明"] == row["整改措施"] == "'" + text
+    status = list(csv.reader(io.StringIO(run("status", "--format", "csv").stdout)))
+    assert status[1][3] == "'" + text
+
+
+def test_the_guard_leaves_plain_signed_numbers_alone():
+    from kpitrack.render.safe import csv_cell
+
+    for number in ("-0.6", "+9.5", "-12%", "0", "-.5", "12.0"):
+        assert csv_cell(number) == number
+    for formula in ("-1+1", "+cmd", "=1", "@SUM(A1)", "-A1", "--1", "-1e3", "+9.5个百分点"):
+        assert csv_cell(formula).startswith("'"), formula
+    for hidden in ("\t=1", "\r=1", "\r\n+1"):  # the control character goes, then the guard
+        assert not csv_cell(hidden).startswith(("=", "+", "-", "@", "\t", "\r")), hidden
+
+
 # ------------------------------------------------------------------ in LibreOffice
 
 SOFFICE = shutil.which("soffice")
@@ -146,6 +244,20 @@ def test_the_repository_workbook_prints_on_few_pages_each_with_its_header(tmp_pa
     assert first.index("指标") < first.index("编号")  # the name first, the id at the end
     for name in ("市级以上重点实验室", "促进科技成果转化"):
         assert name in "".join(pages)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice (soffice) and poppler (pdftotext)")
+def test_the_csv_opens_in_libreoffice_with_utf8_chosen(tmp_path, fixture_ws):
+    """LibreOffice's default import of a CSV ignores the BOM (it reads Windows-1252);
+    chosen as UTF-8 (what docs/reports.md says to pick), the Chinese reads right and
+    the figures are numbers."""
+    path = tmp_path / "report.csv"
+    assert run("export", "-o", str(path)).exit_code == 0
+    text = "".join(pdf_pages(to_pdf(path, "--infilter=CSV:44,34,76,1")))
+    assert "固定资产投资" in text and "差距-9.1个百分点" in text and "差距+0.7个百分点" in text
+    assert "'-" not in text and "'+" not in text  # no number is guarded as a formula
 
 
 @pytest.mark.slow
