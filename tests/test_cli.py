@@ -75,8 +75,10 @@ def test_status_md_and_csv(ws):
     assert "| 🟢 绿色·推进正常 | ↕未报送 | 年度投资 | 620亿元 |  | 138.6亿元 | 2025-03 |" in md
     csv = run("status", "--format", "csv").stdout
     assert not csv.startswith("\ufeff")  # stdout of status: no BOM; export adds one
-    assert csv.splitlines()[1] == ("inv,绿色·推进正常,需求,年度投资,累计,620亿元,,138.6亿元,"
-                                   "2025-03,22.4,25.0,-2.6,554.4,53.5,,↕未报送,发展改革局,")
+    # the figures bare, their unit and the signed gap in columns added at the end
+    assert csv.splitlines()[1] == ("inv,绿色·推进正常,需求,年度投资,累计,620,,138.6,"
+                                   "2025-03,22.4,25.0,-2.6,554.4,53.5,,↕未报送,发展改革局,,"
+                                   "亿元,差距-2.6个百分点,,,,")
 
 
 def test_only_section_owner_filters(ws):

@@ -82,12 +82,14 @@ def xlsx_rows(data: bytes, sheet: int = 0) -> list[dict]:
 
     book = load_workbook(io.BytesIO(data))
     cells = list(book.worksheets[sheet].iter_rows())
-    header_at = next(i for i, row in enumerate(cells) if row[0].value in ("编号", "ID"))
+    header_at = next(i for i, row in enumerate(cells)
+                     if {"编号", "ID"} & {c.value for c in row})
     header = [c.value for c in cells[header_at]]
+    status_at = next(i for i, h in enumerate(header) if h in ("状态", "Status"))
     rows = []
     for row in cells[header_at + 1:]:
         found = {h: c.value for h, c in zip(header, row, strict=True)}
-        found["_fill"] = row[1].fill.fgColor.rgb
+        found["_fill"] = row[status_at].fill.fgColor.rgb
         found["_types"] = {h: c.data_type for h, c in zip(header, row, strict=True)}
         rows.append(found)
     return rows

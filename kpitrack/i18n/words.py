@@ -93,6 +93,16 @@ class Word(metaclass=Catalogue):
     NO_ANSWER = MessageId('no answer yet', '未反馈')
     REASON = MessageId('Reason', '原因')
     MEASURES = MessageId('Measures', '措施')
+    # The sheets (the CSV, the workbook): the unit's answer in two columns, the gap worded
+    # with its sign, where a level target's baseline came from, the printed page's footer.
+    ANSWER_REASON = MessageId('Reason given', '情况说明')
+    ANSWER_MEASURES = MessageId('Measures taken', '整改措施')
+    GAP_SIGNED = MessageId('Gap, signed', '差距（带符号）')
+    # A word first, so no spreadsheet reads the sign as a number's or a formula's.
+    GAP_POINTS = MessageId('gap {gap} points', '差距{gap}个百分点')
+    GAP_IN_UNIT = MessageId('gap {gap} {unit}', '差距{gap}{unit}')
+    BASELINE_NOTE = MessageId('Baseline note', '基数说明')
+    PAGE_FOOTER = MessageId('Page &P of &N', '第 &P 页，共 &N 页')
     CLOSED_LIST = MessageId('Closed this month', '本月销号')
     LATE_LIST = MessageId('Late reports', '逾期未报')
     MISSING_LIST = MessageId('Not reported on time', '未按时报送')

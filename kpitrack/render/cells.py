@@ -248,3 +248,59 @@ def owner_cells(row: OwnerRow, lang: str) -> dict[str, str]:
     return {**cells, "rank": str(row.rank), "owner": owner_name(row, lang),
             "total": str(row.total), "on_track": one_decimal(row.on_track),
             "missing": str(row.missing)}
+
+
+def gap_signed(ev: Evaluation, lang: str) -> str:
+    """The gap as text that keeps its sign in a spreadsheet: `gap +9.5 points`, `gap -2
+    days`. It begins with a word, as a spreadsheet reads a bare `+9.5` as the number 9.5
+    and may take `-9.5 points` for a formula."""
+    text = signed(ev.gap)
+    if not text:
+        return ""
+    unit = shown_unit(ev.target)
+    if ev.target.kind is Kind.THRESHOLD and unit != "%":
+        return Word.GAP_IN_UNIT.text(lang, gap=text, unit=unit)
+    return Word.GAP_POINTS.text(lang, gap=text)
+
+
+_BASELINE_NOTES = {ASSUMED_MARK: "assumed_note", LAST_YEAR_MARK: "last_year_note"}
+
+
+def baseline_mark(ev: Evaluation) -> str:
+    """`†` beside a level target's figure whose baseline is its first figure, `‡` when it
+    is last year's; else empty."""
+    return _baseline_mark(ev)
+
+
+def sheet_cells(row: ReportRow, lang: str) -> dict[str, str]:
+    """The CSV's cells: `human_cells`, with a target's figures bare (620, its unit apart) and
+    their unit in a column of its own, the gap also worded with its sign, the baseline's
+    mark spelled out beside the figure, and the unit's answer in two columns."""
+    ev, t = row.ev, row.target
+    cells = human_cells(row, lang)
+    milestone_words = t.kind is Kind.MILESTONE and (ev.done or ev.actual is None)
+    mark = _baseline_mark(ev)
+    cells.update({
+        "unit": shown_unit(t),
+        "last_year": figure(t.last_year),
+        "actual": cells["actual"] if milestone_words else figure(ev.actual),
+        "month_actual": _short(ev.month_actual),
+        "month_task": _short(ev.month_task),
+        "gap_signed": gap_signed(ev, lang),
+        "baseline_note": word(_BASELINE_NOTES[mark], lang) if mark else "",
+        **answer_cells(row, lang),
+    })
+    if t.kind is not Kind.MILESTONE:
+        cells["target"] = figure(t.target)
+    return cells
+
+
+def answer_cells(row: ReportRow, lang: str) -> dict[str, str]:
+    """The unit's latest answer as two cells (the reason, the measures); `no answer yet` for a
+    target on the list without one."""
+    answer = row.answer
+    if answer is None:
+        waiting = row.supervision in ("new", "continuing")
+        return {"answer_reason": word("no_answer", lang) if waiting else "",
+                "answer_measures": ""}
+    return {"answer_reason": answer.reason, "answer_measures": answer.measures}

@@ -17,10 +17,18 @@ CLOSED_COLUMNS = ("name", "owner", "previous", "current", "gap", "answer")
 CHANGE_COLUMNS = ("name", "owner", "previous", "current", "gap")
 # Late reports (逾期未报): whose latest figure is out of date, and what it still shows.
 LATE_COLUMNS = ("name", "owner", "period", "actual", "status")
-# One row per target, every column: the CSV and the workbook.
+# One row per target, every column: the CSV. Columns are added at the end, so a script
+# reading them by place keeps working; the figures are bare numbers, their unit apart.
 CSV_COLUMNS = ("id", "status", "section", "name", "kind", "target", "last_year", "actual",
                "period", "completion", "time_progress", "gap", "forecast", "needed_per_month",
-               "red_months", "change", "owner", "example")
+               "red_months", "change", "owner", "example", "unit", "gap_signed",
+               "supervision", "answer_reason", "answer_measures", "baseline_note")
+# The workbook, to read and to print: the name first, the answer beside the figures, the
+# id (for scripts) last.
+XLSX_COLUMNS = ("name", "status", "supervision", "owner", "target", "actual", "period",
+                "completion", "time_progress", "gap", "forecast", "needed_per_month",
+                "red_months", "change", "last_year", "answer_reason", "answer_measures",
+                "section", "kind", "example", "id")
 MONTH_COLUMNS = ("month_actual", "month_task")
 
 

@@ -25,6 +25,9 @@ _INVISIBLE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uff
 # Inside a table cell only inline markup matters; `#`, `+` or `>` there are plain text.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# A plain signed number (-0.6, +9.5, -12%): a spreadsheet reads it as a number, not a
+# formula, so it needs no guard; `-1+1` or `-A1` is a formula and gets one.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)%?")
 
 
 def terminal(text: str) -> str:
@@ -54,6 +57,10 @@ def robot(text: str) -> str:
 
 
 def csv_cell(text: str) -> str:
-    """Spreadsheets must not run user text as a formula."""
+    """Spreadsheets must not run user text as a formula: text that would be one (it
+    begins with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; a
+    plain signed number stays as it is."""
     text = plain(text)
-    return "'" + text if text.startswith(_CSV_FORMULA) else text
+    if text.startswith(_CSV_FORMULA) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
