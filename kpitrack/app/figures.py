@@ -26,7 +26,7 @@ from ..workspace.append import append_actual, append_actuals
 from ..workspace.find import display_path
 from ..workspace.git import register_merge_driver
 from ..workspace.load import Workspace
-from ..workspace.sheet import read_sheet
+from ..workspace.sheet import Sheet, read_sheet
 from .workspace import period_asked
 
 
@@ -104,10 +104,10 @@ class Imported(NamedTuple):
 
 def import_sheet(ws: Workspace, file: Path, *, sheet: str | None, dry_run: bool,
                  correct: bool, strict: bool, period: str | None, by: str, now: dt.datetime,
-                 today: dt.date) -> Imported:
+                 today: dt.date, data: Sheet | None = None) -> Imported:
     """Every row checked by the rules `add` follows; all written, or none. With `strict`,
-    a row whose figure looks wrong is a bad row."""
-    data = read_sheet(file, sheet)
+    a row whose figure looks wrong is a bad row. `data`: the file already read."""
+    data = data if data is not None else read_sheet(file, sheet)
     if not any(row.kind == "data" for row in data.rows):
         raise KpiError(Msg.NO_ROWS(file=display_path(file), row=data.header_row))
     chosen = parse_period(period, ws.plan) if period else None

@@ -8,8 +8,11 @@ from pathlib import Path
 import click
 
 from ..app import reports
-from ..core.supervision import notices
+from ..core.errors import KpiError
+from ..core.report import StatusReport
+from ..core.supervision import Notice, notices
 from ..i18n.help import Help
+from ..i18n.messages import Msg
 from ..render.docx_out import notices_docx
 from ..render.exports import export_bytes
 from ..render.formats import EXPORT_SUFFIXES
@@ -18,6 +21,7 @@ from ..render.json_out import dumps, notice_json
 from ..render.notice import notice_markdown
 from ..render.notice_robot import notice_robot
 from ..render.owners import owners_text
+from ..render.reply_xlsx import items, reply_form_xlsx
 from ..render.terminal.layout import available_width
 from ..render.terminal.messages import (
     exported_message,
@@ -41,7 +45,8 @@ from .options import (
 from .robot import send_to_robot
 from .settings import Settings, out, output_format, today, write_output
 
-NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx"}
+NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx",
+                   ".xlsx": "xlsx"}
 
 
 @command(help=Help.EXPORT)
@@ -82,7 +87,7 @@ def owners(settings: Settings, as_of: str | None, fmt: str, wide: bool) -> None:
 @command(help=Help.NOTICE)
 @option("--owner", shell_complete=complete_owner, help=Help.NOTICE_OWNER)
 @as_of_option(Help.OWNERS_AS_OF)
-@format_option(("md", "docx", "json"), None, Help.NOTICE_FORMAT)
+@format_option(("md", "docx", "json", "xlsx"), None, Help.NOTICE_FORMAT)
 @output_option
 @robot_options
 @click.pass_obj
@@ -100,6 +105,9 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
         send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
         if output is None:
             return
+    if chosen == "xlsx":
+        _reply_forms(settings, found, report, output, lang)
+        return
     if chosen == "docx":
 
         data = notices_docx(found, report, lang)
@@ -110,3 +118,18 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
         data = notice_markdown(found, report, lang).encode("utf-8")
     if write_output(settings, output, data, chosen, lang) and output is not None:
         settings.note(notices_message(display_path(output), len(found), lang))
+
+
+def _reply_forms(settings: Settings, found: list[Notice], report: StatusReport,
+                 output: Path | None, lang: str) -> None:
+    """Each unit's reply form, one worksheet per unit."""
+    owner = found[0].owner if len(found) == 1 else ""  # with --owner, that unit
+    found = [n for n in found if items(n)]
+    if not found:
+        raise KpiError(Msg.NO_REPLY_ITEMS(owner=owner or Msg.ANY_UNIT(),
+                                          period=report.as_of.period))
+    data = reply_form_xlsx(found, report, lang)
+    if write_output(settings, output, data, "xlsx", lang) and output is not None:
+        settings.note(Msg.REPLY_FORM_WRITTEN.text(lang, path=display_path(output),
+                                                  units=len(found),
+                                                  n=sum(len(items(n)) for n in found)))

@@ -11,6 +11,7 @@ from ..app import answers, figures
 from ..core.errors import KpiError
 from ..i18n.help import Help
 from ..i18n.words import severity
+from ..render.terminal import answers as replies
 from ..render.terminal import imports
 from ..render.terminal.messages import (
     problems_elsewhere,
@@ -18,6 +19,8 @@ from ..render.terminal.messages import (
     responded_message,
 )
 from ..workspace.find import display_path
+from ..workspace.load import Workspace
+from ..workspace.reply_form import ReplyForm
 from .completion import complete_target
 from .help import command, option
 from .options import (
@@ -78,14 +81,34 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
 
     ws = settings.load(strict=False)
     lang, shown = settings.language(ws), display_path(file)
+    found = answers.read_upload(file, sheet)
+    if isinstance(found, ReplyForm):
+        _import_answers(settings, ws, found, dry_run=dry_run, period=period, by=by)
+        return
     outcome = figures.import_sheet(ws, file, sheet=sheet, dry_run=dry_run, correct=correct,
-                               strict=strict, period=period, by=by, now=now(), today=today())
+                                   strict=strict, period=period, by=by, now=now(),
+                                   today=today(), data=found)
     if outcome.bad and not dry_run:
         raise KpiError(imports.first_error(shown, outcome.rows))
     imports.print_import(settings.console(), imports.import_title(shown, dry_run, lang),
                          outcome.rows, outcome.after, outcome.warnings, lang)
     paths = [display_path(p) for p in outcome.paths]
     settings.note(imports.import_message(shown, outcome.rows, paths, dry_run, lang))
+    if outcome.bad:
+        sys.exit(1)
+
+def _import_answers(settings: Settings, ws: Workspace, form: ReplyForm, *, dry_run: bool,
+                    period: str | None, by: str) -> None:
+    """A filled reply form: each row's answer recorded as `respond` records one."""
+    lang = settings.language(ws)
+    outcome = answers.import_answers(ws, form, dry_run=dry_run, period=period, by=by,
+                                     now=now(), today=today())
+    if outcome.bad and not dry_run:
+        raise KpiError(replies.first_error(form.file, outcome.rows))
+    replies.print_answers(settings.console(), imports.import_title(form.file, dry_run, lang),
+                          outcome.rows, lang)
+    paths = [display_path(p) for p in outcome.paths]
+    settings.note(replies.answers_message(form.file, outcome.rows, paths, dry_run, lang))
     if outcome.bad:
         sys.exit(1)
 

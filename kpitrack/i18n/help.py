@@ -235,11 +235,16 @@ class Help(metaclass=Catalogue):
         "cell is 4.8). Total rows and blank rows are listed and skipped. A figure that "
         "looks wrong is imported with a warning; --strict refuses the whole sheet instead."
         "\n\n"
+        "A reply form (kpitrack notice -o FILE.xlsx, recognised by its reason and measures "
+        "columns) is read as the units' answers instead, each filled row recorded as "
+        "kpitrack respond would, all rows or none; a row left empty is skipped, a row with "
+        "a reason but no measures (or the other way round) is refused.\n\n"
         "\b\nExamples:\n"
         "  kpitrack import science-2025-03.xlsx --dry-run\n"
         "  kpitrack import science-2025-03.xlsx\n"
         "  kpitrack import figures.csv --period 2025-03 --by statistics\n"
-        "  kpitrack import revised.csv --correct",
+        "  kpitrack import revised.csv --correct\n"
+        "  kpitrack import reply.xlsx --dry-run",
         "导入部门报送的数据表：.csv 或 .xlsx，全部导入或全部不导入。\n\n"
         "列为 指标（编号或完整名称）、期间 和 数值，可选 备注、报送单位、来源 和 完成日期；"
         "也可用英文列名，其他列会被忽略。CSV 可为 UTF-8（带或不带 BOM）或 GB18030。任何一行"
@@ -247,11 +252,15 @@ class Help(metaclass=Catalogue):
         "需要 --correct。节点类指标的数值可写 完成。单元格按表中显示的样子读取（显示 4.8% 的"
         "单元格为 4.8）。合计行和空行会列出并跳过。看起来有误的数值会导入并警告；加 --strict "
         "则整张表都不导入。\n\n"
+        "督办事项反馈表（kpitrack notice -o 文件.xlsx 生成，按 情况说明 和 整改措施 列识别）则导入为"
+        "单位的答复：每个填写的行按 kpitrack respond 的方式记录，全部导入或全部不导入；未填写的行"
+        "跳过，只填了情况说明而没填整改措施（或相反）的行会被拒绝。\n\n"
         "\b\n示例：\n"
         "  kpitrack import 科技局2025-03.xlsx --dry-run\n"
         "  kpitrack import 科技局2025-03.xlsx\n"
         "  kpitrack import 数据.csv --period 2025-03 --by 统计局\n"
-        "  kpitrack import 修订.csv --correct")
+        "  kpitrack import 修订.csv --correct\n"
+        "  kpitrack import 回复.xlsx --dry-run")
     IMPORT_DRY_RUN = MessageId("Show what would be recorded; write nothing.",
                                "只显示将要记录的内容，不写入。")
     IMPORT_SHEET = MessageId("The worksheet of an .xlsx file (default: the first).",
@@ -415,26 +424,35 @@ class Help(metaclass=Catalogue):
         "red, the pace needed per month and the answer on record. The notice asks for the "
         "unit's answer by the as-of month's end plus [supervision] reply_days in "
         "targets.toml (5 by default).\n\n"
+        "-o FILE.xlsx writes each unit's reply form instead, one worksheet per unit: a row "
+        "per red or yellow item with yellow cells for the reason, the measures and the "
+        "date they will be done by, the only cells open in a sheet protected without a "
+        "password. kpitrack import reads the filled form back as the units' answers.\n\n"
         "\b\nExamples:\n"
         "  kpitrack notice --owner science\n"
         "  kpitrack notice -o notices.docx\n"
+        "  kpitrack notice --owner science -o reply.xlsx\n"
         "  kpitrack notice --owner science --format json",
         "生成督办通知单：每个单位一份，先列红色事项，再列黄色预警。\n\n"
         "每项列出指标、数值、完成率、时序进度、差距、连续红色月数、需月均完成量和已有答复。"
         "通知要求单位在评价月份月底后 [supervision] reply_days 天内（默认 5 天）答复。\n\n"
+        "-o 文件.xlsx 则生成各单位的督办事项反馈表，每个单位一个工作表：每项红色或黄色事项一行，"
+        "黄色单元格填写情况说明、整改措施和完成时限，工作表已保护（未设密码），只有这些单元格可"
+        "填写。填好的反馈表用 kpitrack import 导入为单位的答复。\n\n"
         "\b\n示例：\n"
         "  kpitrack notice --owner 科技创新局\n"
         "  kpitrack notice -o 督办通知.docx\n"
+        "  kpitrack notice --owner 科技创新局 -o 回复.xlsx\n"
         "  kpitrack notice --owner 科技创新局 --format json")
     NOTICE_OWNER = MessageId(
         "Only this unit (a part of its name will do); else every unit with red or yellow "
         "targets.",
         "只生成此单位的通知（写出名称的一部分即可）；否则为每个有红色或黄色指标的单位生成。")
     NOTICE_FORMAT = MessageId(
-        "md (default), docx (a Word document, each unit on a new page) or json. Without "
-        "it, the -o file's extension decides.",
-        "md（默认）、docx（Word 文档，每个单位另起一页）或 json。不写时按 -o 文件的扩展名"
-        "决定。")
+        "md (default), docx (a Word document, each unit on a new page), json, or xlsx "
+        "(each unit's reply form). Without it, the -o file's extension decides.",
+        "md（默认）、docx（Word 文档，每个单位另起一页）、json 或 xlsx（各单位的督办事项反馈表）。"
+        "不写时按 -o 文件的扩展名决定。")
 
     SHEET = MessageId(
         "Write the collection sheet a unit fills in for a month and sends "

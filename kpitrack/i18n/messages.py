@@ -137,6 +137,28 @@ class Msg(metaclass=Catalogue):
         "month, a yearly one in the plan's last month",
         "{owner}在 {period} 没有应报送的指标：按季报送的指标每季末月报送，按年的在计划最后一月报送")
     ANY_UNIT = MessageId("any unit", "各单位")
+    NO_REPLY_ITEMS = MessageId(
+        "{owner} has no red or yellow item as of {period}: there is no reply form to write",
+        "截至 {period}，{owner}没有红色或黄色督办事项，无需生成反馈表")
+    REPLY_FORM_WRITTEN = MessageId("wrote the reply form {path}: {units} units, {n} items",
+                                   "已写入督办事项反馈表 {path}：{units}个单位，{n}项事项")
+    REPLY_NEEDS_MEASURES = MessageId(
+        "the reason is filled in but not the measures: fill in the measures too, or clear "
+        "the row",
+        "已填写情况说明，但未填写整改措施：请补填整改措施，或清空本行")
+    REPLY_NEEDS_REASON = MessageId(
+        "the measures are filled in but not the reason: fill in the reason too, or clear "
+        "the row",
+        "已填写整改措施，但未填写情况说明：请补填情况说明，或清空本行")
+    REPLY_DUE_ONLY = MessageId(
+        "only the date is filled in: fill in the reason and the measures too, or clear the "
+        "row",
+        "只填写了完成时限：请补填情况说明和整改措施，或清空本行")
+    REPLY_ROW_REPEATS = MessageId(
+        "row {row} already answers {id} for {period}; keep one of the two rows",
+        "第{row}行已答复 {id} 在 {period} 的督办事项；两行只保留一行")
+    NO_REPLY_ROWS = MessageId("{file}: no items under the header (row {row})",
+                              "{file}：表头（第{row}行）下没有督办事项")
     SHEET_WRITTEN = MessageId("wrote the collection sheet {path}: {units} units, {n} targets",
                               "已写入报送表 {path}：{units}个单位，{n}项指标")
     SHEETS_WRITTEN = MessageId("wrote {n} sheets into {folder}: {names}",

@@ -218,6 +218,24 @@ class Say(metaclass=Catalogue):
         "(`kpitrack respond TARGET --reason … --measures …`).",
         "截至{year}年{month}月，你单位负责的指标中有{red}项红色滞后、{yellow}项黄色预警。请于{by}前"
         "反馈情况说明和整改措施（`kpitrack respond 指标 --reason … --measures …`）。")
+    # the reply form a unit fills (it reaches a department: no command line in it)
+    REPLY_FORM_TITLE = MessageId("{unit}: supervision items to answer, {month}",
+                                 "{unit} {month} 督办事项反馈表")
+    REPLY_FORM_HELP = MessageId(
+        "For each item, fill in the yellow cells: the reason it is behind, your unit's "
+        "measures and the date they will be done by. Keep the other columns as they are, "
+        "and send the file back as it is by {due}.",
+        "请逐项填写黄色单元格：情况说明（滞后原因）、整改措施和完成时限。其他列请勿改动，"
+        "填好后请于{due}前将原文件回传。")
+    HINT_REASON = MessageId("Why the target is behind, in a sentence or two",
+                            "简要说明指标滞后的原因")
+    HINT_MEASURES = MessageId(
+        "What your unit will do to catch up, e.g. two applications by the end of June",
+        "写明下一步整改措施，如 6月底前完成2家申报")
+    HINT_DUE = MessageId("The day the measures will be done by, as 2025-12-31",
+                         "整改措施的完成日期，如 2025-12-31")
+    COUNTED_ANSWERS_NEW = MessageId("{n} new answers", "新增答复{n}条")
+    COUNTED_ANSWERS_SAME = MessageId("{n} already on record, skipped", "已有相同答复，跳过{n}条")
 
     # ── what a command did ─────────────────────────────────────────────────────
     RECORDED = MessageId("recorded {name} [{id}] {period}: {figure} → {path}",

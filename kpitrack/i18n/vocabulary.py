@@ -84,6 +84,17 @@ SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("date", "done date", "完成日期", "日期", "完成时间"),
     "example": ("example", "示例", "示例数据"),
 }
+# The columns of a reply form (督办事项反馈表): a sheet whose header names both a reason
+# and a measures column is read as the units' answers, not as figures.
+REPLY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "target": SHEET_COLUMNS["target"],
+    "name": SHEET_COLUMNS["name"],
+    "period": SHEET_COLUMNS["period"],
+    "by": (*SHEET_COLUMNS["by"], "unit", "owner", "责任单位", "反馈单位"),
+    "reason": ("reason", "情况说明", "原因", "滞后原因", "原因说明"),
+    "measures": ("measures", "整改措施", "措施", "下一步措施"),
+    "due": ("due", "done by", "完成时限", "时限", "整改时限"),
+}
 # What a sheet's total row says in its target cell, spaces and case ignored.
 TOTAL_WORDS = frozenset({"合计", "总计", "小计", "总合计", "合计数", "total", "subtotal",
                          "grandtotal"})

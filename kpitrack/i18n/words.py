@@ -218,6 +218,12 @@ class Word(metaclass=Catalogue):
     FORM_DATE = MessageId("Done date", "完成日期")
     FORM_NOTE = MessageId("Note", "备注")
     FORM_BY = MessageId("Reported by", "报送单位")
+    # the reply form (督办事项反馈表) a unit fills with its answers
+    REPLY_STATUS = MessageId("Status", "督办状态")
+    REPLY_REASON = MessageId("Reason", "情况说明")
+    REPLY_MEASURES = MessageId("Measures", "整改措施")
+    REPLY_DUE = MessageId("Done by", "完成时限")
+    REPLY_OWNER = MessageId("Unit", "责任单位")
     MONTH_TASK = MessageId("Month task", "本月任务")
     RULES_OF_PLAN = MessageId("the plan's [bands]", "计划的 [bands]")
     RULES_OF_SECTION = MessageId('the section\'s [sections."{name}".bands]',
@@ -245,6 +251,10 @@ class Word(metaclass=Catalogue):
     ACTION_TOTAL = MessageId("total row, skipped", "合计行，跳过")
     ACTION_BLANK = MessageId("blank row, skipped", "空行，跳过")
     ACTION_UNFILLED = MessageId("no figure filled in, skipped", "未填写数值，跳过")
+    # what `import` does with a row of a reply form
+    ACTION_ANSWER_NEW = MessageId("new answer", "新增答复")
+    ACTION_ANSWER_SAME = MessageId("same answer on record, skipped", "已有相同答复，跳过")
+    ACTION_ANSWER_UNFILLED = MessageId("not filled in, skipped", "未填写，跳过")
 
 
 # The language tag (BCP 47) a document declares, for each language kpitrack writes.

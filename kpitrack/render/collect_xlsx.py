@@ -46,6 +46,19 @@ def sheet_title(unit: str, lang: str) -> str:
     return safe.plain(name)[:31] or "Sheet"
 
 
+def sheet_titles(owners: Sequence[str], lang: str) -> list[str]:
+    """Each unit's worksheet name, unique within the workbook."""
+    out: list[str] = []
+    for owner in owners:
+        name = sheet_title(owner, lang)
+        base, n = name, 2
+        while name in out:
+            name = f"{base[:28]}({n})"
+            n += 1
+        out.append(name)
+    return out
+
+
 def _hint(target: Target, sheet: UnitSheet, lang: str, first_month: int) -> str:
     month = month_name(str(sheet.period), lang)
     span = Say.SPAN_YTD.text(lang, n=sheet.period.month) \
@@ -77,7 +90,7 @@ def _row_texts(row: SheetRow, sheet: UnitSheet, lang: str) -> dict[str, str]:
             "form_note": "", "form_by": sheet.owner}
 
 
-def _text(sheet: Any, row: int, column: int, value: str) -> Any:
+def text_cell(sheet: Any, row: int, column: int, value: str) -> Any:
     cell = sheet.cell(row=row, column=column)
     cell.value = safe.plain(value) if value else None
     if value:
@@ -141,16 +154,16 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
     title = Say.SHEET_FORM_TITLE.text(lang, unit=unit.owner or word("unassigned", lang),
                                       month=month)
     last_col = len(COLUMNS)
-    _text(sheet, 1, 1, title).font = Font(bold=True, size=14)
+    text_cell(sheet, 1, 1, title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
-    note = _text(sheet, 2, 1, Say.SHEET_FORM_HELP.text(lang, due=due))
+    note = text_cell(sheet, 2, 1, Say.SHEET_FORM_HELP.text(lang, due=due))
     note.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
     sheet.row_dimensions[2].height = 36
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for column, key in enumerate(COLUMNS, start=1):
-        cell = _text(sheet, HEADER_ROW, column, word(key, lang))
+        cell = text_cell(sheet, HEADER_ROW, column, word(key, lang))
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=FILL_HEAD)
         cell.border = border
@@ -166,7 +179,7 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
     for index, texts in enumerate(all_texts, start=HEADER_ROW + 1):
         sheet.row_dimensions[index].height = ROW_HEIGHT
         for column, key in enumerate(COLUMNS, start=1):
-            cell = _text(sheet, index, column, texts[key])
+            cell = text_cell(sheet, index, column, texts[key])
             cell.font = body
             cell.border = border
             cell.alignment = Alignment(wrap_text=key in ("form_name", "form_note"),
@@ -178,10 +191,16 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
                 cell.number_format = "yyyy-mm-dd"
     _validations(sheet, unit.rows, lang, first_month, unit)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+    protect_and_fit(sheet, HEADER_ROW)
+
+
+def protect_and_fit(sheet: Any, header_row: int) -> None:
+    """Protected without a password (only the cells unlocked stay open), printed on A4
+    landscape one page wide with the header row repeated."""
     sheet.protection.sheet = True  # no password: it keeps the ids from slips, not a lock
     sheet.protection.formatColumns = False  # a unit may still widen a column
     sheet.protection.formatRows = False
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
@@ -202,14 +221,7 @@ def collection_xlsx(sheets: Sequence[UnitSheet], lang: str, due: Any,
     book = Workbook()
     book.remove(book.active)
     shown_due = day_name(due, lang)
-    used: set[str] = set()
-    for unit in sheets:
-        name = sheet_title(unit.owner, lang)
-        base, n = name, 2
-        while name in used:
-            name = f"{base[:28]}({n})"
-            n += 1
-        used.add(name)
+    for unit, name in zip(sheets, sheet_titles([u.owner for u in sheets], lang), strict=True):
         _fill_sheet(book.create_sheet(name), unit, lang, shown_due, first_month)
     out = io.BytesIO()
     book.save(out)

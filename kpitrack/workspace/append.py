@@ -89,29 +89,42 @@ def _read(path: Path) -> bytes:
 
 def append_response(ws: Workspace, response: Response) -> Path:
     """Append one answer to responses/YYYY-MM.toml, under the lock, atomically."""
-    if not response.uid:
-        response = dataclasses.replace(response, uid=new_uid())
-    path = month_file(ws.root, response.period, RESPONSES_DIR)
-    refuse_links(ws.root, path)
-    shown = display_path(path)
+    return append_responses(ws, [response])[0]
+
+
+def append_responses(ws: Workspace, responses: list[Response]) -> list[Path]:
+    """Append answers to their responses/YYYY-MM.toml files, all of them or none, under the
+    lock, each file checked to read back whole before any is replaced."""
+    by_month: dict[Period, list[Response]] = {}
+    for response in responses:
+        by_month.setdefault(response.period, []).append(
+            response if response.uid else dataclasses.replace(response, uid=new_uid()))
     with workspace_lock(ws.root):
         finish(ws.root)
-        old = _read(path)
-        problems: list[Problem] = []
-        existing = responses_from_bytes(path.name, shown, old, ws.plan, ws.by_id, problems) \
-            if old else []
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            raise KpiError(Msg.FIX_FILE_FIRST(msg=errors[0].msg), errors[0].file,
-                           errors[0].line)
-        header = Msg.ANSWERS_FILE_HEADER.text(ws.plan.lang, period=response.period,
-                                              schema=SCHEMA)
-        data = _joined(old, header, [render_response(response)])
-        if len(responses_from_bytes(path.name, shown, data, ws.plan, ws.by_id, [])) != \
-                len(existing) + 1:
-            raise KpiError(Msg.READ_BACK_FAILED(), shown)
-        write_months(ws.root, [(path, data)])
-    return path
+        writes = [_answers_append(ws, period, batch) for period, batch in by_month.items()]
+        write_months(ws.root, writes)
+    return [path for path, _ in writes]
+
+
+def _answers_append(ws: Workspace, period: Period, batch: list[Response]
+                    ) -> tuple[Path, bytes]:
+    path = month_file(ws.root, period, RESPONSES_DIR)
+    refuse_links(ws.root, path)
+    shown = display_path(path)
+    old = _read(path)
+    problems: list[Problem] = []
+    existing = responses_from_bytes(path.name, shown, old, ws.plan, ws.by_id, problems) \
+        if old else []
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise KpiError(Msg.FIX_FILE_FIRST(msg=errors[0].msg), errors[0].file,
+                       errors[0].line)
+    header = Msg.ANSWERS_FILE_HEADER.text(ws.plan.lang, period=period, schema=SCHEMA)
+    data = _joined(old, header, [render_response(r) for r in batch])
+    if len(responses_from_bytes(path.name, shown, data, ws.plan, ws.by_id, [])) != \
+            len(existing) + len(batch):
+        raise KpiError(Msg.READ_BACK_FAILED(), shown)
+    return path, data
 
 
 def append_actual(ws: Workspace, actual: Actual, correct: bool = False) -> Path:

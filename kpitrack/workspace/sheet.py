@@ -292,3 +292,20 @@ def read_sheet(path: Path, sheet_name: str | None = None) -> Sheet:
     shown = display_path(path)
     kind = sheet_format(path.suffix, shown, sheet_name)
     return parse_sheet(kind, read_file(path), shown, sheet_name)
+
+
+def read_grid(path: Path, sheet_name: str | None = None
+              ) -> tuple[str, list[tuple[int, list[object]]]]:
+    """A .csv or .xlsx file's rows of cells, numbered, as `read_sheet` reads them but before
+    a header is looked for (a reply form has headers of its own: `workspace.reply_form`);
+    and the file's name as shown."""
+    shown = display_path(path)
+    kind = sheet_format(path.suffix, shown, sheet_name)
+    data = read_file(path)
+    grid = _xlsx_grid(data, shown, sheet_name) if kind == "xlsx" else _csv_grid(data, shown)
+    return shown, grid
+
+
+def figures_sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
+    """`read_grid`'s rows read as a sheet of figures, as `read_sheet` reads a file."""
+    return _sheet(grid, shown)
