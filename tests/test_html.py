@@ -58,8 +58,10 @@ def charted(row: dict) -> bool:
         return False
     if row["completion"] is not None and row["time_progress"] is not None:
         return True
+    # A growth or threshold target: its figure against its target, in its own unit (a
+    # target of 0%, which no percent of the target could show, included).
     return row["kind"] in ("growth", "threshold") and row["actual"] is not None and \
-        bool(row["trend"]) and row["trend"][-1] is not None
+        row["target"] is not None
 
 
 def test_the_page_is_self_contained(repo_page):

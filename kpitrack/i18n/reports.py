@@ -206,6 +206,11 @@ class Say(metaclass=Catalogue):
                                "（{total}项指标中{examples}项使用示例数据）")
     CHANGES_COUNT = MessageId(" (since {since}: {n})", "（较{since}，{n}项）")
     CHART_PACE_CAPTION = MessageId("{chart}: {section}", "{chart}：{section}")
+    # beside a bar of the HTML page's charts: its colour in words, then its figures
+    CHART_PACE_FIGURES = MessageId("{status} {completion} (time {time})",
+                                   "{status} {completion}（时序{time}）")
+    CHART_RATE_FIGURES = MessageId("{status} {actual} (goal {target})",
+                                   "{status} {actual}（目标{target}）")
     RED_MORE = MessageId(
         "{n} more red targets are not charted here; kpitrack show tells each one's story.",
         "另有{n}项红色指标未绘图，逐月进度见 kpitrack show。")

@@ -114,12 +114,14 @@ class Word(metaclass=Catalogue):
     NONE_ITEMS = MessageId('None.', '无。')
     ITEM = MessageId('Item', '事项')
     PACE_AXIS = MessageId(
-        'Completion (%); │ is time progress. Growth and threshold targets: the figure as a % of the target, │ the target',
-        '完成率（%）；│ 为时序进度。增速、保持类为实际值占目标的比例，│ 为目标')
+        'The bar is the completion, │ the time progress. A growth or threshold target: '
+        'the bar is the figure in its own unit, │ its target, each on its own scale.',
+        '条形为完成率，│ 为时序进度；增速、保持类指标的条形为实际值（按其本身单位），│ 为目标，'
+        '各自按比例绘制。')
     TREND_RATE = MessageId('figure as % of target', '实际值占目标的比例')
     CHART_COLOURS = MessageId('Colours', '四色分布')
     CHART_PACE = MessageId('Every target against the calendar', '挂图作战')
-    CHART_UNITS = MessageId('Units', '责任单位')
+    CHART_UNITS = MessageId("Each unit's targets by colour", '各单位指标颜色构成')
     CHART_RED = MessageId('Red items month by month', '红色督办：逐月进度')
     CHART_DATA = MessageId('Chart data', '图表数据')
     NO_CLOSED = MessageId('No item was closed this month.', '本月无销号事项。')
