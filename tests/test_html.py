@@ -103,7 +103,7 @@ def test_each_chart_has_a_title_and_its_figures_as_a_table(repo_page):
     assert len(figures) >= 4
     for figure in figures:
         assert "<figcaption>" in figure
-        assert "<table class=\"sr-only\">" in figure or 'id="chart-units"' in figure
+        assert '<div class="sr-only"><table>' in figure or 'id="chart-units"' in figure
     colours = next(f for f in figures if 'id="chart-colours"' in f)
     for label, count in (("红色·滞后督办", data["summary"]["red"]),
                          ("蓝色·超前示范", data["summary"]["blue"])):
@@ -243,3 +243,54 @@ def test_hostile_names_print_literally(hostile_page, tmp_path):
                           check=True).stdout
     for hostile in HOSTILE:
         assert hostile in text, hostile
+
+
+# Run in the page by the phone test: the page's own CSP forbids any script, so the test
+# adds this to a copy without the policy. It paints the page cyan when it fits (no
+# sideways scrolling of the page itself, every chart text 12 px or more as drawn, no
+# text box of a chart crossing a time-progress mark), else magenta, yellow or red.
+PROBE = """<script>
+const d = document.documentElement;
+const sizes = [...document.querySelectorAll("svg text")].map(
+  t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+const crossed = [...document.querySelectorAll("svg g")].some(g => {
+  const marks = [...g.querySelectorAll("line.mark")].map(m => m.getBoundingClientRect());
+  return [...g.querySelectorAll("text")].map(t => t.getBoundingClientRect()).some(
+    t => marks.some(m => t.left < m.right && m.left < t.right &&
+                         t.top < m.bottom && m.top < t.bottom));
+});
+d.style.background = d.scrollWidth > d.clientWidth ? "#ff00ff"
+  : Math.min(...sizes) < 12 ? "#ffff00" : crossed ? "#ff0000" : "#00ffff";
+document.body.style.background = "transparent";
+</script>"""
+
+
+def phone_colour(html: str, tmp_path: Path) -> tuple[int, int, int]:
+    """The colour PROBE paints a page, drawn 390 px wide."""
+    from PIL import Image
+
+    page = tmp_path / "probe.html"
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    shot = tmp_path / "phone.png"
+    chromium("--window-size=390,900", "--hide-scrollbars", f"--screenshot={shot}",
+             page.as_uri(), cwd=tmp_path)
+    image = Image.open(shot).convert("RGB")
+    assert image.size[0] == 390
+    return image.getpixel((2, 2))
+
+
+@needs_browser
+def test_on_a_phone_the_page_fits_and_its_charts_read(repo_page, tmp_path):
+    _, html, _ = repo_page
+    assert phone_colour(html, tmp_path) == (0, 255, 255)
+    # The probe can fail: a table outside its scrolling box widens the page; chart text
+    # scaled down by a viewBox is too small; a label drawn over the mark is crossed.
+    wide = html.replace('<div class="scroll">', "<div>", 1)
+    assert phone_colour(wide, tmp_path) == (255, 0, 255)
+    small = html.replace('<svg class="chart" width="100%"',
+                         '<svg class="chart" viewBox="0 0 900 900" width="100%"', 1)
+    assert phone_colour(small, tmp_path) == (255, 255, 0)
+    crossed = re.sub(r'<line class="mark" x1="[\d.]+%" x2="[\d.]+%" y1="[\d.]+" y2="[\d.]+"',
+                     '<line class="mark" x1="2%" x2="2%" y1="0" y2="2000"', html, count=1)
+    assert phone_colour(crossed, tmp_path) == (255, 0, 0)

@@ -55,7 +55,7 @@ TEMPLATES = """
  role="img" aria-label="{{ chart.title }}">
 {%- for row in chart.rows %}
 <g>{% if row.zero is not none %}<line x1="{{ row.zero }}%" x2="{{ row.zero }}%" y1="{{
- row.bar_y - 3 }}" y2="{{ row.bar_y + band + 3 }}" stroke="#888" stroke-width="1"/>{% endif %}
+ row.bar_y }}" y2="{{ row.bar_y + band }}" stroke="#888" stroke-width="1"/>{% endif %}
 {%- for s in row.segments %}<rect{% if s.id %} id="{{ s.id }}"{% endif %} x="{{ s.x }}%" y="{{
  row.bar_y + 2 }}" width="{{ s.width }}%" height="{{ band - 4 }}" fill="{{ s.colour }}"/>
 {%- endfor %}
@@ -146,7 +146,8 @@ def _laid_out(rows: list[_Row]) -> tuple[list[_Row], int]:
         row.label_y = y + FONT
         together = text_width(row.label, FONT) + 12 + text_width(row.value, SMALL) <= NARROW
         row.value_y = row.label_y if together else row.label_y + LINE
-        row.bar_y = (row.value_y if not together else row.label_y) + 6
+        # the band starts below the text's descenders
+        row.bar_y = (row.value_y if not together else row.label_y) + 7
         y = row.bar_y + BAND + GAP
     return rows, int(y)
 

@@ -85,8 +85,10 @@ figcaption { font-weight: bold; margin-bottom: .3em; }
 .key .line.plan { border-top: 2px dashed #222; }
 .key .mark { display: inline-block; width: 2px; height: 1em; background: #222;
   margin: 0 .3em; vertical-align: -.15em; }
+/* A chart's figures, for screen readers: a box of 1 px that clips its table (a table
+   itself cannot be made narrower than its text, and would widen the page). */
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; }
+  clip-path: inset(50%); white-space: nowrap; }
 .charts-red { display: grid; gap: 0 1.5em;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
 .charts-red figure { margin: .5em 0; }
@@ -109,10 +111,10 @@ figcaption { font-weight: bold; margin-bottom: .3em; }
  class="chip s-{{ item.status }}">{{ item.label }} {{ item.count }}</span>{% endfor %}</p>
 
 {% macro data_table(caption, columns, rows) -%}
-<table class="sr-only"><caption>{{ caption }}</caption>
+<div class="sr-only"><table><caption>{{ caption }}</caption>
 <thead><tr>{% for c in columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
-{% endfor %}</tbody></table>
+{% endfor %}</tbody></table></div>
 {%- endmacro %}
 
 {% macro status_table(table) -%}
