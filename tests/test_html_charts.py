@@ -184,3 +184,32 @@ def test_user_text_is_literal_in_the_svg(isolated):
     texts = [e["text"] for chart in Svg(html).charts for e in chart if e["tag"] == "text"]
     for text in HOSTILE:
         assert texts.count(text) >= 2, text  # a bar's name and a unit's, as typed
+
+
+def test_only_the_charted_red_targets_get_a_history(isolated, monkeypatch):
+    """A city's report has thousands of red targets and charts RED_CHARTS of them: only
+    those have their months worked out, and the other formats work out none."""
+    from kpitrack.app import reports
+    from kpitrack.render.html.page import RED_CHARTS
+
+    count = RED_CHARTS + 5
+    targets = "".join(f"[targets.r{i}]\nname = \"红{i}\"\nkind = \"cumulative\"\n"
+                      f"target = 100\n\n" for i in range(count))
+    write_ws(isolated, targets, {"2025-06": "".join(record(f"r{i}", "2025-06", i / 10)
+                                                    for i in range(count))})
+    built: list[str] = []
+    original = reports.month_statuses
+
+    def counted(plan, target, records, as_of):
+        built.append(target.id)
+        return original(plan, target, records, as_of)
+
+    monkeypatch.setattr(reports, "month_statuses", counted)
+    result = run("export", "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    # The furthest behind first: r0 (0.0) … r39 (3.9).
+    assert sorted(built) == sorted(f"r{i}" for i in range(RED_CHARTS))
+    assert result.stdout.count('class="chart-red') == RED_CHARTS
+    assert "另有5项红色指标未绘图" in result.stdout
+    built.clear()
+    assert run("export", "--format", "md").exit_code == 0 and built == []

@@ -73,9 +73,11 @@ th { background: #eee; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 td.status { white-space: nowrap; font-weight: bold; }
 td.name { min-width: 9em; } td.text { min-width: 5em; } td.answer { min-width: 14em; }
+td.keep { white-space: nowrap; }
 {% for status, fill in fills %}.s-{{ status }} { background: #{{ fill }}; }
 {% endfor %}
-figure { margin: 1em 0; max-width: 48em; }
+figure { margin: 1em 0; max-width: 40em; }
+#chart-colours { max-width: 30em; }
 figure.short { break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: .3em; }
@@ -190,7 +192,8 @@ cell.fill }}"{% elif cell.cls %} class="{{ cell.cls }}"{% endif %}>{{ cell.text 
 # A table cell's class by its column: numbers to the right, names and answers kept wide
 # enough not to wrap a character a line on a phone (their table scrolls in its box).
 CELL_CLASSES = {"name": "name", "answer": "answer", "owner": "text", "section": "text",
-                "supervision": "text", "missing_targets": "text"}
+                "supervision": "keep", "period": "keep", "change": "keep",
+                "missing_targets": "text"}
 
 
 def _cell_class(column: str) -> str | None:
