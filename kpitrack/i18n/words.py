@@ -124,6 +124,7 @@ class Word(metaclass=Catalogue):
     CHART_UNITS = MessageId("Each unit's targets by colour", '各单位指标颜色构成')
     CHART_RED = MessageId('Red items month by month', '红色督办：逐月进度')
     CHART_DATA = MessageId('Chart data', '图表数据')
+    CHART_DOT = MessageId("● the month's colour", '● 当月颜色')
     NO_CLOSED = MessageId('No item was closed this month.', '本月无销号事项。')
     NO_LATE = MessageId('Every figure is up to date.', '本月无逾期未报的指标。')
     LEAGUE = MessageId('Units side by side', '责任单位推进情况晾晒')

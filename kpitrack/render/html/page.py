@@ -124,10 +124,7 @@ figcaption { font-weight: bold; margin-bottom: .3em; }
 <div class="scroll"><table>
 <thead><tr>{% for c in table.columns %}<th>{{ c.label }}</th>{% endfor %}</tr></thead>
 <tbody>
-{% for row in table.rows %}<tr data-target="{{ row.id }}">{% for cell in row.cells %}<td
-{%- if cell.status %} class="status s-{{ cell.status }}"{% elif cell.fill %} class="num s-{{
-cell.fill }}"{% elif cell.cls %} class="{{ cell.cls }}"{% endif %}>{{ cell.text }}</td>
-{%- endfor %}</tr>
+{% for row in table.rows %}{{ row }}
 {% endfor %}</tbody>
 </table></div>
 {% else %}<p>{{ table.empty }}</p>{% endif %}
@@ -149,7 +146,7 @@ cell.fill }}"{% elif cell.cls %} class="{{ cell.cls }}"{% endif %}>{{ cell.text 
 {% if loop.first and red_charts %}
 <p class="group">{{ words.chart_red }}</p>
 <p class="key"><span class="line"></span>{{ words.history_line }}
-<span class="line plan"></span>{{ words.history_plan }}</p>
+<span class="line plan"></span>{{ words.history_plan }} {{ words.chart_dot }}</p>
 {% if red_more %}<p>{{ red_more }}</p>{% endif %}
 <div class="charts-red">
 {% for chart in red_charts %}
@@ -200,10 +197,20 @@ def _cell_class(column: str) -> str | None:
     return "num" if column in RIGHT else CELL_CLASSES.get(column)
 
 
+def _row(key: str, cells: Sequence[tuple[str, str]]) -> str:
+    """A table row: each cell's text escaped, its class (ours: a column's, a colour's)
+    as it is. Written as a string, not by the template: a city's report has 20,000 rows."""
+    from markupsafe import Markup, escape  # jinja2's own, loaded with it
+
+    tds = "".join(f'<td class="{cls}">{escape(text)}</td>' if cls else f"<td>{escape(text)}</td>"
+                  for cls, text in cells)
+    return Markup(f'<tr data-target="{escape(key)}">{tds}</tr>')
+
+
 def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
            empty: str = "") -> dict[str, Any]:
     columns = with_month(tuple(columns), rows)
-    classes = [_cell_class(c) for c in columns]
+    classes = [_cell_class(c) or "" for c in columns]
     out = []
     for row in rows:
         human = human_cells(row, lang)
@@ -212,10 +219,9 @@ def _table(rows: Sequence[ReportRow], columns: Sequence[str], lang: str,
         if row.previous is not None:
             human["previous"] = status_label(row.previous, lang)
             statuses["previous"] = row.previous
-        cells = [{"text": human.get(c, ""), "cls": cls,
-                  "status": statuses[c].value if c in statuses else None}
+        cells = [(f"status s-{statuses[c].value}" if c in statuses else cls, human.get(c, ""))
                  for c, cls in zip(columns, classes, strict=True)]
-        out.append({"id": row.target.id, "cells": cells})
+        out.append(_row(row.target.id, cells))
     return {"columns": [{"label": word(c, lang)} for c in columns], "rows": out,
             "empty": empty}
 
@@ -260,10 +266,12 @@ def _red_charts(red: Sequence[ReportRow], histories: Mapping[str, Sequence[Month
             continue
         rate = r.target.kind in RATE_KINDS
         columns = [word("month", lang), word("actual", lang) if rate else "%",
-                   word("target", lang) if rate else word("time_progress", lang)]
+                   word("target", lang) if rate else word("time_progress", lang),
+                   word("status", lang)]
         rows = [[str(m.period), value_text(m.actual, r.target, lang),
-                 value_text(r.target.target, r.target, lang)] if rate else
-                [str(m.period), _pct(m.trend_value), _pct(m.time_progress)] for m in months]
+                 value_text(r.target.target, r.target, lang), status_label(m.status, lang)]
+                if rate else [str(m.period), _pct(m.trend_value), _pct(m.time_progress),
+                              status_label(m.status, lang)] for m in months]
         out.append({"id": r.target.id, "name": r.target.name, "columns": columns,
                     "rows": rows, "svg": _markup(charts.history_chart(r, months, lang))})
     return out
@@ -320,7 +328,7 @@ def report_html(report: StatusReport, histories: Mapping[str, Sequence[MonthStat
         headline=_headline(report, lang),
         fills=[(s.value, FILLS[s]) for s in STATUS_ORDER],
         words={key: word(key, lang) for key in ("chart_colours", "chart_units", "chart_red",
-                                                "pace_axis")}
+                                                "pace_axis", "chart_dot")}
         | {"sections": headings[6], "legend": headings[7],
            "history_line": f"{word('completion', lang)} / {word('actual', lang)}",
            "history_plan": f"{word('time_progress', lang)} / {word('target', lang)}"},
@@ -349,9 +357,7 @@ def _pct(value: float | None) -> str:
 
 
 def _missing(report: StatusReport, lang: str) -> dict[str, Any]:
-    rows = [{"id": cells["owner"], "cells": [{"text": cells[c], "cls": _cell_class(c),
-                                              "fill": None}
-                                             for c in MISSING_COLUMNS]}
+    rows = [_row(cells["owner"], [(_cell_class(c) or "", cells[c]) for c in MISSING_COLUMNS])
             for cells in missing_cells(report, lang)]
     return {"columns": [{"label": word(c, lang)} for c in MISSING_COLUMNS], "rows": rows,
             "empty": word("no_missing", lang)}
@@ -361,9 +367,9 @@ def _owners(units: Sequence[OwnerRow], lang: str) -> dict[str, Any]:
     rows = []
     for unit in units:
         cells = owner_cells(unit, lang)
-        rows.append({"id": unit.owner, "cells": [
-            {"text": cells[c], "cls": _cell_class(c),
-             "fill": c if c in ("blue", "green", "yellow", "red", "none") and
-             unit.counts[Status(c)] else None} for c in OWNER_COLUMNS]})
+        rows.append(_row(unit.owner, [
+            (f"num s-{c}" if c in ("blue", "green", "yellow", "red", "none") and
+             unit.counts[Status(c)] else _cell_class(c) or "", cells[c])
+            for c in OWNER_COLUMNS]))
     return {"columns": [{"label": word(c, lang)} for c in OWNER_COLUMNS], "rows": rows,
             "empty": ""}
