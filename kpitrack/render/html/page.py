@@ -102,6 +102,7 @@ figcaption { font-weight: bold; margin-bottom: .3em; }
   thead { display: table-header-group; }
   tr, td, th { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, figcaption, .key, .group { break-after: avoid; page-break-after: avoid; }
+  .key, figcaption { break-inside: avoid; page-break-inside: avoid; }
   .sr-only { display: none; }
 }
 </style>
