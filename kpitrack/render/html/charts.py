@@ -7,9 +7,9 @@ percentages of the chart's width (bars, marks, months); down, pixels. A row of a
 chart has a text line (the name at the left, its figures at the right, or on a line of
 their own when the two would not fit a phone's width) above a band that holds only the
 bar and its mark, so a mark never crosses a label. Every bar's colour is also said in
-words beside it (红, 绿 …). Growth and threshold targets are drawn in their own unit
-against their target, each on its own scale, since they share no scale with a
-completion. Each bar carries an id (`pace-<target id>`, `unit-<n>-<colour>`, …) that
+words beside it (the status's short word). Growth and threshold targets are drawn in
+their own unit against their target, each on its own scale, since they share no scale
+with a completion. Each bar carries an id (`pace-<target id>`, `unit-<n>-<colour>`, …) that
 tests count; ids are target ids, which are letters, digits, `_` and `-` only.
 """
 
@@ -197,7 +197,7 @@ def figures(row: ReportRow, lang: str) -> tuple[str, str]:
 
 
 def pace_chart(rows: Sequence[ReportRow], lang: str) -> list[str]:
-    """Every target against the calendar (the war-room chart, 挂图作战) for one section:
+    """Every target against the calendar (the war-room chart) for one section:
     each target's bar against its mark (│)."""
     charted = [row for row in rows if is_charted(row)]
     shares = [row.ev.completion or 0.0 for row in charted if row.target.kind not in RATE_KINDS]

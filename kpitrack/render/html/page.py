@@ -280,7 +280,7 @@ def _red_charts(red: Sequence[ReportRow], histories: Mapping[str, Sequence[Month
 
 def part_headings(report: StatusReport, lang: str) -> list[str]:
     """The numbered headings of the report's parts, as the Markdown report writes them:
-    一、红色滞后督办清单（9项） … 七、分板块推进情况, 八、图例."""
+    the red list with its count first, … the sections seventh, the legend eighth."""
     rows = report.rows
     red = sum(1 for r in rows if r.status is Status.RED)
     since = month_name(str(report.as_of.period.shifted(-1)), lang)
