@@ -213,3 +213,17 @@ def test_only_the_charted_red_targets_get_a_history(isolated, monkeypatch):
     assert "另有5项红色指标未绘图" in result.stdout
     built.clear()
     assert run("export", "--format", "md").exit_code == 0 and built == []
+
+
+def test_a_long_name_is_wrapped_to_the_width_of_a_phone(isolated):
+    from kpitrack.render.html.charts import FONT, NARROW, text_width
+
+    name = "加快建设具有全国影响力的科技创新中心核心区和西部科学城重庆高新区先行示范区"
+    write_ws(isolated, f'[targets.x]\nname = "{name}"\nowner = "局"\nkind = "cumulative"\n'
+             "target = 10\n", {"2025-03": record("x", "2025-03", 2.5)})
+    html = run("export", "--format", "html").stdout
+    pace = next(chart for chart in Svg(html).charts
+                if any(e["attrs"].get("id") == "pace-x" for e in chart))
+    lines = [e["text"] for e in pace if e["tag"] == "text" and e["size"] == FONT]
+    assert len(lines) >= 2 and "".join(lines) == name
+    assert all(text_width(line, FONT) <= NARROW for line in lines)

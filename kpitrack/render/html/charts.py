@@ -62,7 +62,7 @@ TEMPLATES = """
 {%- if row.mark is not none %}<line class="mark" x1="{{ row.mark }}%" x2="{{ row.mark
  }}%" y1="{{ row.bar_y }}" y2="{{ row.bar_y + band }}" stroke="{{ ink }}" stroke-width="2"/>
 {%- endif %}
-<text x="0" y="{{ row.label_y }}">{{ row.label }}</text>
+{%- for line in row.lines %}<text x="0" y="{{ line.y }}">{{ line.text }}</text>{% endfor %}
 {%- if row.value %}<text x="100%" y="{{ row.value_y }}" text-anchor="end" font-size="{{
  small }}">{{ row.value }}</text>{% endif %}</g>
 {%- endfor %}
@@ -134,20 +134,37 @@ class _Row:
     segments: list[_Segment] = field(default_factory=list)
     mark: float | None = None
     zero: float | None = None
+    lines: list[dict[str, Any]] = field(default_factory=list)
     label_y: float = 0.0
     value_y: float = 0.0
     bar_y: float = 0.0
+
+
+def _wrapped(text: str, size: float, width: float) -> list[str]:
+    """A name in lines no wider than `width`, broken between characters (as Chinese is);
+    a name that fits is one line, as typed."""
+    if text_width(text, size) <= width:
+        return [text]
+    lines, line = [], ""
+    for char in text:
+        if line and text_width(line + char, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
 
 
 def _laid_out(rows: list[_Row]) -> tuple[list[_Row], int]:
     """Each row's lines placed one under another; the chart's height."""
     y = 0.0
     for row in rows:
-        row.label_y = y + FONT
-        together = text_width(row.label, FONT) + 12 + text_width(row.value, SMALL) <= NARROW
+        lines = _wrapped(row.label, FONT, NARROW)
+        row.lines = [{"y": y + FONT + LINE * i, "text": text} for i, text in enumerate(lines)]
+        row.label_y = row.lines[-1]["y"]
+        together = text_width(lines[-1], FONT) + 12 + text_width(row.value, SMALL) <= NARROW
         row.value_y = row.label_y if together else row.label_y + LINE
         # the band starts below the text's descenders
-        row.bar_y = (row.value_y if not together else row.label_y) + 7
+        row.bar_y = row.value_y + 7
         y = row.bar_y + BAND + GAP
     return rows, int(y)
 
