@@ -45,7 +45,7 @@ CHUNK = 12  # rows in one SVG of a bar chart
 TOP_PERCENT = 200.0  # a completion above this is drawn to here (its figure says how far)
 # History charts: their height, the plot's top and bottom, the room for the y labels.
 HISTORY_HEIGHT = 176
-PLOT_TOP, PLOT_BOTTOM = 28, 150
+PLOT_TOP, PLOT_BOTTOM = 14, 150
 Y_LABELS = 44  # px at the left, for the percentage labels
 MONTHS_SPAN = (2.0, 80.0)  # the months spread over this share of the rest, in percent
 
@@ -87,9 +87,6 @@ TEMPLATES = """
 </g>
 {%- for m in chart.months %}<text x="{{ m.x }}%" y="{{ height - 8 }}" text-anchor="middle">{{
  m.text }}</text>{% endfor %}
-{%- if chart.last %}<text x="{{ chart.last.x }}%" y="{{ chart.last.y }}" text-anchor="end"
- stroke="#fff" stroke-width="3" paint-order="stroke">{{
- chart.last.text }}</text>{% endif %}
 </g>
 </svg>
 {%- endmacro %}
@@ -213,6 +210,15 @@ def figures(row: ReportRow, lang: str) -> tuple[str, str]:
     return one_decimal(ev.completion) + "%", one_decimal(ev.time_progress) + "%"
 
 
+def figures_text(row: ReportRow, lang: str) -> str:
+    """A bar's words: its colour, then its figures (`红 58.0%（时序83.3%）`)."""
+    bar, mark = figures(row, lang)
+    status = status_short(row.status, lang)
+    if row.target.kind in RATE_KINDS:
+        return Say.CHART_RATE_FIGURES.text(lang, status=status, actual=bar, target=mark)
+    return Say.CHART_PACE_FIGURES.text(lang, status=status, completion=bar, time=mark)
+
+
 def pace_chart(rows: Sequence[ReportRow], lang: str) -> list[str]:
     """Every target against the calendar (the war-room chart) for one section:
     each target's bar against its mark (│)."""
@@ -222,14 +228,11 @@ def pace_chart(rows: Sequence[ReportRow], lang: str) -> list[str]:
     out = []
     for row in charted:
         ev = row.ev
-        bar, mark = figures(row, lang)
-        status = status_short(row.status, lang)
+        value = figures_text(row, lang)
         colour = COLOURS[row.status]
         if row.target.kind in RATE_KINDS:
-            value = Say.CHART_RATE_FIGURES.text(lang, status=status, actual=bar, target=mark)
             out.append(_rate_row(row, value, colour))
             continue
-        value = Say.CHART_PACE_FIGURES.text(lang, status=status, completion=bar, time=mark)
         out.append(_Row(row.target.name, value,
                         [_Segment(0.0, _x(ev.completion or 0.0, top), colour,
                                   f"pace-{row.target.id}")],
@@ -296,7 +299,6 @@ def history_chart(row: ReportRow, months: Sequence[MonthStatus], lang: str) -> s
     labels = [month_of_year(str(m.period), lang) for m in months]
     step = _label_step(labels, xs)
     unit = shown_unit(row.target) if rate else "%"
-    last = next(((i, v) for i, v in reversed(list(enumerate(values))) if v is not None), None)
     return str(_macros().history({
         "id": row.target.id, "title": row.target.name,
         "ticks": [{"y": y(v), "text": one_decimal(v).removesuffix(".0") + unit}
@@ -306,11 +308,7 @@ def history_chart(row: ReportRow, months: Sequence[MonthStatus], lang: str) -> s
         "points": [{"x": x, "y": y(v), "colour": COLOURS[m.status]}
                    for x, v, m in zip(xs, values, months, strict=True) if v is not None],
         "months": [{"x": x, "text": t} for i, (x, t) in enumerate(zip(xs, labels, strict=True))
-                   if (len(labels) - 1 - i) % step == 0],
-        "last": None if last is None else {
-            "x": xs[last[0]], "y": max(y(last[1]) - 8, SMALL + 2),
-            "text": value_text(last[1], row.target, lang) if rate
-            else one_decimal(last[1]) + "%"}}))
+                   if (len(labels) - 1 - i) % step == 0]}))
 
 
 def _segments(xs: Sequence[float], ys: Sequence[float | None]) -> list[dict[str, float]]:

@@ -81,6 +81,7 @@ figure { margin: 1em 0; max-width: 40em; }
 figure.short { break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: .3em; }
+figcaption .figs { font-weight: normal; white-space: nowrap; }
 .key { font-size: .85em; color: #333; margin: .2em 0 .5em; }
 .key .line { display: inline-block; width: 1.6em; height: 0; margin-right: .3em;
   vertical-align: .3em; border-top: 2px solid #cc3333; }
@@ -152,7 +153,7 @@ figcaption { font-weight: bold; margin-bottom: .3em; }
 <div class="charts-red">
 {% for chart in red_charts %}
 <figure class="chart-red short" data-target="{{ chart.id }}">
-<figcaption>{{ chart.name }}</figcaption>
+<figcaption>{{ chart.name }} <span class="figs">{{ chart.figures }}</span></figcaption>
 {{ chart.svg }}
 {{ data_table(chart.name, chart.columns, chart.rows) }}
 </figure>
@@ -274,6 +275,7 @@ def _red_charts(red: Sequence[ReportRow], histories: Mapping[str, Sequence[Month
                 if rate else [str(m.period), _pct(m.trend_value), _pct(m.time_progress),
                               status_label(m.status, lang)] for m in months]
         out.append({"id": r.target.id, "name": r.target.name, "columns": columns,
+                    "figures": charts.figures_text(r, lang) if charts.is_charted(r) else "",
                     "rows": rows, "svg": _markup(charts.history_chart(r, months, lang))})
     return out
 
