@@ -211,7 +211,7 @@ def figures(row: ReportRow, lang: str) -> tuple[str, str]:
 
 
 def figures_text(row: ReportRow, lang: str) -> str:
-    """A bar's words: its colour, then its figures (`红 58.0%（时序83.3%）`)."""
+    """A bar's words: its colour's short word, then its figures."""
     bar, mark = figures(row, lang)
     status = status_short(row.status, lang)
     if row.target.kind in RATE_KINDS:
