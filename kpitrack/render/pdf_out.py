@@ -104,7 +104,7 @@ class _Fonts:
 
 
 def _text_flowable(fonts: _Fonts, text: str, size: float, *, centred: bool = False,
-                   before: float = 0.0, after: float = 3.0, keep: bool = False) -> Any:
+                   before: float = 0.0, after: float = 3.0) -> Any:
     """Plain text, wrapped to the frame, split across pages between lines."""
     from reportlab.platypus import Flowable
 
@@ -114,7 +114,6 @@ def _text_flowable(fonts: _Fonts, text: str, size: float, *, centred: bool = Fal
             self.lines = lines
             self.leading = size * 1.35
             self.spaceBefore, self.spaceAfter = before, after
-            self.keepWithNext = keep
 
         def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
             self.width = avail_width
@@ -163,16 +162,25 @@ class _Page:
     def title(self, value: str) -> None:
         self.text(value, _TITLE, centred=True, after=8.0)
 
-    def heading(self, value: str, size: float = _H1) -> None:
-        self.text(value, size, before=6.0, after=4.0, keep=True)
+    def heading(self, value: str, size: float = _H1, room: float = 28 * _MM) -> None:
+        """A heading, on a new page unless `room` is left below it for what it heads (a
+        table runs on across pages; keeping it whole with its heading would leave a page
+        empty)."""
+        from reportlab.platypus import CondPageBreak
+
+        if room:
+            self.story.append(CondPageBreak(room))
+        self.text(value, size, before=6.0, after=4.0)
 
     def note(self, value: str) -> None:
         self.text(value, _NOTE, after=2.0)
 
     def table(self, columns: Sequence[str], cells: Sequence[dict[str, str]],
               shades: Sequence[dict[str, Status]] = (),
-              headers: dict[str, str] | None = None) -> None:
-        self.story.append(_table(self, columns, cells, shades, headers or {}))
+              headers: dict[str, str] | None = None, header_row: bool = False) -> None:
+        """A table; `shades[i][key]` shades row i's cell `key` (with `header_row`,
+        `shades[0]` shades the header row's)."""
+        self.story.append(_table(self, columns, cells, shades, headers or {}, header_row))
         self.story[-1].spaceAfter = 4.0
 
     def build(self, numbering: Callable[[Any, Any], None]) -> bytes:
@@ -192,33 +200,40 @@ class _Page:
 
 def _widths(page: _Page, columns: Sequence[str], header: list[str],
             body: list[list[str]]) -> list[float]:
-    """Each column as wide as its widest text, the flexible ones (names, answers) taking
-    what is left, or giving it up when the table is too wide."""
+    """Each column as wide as its widest cell and its header (a long header may wrap),
+    the flexible ones (names, answers) taking what is left, or giving it up, down to
+    22 mm, when the table is too wide."""
     fonts = page.fonts
-    natural = []
+    natural, full = [], []
     for index, key in enumerate(columns):
         texts = {row[index] for row in body}
-        widest = max([fonts.width(t, _CELL) for t in texts] + [0.0])
-        head = fonts.width(header[index], _CELL)
-        natural.append(max(widest, min(head, 4 * _CELL)) + 2 * _PAD)
-        if key not in _FLEXIBLE:
-            natural[-1] = min(natural[-1], 32 * _MM)
+        widest = max([fonts.width(t, _CELL) for t in texts] + [0.0]) + 2 * _PAD
+        head = fonts.width(header[index], _CELL) + 2 * _PAD
+        cap = float("inf") if key in _FLEXIBLE else 32 * _MM
+        natural.append(min(max(widest, min(head, 4 * _CELL + 2 * _PAD)), cap))
+        full.append(min(max(widest, head), cap))
     flexible = [i for i, key in enumerate(columns) if key in _FLEXIBLE] or [len(columns) - 1]
-    fixed = sum(w for i, w in enumerate(natural) if i not in flexible)
-    room = page.room - fixed
-    wanted = sum(natural[i] for i in flexible)
-    if room >= wanted:
-        spare = (room - wanted) / len(flexible)
-        return [w + spare if i in flexible else w for i, w in enumerate(natural)]
-    least = 22 * _MM * len(flexible)
-    if room >= least:
-        share = [max(natural[i], 1.0) for i in flexible]
+    fixed = [i for i in range(len(columns)) if i not in flexible]
+    spare = page.room - sum(natural)
+    if spare >= 0:
         out = list(natural)
-        for i, weight in zip(flexible, share, strict=True):
-            out[i] = max(room * weight / sum(share), min(natural[i], 22 * _MM))
-        scale = (page.room - fixed) / sum(out[i] for i in flexible)
+        for i in fixed:  # first, headers on one line where there is room
+            grow = min(full[i] - out[i], spare)
+            out[i] += grow
+            spare -= grow
         for i in flexible:
-            out[i] *= scale
+            out[i] += spare / len(flexible)
+        return out
+    room = page.room - sum(natural[i] for i in fixed)
+    floor = [min(natural[i], 22 * _MM) for i in flexible]
+    if room >= sum(floor):
+        out = list(natural)
+        # The flexible columns share the room in proportion to their text, none below
+        # its floor.
+        over = [natural[i] - f for i, f in zip(flexible, floor, strict=True)]
+        left = room - sum(floor)
+        for i, f, extra in zip(flexible, floor, over, strict=True):
+            out[i] = f + left * extra / (sum(over) or 1.0)
         return out
     scale = page.room / sum(natural)
     return [w * scale for w in natural]
@@ -230,7 +245,8 @@ def _shown(columns: Sequence[str], cells: Sequence[dict[str, str]]) -> list[str]
 
 
 def _table(page: _Page, columns: Sequence[str], cells: Sequence[dict[str, str]],
-           shades: Sequence[dict[str, Status]], headers: dict[str, str]) -> Any:
+           shades: Sequence[dict[str, Status]], headers: dict[str, str],
+           header_row: bool = False) -> Any:
     from reportlab.platypus import Table
 
     fonts, lang = page.fonts, page.lang
@@ -251,6 +267,10 @@ def _table(page: _Page, columns: Sequence[str], cells: Sequence[dict[str, str]],
         *((side, (0, 0), (-1, -1), 1.5) for side in ("TOPPADDING", "BOTTOMPADDING")),
         *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i, k in enumerate(columns) if k in RIGHT),
     ]
+    if header_row:
+        style += [("BACKGROUND", (columns.index(k), 0), (columns.index(k), 0), "#" + FILLS[v])
+                  for k, v in shades[0].items() if k in columns]
+        shades = ()
     for index, row in enumerate(body):
         wrapped = [fonts.wrap(text, _CELL, w - 2 * _PAD) for text, w in zip(row, widths,
                                                                              strict=True)]
@@ -374,8 +394,9 @@ def _parts(page: _Page, report: StatusReport) -> int:
     else:
         page.text(word("no_missing", lang))
     page.heading(numbered(len(lists) + 2, word("league", lang), lang))
+    # The colour counts' headers are shaded in their colour.
     page.table(OWNER_COLUMNS, [owner_cells(r, lang) for r in league(report)],
-               headers={s.value: status_label(s, lang) for s in STATUS_ORDER})
+               [{s.value: s for s in STATUS_ORDER}], header_row=True)
     return len(lists) + 2
 
 
@@ -399,7 +420,7 @@ def report_pdf(report: StatusReport, lang: str) -> bytes:
     page = _Page(fonts, lang, landscape=True)
     _opening(page, report)
     number = _parts(page, report)
-    page.heading(numbered(number + 1, word("by_section", lang), lang))
+    page.heading(numbered(number + 1, word("by_section", lang), lang), room=42 * _MM)
     for index, (section, members) in enumerate(report.by_section().items(), start=1):
         name = section or word("no_section", lang)
         page.heading(f"{section_number(index, lang)}{name}", _H2)
@@ -437,7 +458,7 @@ def _notice(page: _Page, notice: Notice, report: StatusReport) -> None:
             page.text(word("none_items", lang))
         for index, row in enumerate(rows, start=1):
             before = len(page.story)
-            page.heading(f"{index}. {row.target.name}", _H2)
+            page.heading(f"{index}. {row.target.name}", _H2, room=0)  # kept with its table
             facts = item_facts(row, lang)
             page.table(("item", "value"), [{"item": k, "value": v} for k, v in facts],
                        [{"value": row.status} if i == 0 else {} for i in range(len(facts))],
