@@ -224,3 +224,27 @@ def test_wrapping_keeps_every_character_and_the_width(text):
     lines = fonts.wrap(text, 8.5, room)
     assert all(fonts.width(line, 8.5) <= room or len(line) == 1 for line in lines)
     assert squeezed("".join(lines)) == squeezed(text)
+
+
+@needs_poppler
+def test_a_truetype_font_is_embedded_and_reads_back(isolated, monkeypatch):
+    usable = next((p for p in pdf_fonts.candidates() if p.is_file() and pdf_fonts._load(p)),
+                  None)
+    if usable is None or shutil.which("pdffonts") is None:
+        pytest.skip("no TrueType Chinese font (or no pdffonts) on this computer")
+    monkeypatch.setenv("KPITRACK_PDF_FONT", str(usable))
+    write_ws(isolated, """
+[targets.x]
+name = "规上工业企业研发机构覆盖率"
+kind = "cumulative"
+target = 10
+""", {"2025-02": record("x", "2025-02", 1)})
+    assert run("export", "-o", "r.pdf").exit_code == 0
+    fonts = subprocess.run(["pdffonts", "r.pdf"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    chinese = [line for line in fonts if "TrueType" in line]
+    assert chinese and all(" yes yes yes " in line for line in chinese)
+    found = pages(isolated / "r.pdf")
+    numbered_pages(found)
+    assert "规上工业企业研发机构覆盖率" in squeezed("".join(found))
+    assert "红色·滞后督办" in "".join(found)

@@ -9,8 +9,10 @@
    Source Han fonts (PostScript outlines) are not among them.
 3. reportlab's built-in STSong-Light, a CID font that needs no file: every PDF reader
    draws it with a Song face of its own, so it is not embedded. It lacks a few marks
-   (`·`, `✓`, `†`, `‡`, `−`, `↕`, anything beyond the Basic Multilingual Plane); `text` draws each
-   such mark as a look-alike it has, the same way in the tables and in the legend.
+   (`·`, `✓`, `†`, `‡`, `−`, `↕`, anything beyond the Basic Multilingual Plane); `text`
+   draws each such mark as a look-alike it has, the same way in the tables and in the
+   legend. A TrueType font lacking one of those marks gets the same look-alike, if it
+   has that.
 """
 
 from __future__ import annotations
@@ -30,17 +32,19 @@ BUILT_IN = "STSong-Light"
 # A usable font draws the report's own words and its figures.
 _NEEDED = "截至红色指标0123456789%-+.A"
 # What STSong-Light lacks, as what it has: 红色・滞后督办 reads back as 红色·滞后督办.
-_LOOKALIKES = str.maketrans({"·": "・", "✓": "√", "†": "※", "‡": "§", "−": "－", "↕": "↑↓"})
+_LOOKALIKES: dict[int, str] = str.maketrans({"·": "・", "✓": "√", "†": "※", "‡": "§", "−": "－",
+                                             "↕": "↑↓"})
 _BEYOND_BMP = "□"
 
 
 @dataclass(frozen=True)
 class Font:
-    """A registered font: its reportlab name, its file (None for the built-in one)."""
+    """A registered font: its reportlab name, its file (None for the built-in one), and
+    the look-alikes it draws for the marks it lacks."""
 
     name: str
     path: str | None
-    widths: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    lookalikes: dict[int, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def built_in(self) -> bool:
@@ -48,12 +52,11 @@ class Font:
 
     def text(self, value: str) -> str:
         """User or catalogue text as it is drawn: one line, no control or reordering
-        character (as every format), and with the built-in font, its look-alikes."""
+        character (as every format), with a look-alike for each mark the font lacks."""
         value = safe.plain(value)
-        if not self.built_in:
-            return value
-        value = value.translate(_LOOKALIKES)
-        if value.isascii() or max(value) <= "\uffff":
+        if self.lookalikes:
+            value = value.translate(self.lookalikes)
+        if not self.built_in or value.isascii() or max(value) <= "\uffff":
             return value
         return "".join(c if c <= "\uffff" else _BEYOND_BMP for c in value)
 
@@ -101,7 +104,10 @@ def _load(path: Path) -> Font | None:
     if any(ord(c) not in font.face.charToGlyph for c in _NEEDED):
         return None
     pdfmetrics.registerFont(font)
-    return Font(name, str(path))
+    has = font.face.charToGlyph
+    lacks = {mark: like for mark, like in _LOOKALIKES.items()
+             if mark not in has and all(ord(c) in has for c in like)}
+    return Font(name, str(path), lacks)
 
 
 def _built_in() -> Font:
@@ -112,7 +118,7 @@ def _built_in() -> Font:
         pdfmetrics.registerFont(UnicodeCIDFont(BUILT_IN))
     except Exception as exc:  # reportlab installed without its CID data
         raise KpiError(Msg.PDF_NO_FONT(variable=FONT_VARIABLE)) from exc
-    return Font(BUILT_IN, None)
+    return Font(BUILT_IN, None, _LOOKALIKES)
 
 
 @functools.lru_cache(maxsize=8)
