@@ -25,15 +25,13 @@ from pathlib import Path
 
 from ..core.errors import KpiError
 from ..i18n.messages import Msg
+from ..i18n.vocabulary import PDF_FONT_PROBE, PDF_LOOKALIKES
 from . import safe
 
 FONT_VARIABLE = "KPITRACK_PDF_FONT"
 BUILT_IN = "STSong-Light"
-# A usable font draws the report's own words and its figures.
-_NEEDED = "截至红色指标0123456789%-+.A"
-# What STSong-Light lacks, as what it has: 红色・滞后督办 reads back as 红色·滞后督办.
-_LOOKALIKES: dict[int, str] = str.maketrans({"·": "・", "✓": "√", "†": "※", "‡": "§", "−": "－",
-                                             "↕": "↑↓"})
+_NEEDED = PDF_FONT_PROBE
+_LOOKALIKES: dict[int, str] = str.maketrans(PDF_LOOKALIKES)
 _BEYOND_BMP = "□"
 
 

@@ -365,7 +365,7 @@ def _opening(page: _Page, report: StatusReport) -> None:
 
 
 def _parts(page: _Page, report: StatusReport) -> int:
-    """一 to 六: the red list, closed, changes, late, missing, the units; their number."""
+    """Parts 1 to 6: the red list, closed, changes, late, missing, the units; their count."""
     lang = page.lang
     rows = list(report.rows)
     red = sorted((r for r in rows if r.status is Status.RED), key=lambda r: r.ev.gap or 0.0)
@@ -463,7 +463,7 @@ def _notice(page: _Page, notice: Notice, report: StatusReport) -> None:
             page.table(("item", "value"), [{"item": k, "value": v} for k, v in facts],
                        [{"value": row.status} if i == 0 else {} for i in range(len(facts))],
                        headers={"item": word("item", lang), "value": word("value", lang)})
-            for note in _mark_notes(report, [row], ("status",), lang):
+            for note in _mark_notes(report, [row], ("status", "actual"), lang):
                 page.note(note)
             item = page.story[before:]
             page.story[before:] = [KeepTogether(item)]
