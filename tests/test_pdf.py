@@ -41,8 +41,10 @@ def numbered_pages(found: list[str]) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_font_search():
     pdf_fonts._find.cache_clear()
+    pdf_fonts._load.cache_clear()
     yield
     pdf_fonts._find.cache_clear()
+    pdf_fonts._load.cache_clear()
 
 
 @needs_poppler
@@ -248,3 +250,18 @@ target = 10
     numbered_pages(found)
     assert "规上工业企业研发机构覆盖率" in squeezed("".join(found))
     assert "红色·滞后督办" in "".join(found)
+
+
+def test_headings_take_a_hei_face_when_there_is_one(monkeypatch, tmp_path):
+    monkeypatch.delenv("KPITRACK_PDF_FONT", raising=False)
+    usable = next((p for p in pdf_fonts.heading_candidates()
+                   if p.is_file() and pdf_fonts._load(p)), None)
+    if usable is None:
+        pytest.skip("no TrueType Hei font on this computer")
+    monkeypatch.setattr(pdf_fonts, "candidates", lambda: [])
+    body, heading = pdf_fonts.find_fonts()
+    assert body.built_in and heading.path == str(usable)
+    # A font named in the variable is used for everything.
+    monkeypatch.setenv("KPITRACK_PDF_FONT", str(usable))
+    body, heading = pdf_fonts.find_fonts()
+    assert body == heading and body.path == str(usable)

@@ -89,6 +89,7 @@ def candidates() -> list[Path]:
     return [*_windows_fonts(), *(Path(p) for p in _OTHER_FONTS)]
 
 
+@functools.lru_cache(maxsize=16)
 def _load(path: Path) -> Font | None:
     """The font at `path` registered with reportlab, or None if it cannot draw Chinese."""
     from reportlab.pdfbase import pdfmetrics
@@ -137,3 +138,28 @@ def _find(chosen: str | None, tried: tuple[Path, ...]) -> Font:
 def find_font() -> Font:
     """The font of this computer's PDFs: the variable, the system's fonts, the built-in."""
     return _find(os.environ.get(FONT_VARIABLE) or None, tuple(candidates()))
+
+
+def heading_candidates() -> list[Path]:
+    """The bold-looking (黑体) faces tried for titles and headings."""
+    windows = [p for p in _windows_fonts() if p.name in ("simhei.ttf", "msyh.ttc")]
+    return [*windows, Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+            Path("/System/Library/Fonts/STHeiti Light.ttc"),
+            Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+            Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")]
+
+
+def find_fonts() -> tuple[Font, Font]:
+    """The body font and the headings' font: a Hei face (SimHei, Microsoft YaHei,
+    STHeiti, WenQuanYi) for titles and headings when the system has one and no font was
+    named in the variable; else the body font for both."""
+    body = find_font()
+    if os.environ.get(FONT_VARIABLE):
+        return body, body
+    for path in heading_candidates():
+        if str(path) == body.path:
+            return body, body
+        found = _load(path) if path.is_file() else None
+        if found is not None:
+            return body, found
+    return body, body

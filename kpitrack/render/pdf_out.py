@@ -49,7 +49,7 @@ from .columns import (
 )
 from .legend import legend_items
 from .notice import intro, item_facts, unit_name
-from .pdf_fonts import Font, find_font
+from .pdf_fonts import Font, find_fonts
 
 _MM = 72 / 25.4
 _MARGIN = 15 * _MM
@@ -146,21 +146,24 @@ def _text_flowable(fonts: _Fonts, text: str, size: float, *, centred: bool = Fal
 class _Page:
     """What goes on one document: its fonts, its width, and the flowables."""
 
-    def __init__(self, fonts: _Fonts, lang: str, landscape: bool) -> None:
+    def __init__(self, fonts: _Fonts, lang: str, landscape: bool,
+                 headings: _Fonts | None = None) -> None:
         from reportlab.lib.pagesizes import A4
         from reportlab.lib.pagesizes import landscape as turned
 
         self.fonts, self.lang = fonts, lang
+        self.headings = headings or fonts
         self.size = turned(A4) if landscape else A4
         self.room = self.size[0] - 2 * _MARGIN
         self.height = self.size[1] - 2 * _MARGIN - _FOOTER
         self.story: list[Any] = []
 
-    def text(self, value: str, size: float = _BODY, **how: Any) -> None:
-        self.story.append(_text_flowable(self.fonts, self.fonts.font.text(value), size, **how))
+    def text(self, value: str, size: float = _BODY, heading: bool = False, **how: Any) -> None:
+        fonts = self.headings if heading else self.fonts
+        self.story.append(_text_flowable(fonts, fonts.font.text(value), size, **how))
 
     def title(self, value: str) -> None:
-        self.text(value, _TITLE, centred=True, after=8.0)
+        self.text(value, _TITLE, heading=True, centred=True, after=8.0)
 
     def heading(self, value: str, size: float = _H1, room: float = 28 * _MM) -> None:
         """A heading, on a new page unless `room` is left below it for what it heads (a
@@ -170,7 +173,7 @@ class _Page:
 
         if room:
             self.story.append(CondPageBreak(room))
-        self.text(value, size, before=6.0, after=4.0)
+        self.text(value, size, heading=True, before=6.0, after=4.0)
 
     def note(self, value: str) -> None:
         self.text(value, _NOTE, after=2.0)
@@ -191,7 +194,8 @@ class _Page:
         doc = BaseDocTemplate(out, pagesize=self.size, leftMargin=_MARGIN,
                               rightMargin=_MARGIN, topMargin=_MARGIN,
                               bottomMargin=_MARGIN + _FOOTER, title="", author="",
-                              creator="", producer="", subject="")
+                              creator="", producer="", subject="",
+                              initialFontName=self.fonts.font.name, initialFontSize=_BODY)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=numbering)])
         doc.build(self.story)
@@ -416,8 +420,8 @@ def _legend(page: _Page, report: StatusReport, number: int) -> None:
 
 def report_pdf(report: StatusReport, lang: str) -> bytes:
     """The meeting report: the Markdown report's sections, as a PDF."""
-    fonts = _Fonts(find_font())
-    page = _Page(fonts, lang, landscape=True)
+    fonts, headings = (_Fonts(f) for f in find_fonts())
+    page = _Page(fonts, lang, landscape=True, headings=headings)
     _opening(page, report)
     number = _parts(page, report)
     page.heading(numbered(number + 1, word("by_section", lang), lang), room=42 * _MM)
@@ -473,8 +477,8 @@ def notices_pdf(notices: Sequence[Notice], report: StatusReport, lang: str) -> b
     """Every notice, each unit's on pages of its own, numbered from its first."""
     from reportlab.platypus import PageBreakIfNotEmpty
 
-    fonts = _Fonts(find_font())
-    page = _Page(fonts, lang, landscape=False)
+    fonts, headings = (_Fonts(f) for f in find_fonts())
+    page = _Page(fonts, lang, landscape=False, headings=headings)
     starts: list[int] = [1]
     for position, notice in enumerate(notices):
         if position:
