@@ -107,6 +107,7 @@ def test_notices_have_one_unit_per_page_group_and_add_no_command(isolated):
     assert "kpitrack" not in text and "--" not in text
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_rows_are_never_split_and_headers_repeat(isolated):
     targets = "".join(f"""
@@ -265,3 +266,25 @@ def test_headings_take_a_hei_face_when_there_is_one(monkeypatch, tmp_path):
     monkeypatch.setenv("KPITRACK_PDF_FONT", str(usable))
     body, heading = pdf_fonts.find_fonts()
     assert body == heading and body.path == str(usable)
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_the_benchmarks_1700_targets_report_and_notices(isolated):
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from run import generate
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    generate(isolated / "ws", 1700)
+    for args in (["export", "-o", "r.pdf"], ["notice", "-o", "n.pdf"]):
+        result = run("-C", str(isolated / "ws"), *args)
+        assert result.exit_code == 0, result.stderr
+    report = pages(isolated / "r.pdf")
+    numbered_pages(report)
+    assert len(report) > 50
+    notices = pages(isolated / "n.pdf")
+    assert all(re.sub("—[0-9]+—", "", squeezed(t)) for t in notices), "a blank page"
+    assert all(re.search("—[0-9]+—", squeezed(t)) for t in notices)
