@@ -141,7 +141,7 @@ def find_font() -> Font:
 
 
 def heading_candidates() -> list[Path]:
-    """The bold-looking (黑体) faces tried for titles and headings."""
+    """The Hei (sans, bold-looking) faces tried for titles and headings."""
     windows = [p for p in _windows_fonts() if p.name in ("simhei.ttf", "msyh.ttc")]
     return [*windows, Path("/System/Library/Fonts/STHeiti Medium.ttc"),
             Path("/System/Library/Fonts/STHeiti Light.ttc"),
