@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, record, run, write_ws
 from kpitrack.render import pdf_fonts
@@ -288,3 +290,12 @@ def test_the_benchmarks_1700_targets_report_and_notices(isolated):
     notices = pages(isolated / "n.pdf")
     assert all(re.sub("—[0-9]+—", "", squeezed(t)) for t in notices), "a blank page"
     assert all(re.search("—[0-9]+—", squeezed(t)) for t in notices)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="截至红色 ab12.-W", max_size=200), st.floats(10, 200))
+def test_wrapped_lines_fit_and_keep_the_text(text, room):
+    fonts = _Fonts(pdf_fonts._built_in())
+    lines = fonts.wrap(text, 8.5, room)
+    assert all(fonts.width(line, 8.5) <= room + 1e-9 or len(line) == 1 for line in lines)
+    assert squeezed("".join(lines)) == squeezed(text)

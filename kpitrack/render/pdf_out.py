@@ -88,13 +88,18 @@ class _Fonts:
             if w is None:
                 w = self._chars[(char, size)] = self.width(char, size)
             if used + w > room and line:
-                if space > 0 and char != " ":
+                if char == " ":  # the line ends at this space, which is dropped
+                    lines.append(line)
+                    line, used, space = "", 0.0, -1
+                    continue
+                if space > 0:  # the line ends at its last space
                     lines.append(line[:space])
                     line = line[space + 1:]
-                else:
+                    used = self.width(line, size)
+                if used + w > room and line:  # or where it is full
                     lines.append(line)
-                    line = ""
-                used, space = self.width(line, size), -1
+                    line, used = "", 0.0
+                space = -1
             if char == " ":
                 space = len(line)
             line += char
