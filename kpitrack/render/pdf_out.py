@@ -256,8 +256,10 @@ def _shown(columns: Sequence[str], cells: Sequence[dict[str, str]]) -> list[str]
 def _table(page: _Page, columns: Sequence[str], cells: Sequence[dict[str, str]],
            shades: Sequence[dict[str, Status]], headers: dict[str, str],
            header_row: bool = False) -> Any:
+    from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table
 
+    fills = {status: HexColor("#" + fill) for status, fill in FILLS.items()}
     fonts, lang = page.fonts, page.lang
     columns = _shown(columns, cells)
     header = [fonts.font.text(headers.get(k) or word(k, lang)) for k in columns]
@@ -277,7 +279,7 @@ def _table(page: _Page, columns: Sequence[str], cells: Sequence[dict[str, str]],
         *(("ALIGN", (i, 1), (i, -1), "RIGHT") for i, k in enumerate(columns) if k in RIGHT),
     ]
     if header_row:
-        style += [("BACKGROUND", (columns.index(k), 0), (columns.index(k), 0), "#" + FILLS[v])
+        style += [("BACKGROUND", (columns.index(k), 0), (columns.index(k), 0), fills[v])
                   for k, v in shades[0].items() if k in columns]
         shades = ()
     for index, row in enumerate(body):
@@ -291,7 +293,7 @@ def _table(page: _Page, columns: Sequence[str], cells: Sequence[dict[str, str]],
         for key, status in shade.items():
             if key in columns:
                 at = columns.index(key)
-                style.append(("BACKGROUND", (at, first), (at, len(data) - 1), "#" + FILLS[status]))
+                style.append(("BACKGROUND", (at, first), (at, len(data) - 1), fills[status]))
     return Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
 
 
