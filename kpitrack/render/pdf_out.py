@@ -59,6 +59,9 @@ _PAD = 2.5
 _HEADER_FILL = "#E7E6E6"
 # Columns that take the room left over, and may wrap: user text.
 _FLEXIBLE = ("name", "answer", "missing_targets", "owner", "supervision", "section", "value")
+# A table of this many rows or fewer is kept on one page with its heading and its notes;
+# a longer one runs on, its header repeated.
+_KEPT_ROWS = 15
 # Columns shown even when every cell in them is empty.
 _KEPT = frozenset({"status", "name", "item", "value", "owner"})
 
@@ -333,9 +336,12 @@ def _mark_notes(report: StatusReport, rows: Sequence[ReportRow], columns: Sequen
 
 def _rows_table(page: _Page, report: StatusReport, rows: Sequence[ReportRow],
                 columns: Sequence[str]) -> None:
+    from reportlab.platypus import KeepTogether
+
     lang = page.lang
     cells, shades = _status_cells(rows, lang)
     shown = _shown(with_month(tuple(columns), rows), cells)
+    heading = len(page.story) - 1  # the heading just added
     page.table(shown, cells, shades)
     notes = _mark_notes(report, rows, shown, lang)
     if "change" in shown:
@@ -344,6 +350,8 @@ def _rows_table(page: _Page, report: StatusReport, rows: Sequence[ReportRow],
         notes.append(word("trend_note", lang))
     for note in notes:
         page.note(note)
+    if len(rows) <= _KEPT_ROWS:  # a short table stays on one page with its heading and notes
+        page.story[heading:] = [KeepTogether(page.story[heading:])]
 
 
 def _footer(fonts: _Fonts, lang: str, first_page: Callable[[], int] = lambda: 1
@@ -412,8 +420,11 @@ def _parts(page: _Page, report: StatusReport) -> int:
 
 
 def _legend(page: _Page, report: StatusReport, number: int) -> None:
+    from reportlab.platypus import KeepTogether
+
     lang = page.lang
     page.heading(numbered(number, word("legend", lang), lang))
+    start = len(page.story) - 1
     items = legend_items(report, lang)
     chips = [(status, text) for status, text in items if status is not None]
     page.table(("item", "value"),
@@ -423,6 +434,7 @@ def _legend(page: _Page, report: StatusReport, number: int) -> None:
     for status, text in items:
         if status is None:
             page.note(text)
+    page.story[start:] = [KeepTogether(page.story[start:])]  # the legend on one page
 
 
 def report_pdf(report: StatusReport, lang: str) -> bytes:
