@@ -299,3 +299,14 @@ def test_wrapped_lines_fit_and_keep_the_text(text, room):
     lines = fonts.wrap(text, 8.5, room)
     assert all(fonts.width(line, 8.5) <= room + 1e-9 or len(line) == 1 for line in lines)
     assert squeezed("".join(lines)) == squeezed(text)
+
+
+def test_a_broken_system_font_is_passed_over(monkeypatch, tmp_path):
+    monkeypatch.delenv("KPITRACK_PDF_FONT", raising=False)
+    broken = tmp_path / "Fonts" / "simsun.ttc"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a font")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    assert pdf_fonts.candidates()[0] == broken
+    monkeypatch.setattr(pdf_fonts, "candidates", lambda: [broken])
+    assert pdf_fonts.find_font().built_in
