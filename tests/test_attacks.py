@@ -298,7 +298,7 @@ def test_undecodable_bytes_in_an_argument_are_one_line(ws):
     assert len(result.stderr.splitlines()) == 1 and b"Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "md", "csv"])
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "md", "csv", "pdf"])
 def test_noncharacters_in_a_name_do_not_break_an_export(isolated, fmt):
     write_ws(isolated, """
 [targets.x]

@@ -21,6 +21,7 @@ from ..render.json_out import dumps, notice_json
 from ..render.notice import notice_markdown
 from ..render.notice_robot import notice_robot
 from ..render.owners import owners_text
+from ..render.pdf_out import notices_pdf
 from ..render.reply_xlsx import items, reply_form_xlsx
 from ..render.terminal.layout import available_width
 from ..render.terminal.messages import (
@@ -46,12 +47,12 @@ from .robot import send_to_robot
 from .settings import Settings, out, output_format, today, write_output
 
 NOTICE_SUFFIXES = {".md": "md", ".markdown": "md", ".json": "json", ".docx": "docx",
-                   ".xlsx": "xlsx"}
+                   ".xlsx": "xlsx", ".pdf": "pdf"}
 
 
 @command(help=Help.EXPORT)
 @selection_options
-@format_option(("md", "html", "csv", "json", "xlsx", "docx"), None, Help.EXPORT_FORMAT)
+@format_option(("md", "html", "csv", "json", "xlsx", "docx", "pdf"), None, Help.EXPORT_FORMAT)
 @output_option
 @click.pass_obj
 def export(settings: Settings, as_of: str | None, section: str | None, owner: str | None,
@@ -87,7 +88,7 @@ def owners(settings: Settings, as_of: str | None, fmt: str, wide: bool) -> None:
 @command(help=Help.NOTICE)
 @option("--owner", shell_complete=complete_owner, help=Help.NOTICE_OWNER)
 @as_of_option(Help.OWNERS_AS_OF)
-@format_option(("md", "docx", "json", "xlsx"), None, Help.NOTICE_FORMAT)
+@format_option(("md", "docx", "json", "xlsx", "pdf"), None, Help.NOTICE_FORMAT)
 @output_option
 @robot_options
 @click.pass_obj
@@ -111,6 +112,8 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
     if chosen == "docx":
 
         data = notices_docx(found, report, lang)
+    elif chosen == "pdf":
+        data = notices_pdf(found, report, lang)
     elif chosen == "json":
 
         data = (dumps(notice_json(found, report)) + "\n").encode("utf-8")

@@ -27,6 +27,7 @@ FORMAT_WORDS: dict[str, str] = {
     "html": "html", "htm": "html", "网页": "html",
     "xlsx": "xlsx", "excel": "xlsx", "工作簿": "xlsx",
     "docx": "docx", "word": "docx", "文档": "docx",
+    "pdf": "pdf",
     "text": "text", "文本": "text",
 }
 

@@ -139,7 +139,7 @@ class Help(metaclass=Catalogue):
 
     # ── export ──────────────────────────────────────────────────────────────────
     EXPORT = MessageId(
-        "Write the meeting report: Markdown, an HTML page, Word, CSV, Excel, or JSON.\n\n"
+        "Write the meeting report: Markdown, an HTML page, Word, PDF, CSV, Excel, or JSON.\n\n"
         "The Markdown and the Word document have a headline with the colour counts, the "
         "red list with each item's supervision state and its unit's answer, the items "
         "closed, the targets that changed colour, the units side by side, one table per "
@@ -150,10 +150,11 @@ class Help(metaclass=Catalogue):
         "  kpitrack export -o report.md\n"
         "  kpitrack export -o report.html\n"
         "  kpitrack export -o report.docx\n"
+        "  kpitrack export -o report.pdf\n"
         "  kpitrack export -o report.xlsx\n"
         "  kpitrack export -o report.csv --as-of 2025-09\n"
         "  kpitrack export --format json --section industry > industry.json",
-        "生成会议报告：Markdown、网页（HTML）、Word、CSV、Excel 或 JSON。\n\n"
+        "生成会议报告：Markdown、网页（HTML）、Word、PDF、CSV、Excel 或 JSON。\n\n"
         "Markdown 和 Word 报告包括各颜色数量、红色滞后督办清单（含督办状态和单位答复）、本月"
         "销号事项、颜色变化、责任单位晾晒、分板块表格和图例。Excel 工作簿每项指标一行，状态"
         "单元格按颜色填充并保留文字，图例在第二个工作表。网页另有四张图表，可在手机上阅读，"
@@ -162,16 +163,19 @@ class Help(metaclass=Catalogue):
         "  kpitrack export -o 报告.md\n"
         "  kpitrack export -o 报告.html\n"
         "  kpitrack export -o 报告.docx\n"
+        "  kpitrack export -o 报告.pdf\n"
         "  kpitrack export -o 报告.xlsx\n"
         "  kpitrack export -o 报告.csv --as-of 2025-09\n"
         "  kpitrack export --format json --section 产业 > 产业.json")
     EXPORT_FORMAT = MessageId(
         "md (default), html (one self-contained page with charts, to look at or print), "
         "csv (UTF-8 with a BOM, for Excel), json, xlsx (an Excel workbook, status cells "
-        "filled in their colour) or docx (a Word document, A4 landscape). Without it, the "
-        "-o file's extension decides.",
+        "filled in their colour), docx (a Word document, A4 landscape) or pdf (A4 "
+        "landscape, in the font KPITRACK_PDF_FONT names, else a Chinese system font). "
+        "Without it, the -o file's extension decides.",
         "md（默认）、html（含图表的单个网页，可查看或打印）、csv（带 BOM 的 UTF-8，供 Excel "
-        "打开）、json、xlsx（Excel 工作簿，状态单元格按颜色填充）或 docx（Word 文档，A4 横向）。"
+        "打开）、json、xlsx（Excel 工作簿，状态单元格按颜色填充）、docx（Word 文档，A4 横向）或 "
+        "pdf（A4 横向，字体用 KPITRACK_PDF_FONT 指定的，否则用系统中文字体）。"
         "不写时按 -o 文件的扩展名决定。")
 
     # ── add ─────────────────────────────────────────────────────────────────────
@@ -431,6 +435,7 @@ class Help(metaclass=Catalogue):
         "\b\nExamples:\n"
         "  kpitrack notice --owner science\n"
         "  kpitrack notice -o notices.docx\n"
+        "  kpitrack notice -o notices.pdf\n"
         "  kpitrack notice --owner science -o reply.xlsx\n"
         "  kpitrack notice --owner science --format json",
         "生成督办通知单：每个单位一份，先列红色事项，再列黄色预警。\n\n"
@@ -442,6 +447,7 @@ class Help(metaclass=Catalogue):
         "\b\n示例：\n"
         "  kpitrack notice --owner 科技创新局\n"
         "  kpitrack notice -o 督办通知.docx\n"
+        "  kpitrack notice -o 督办通知.pdf\n"
         "  kpitrack notice --owner 科技创新局 -o 回复.xlsx\n"
         "  kpitrack notice --owner 科技创新局 --format json")
     NOTICE_OWNER = MessageId(
@@ -449,9 +455,11 @@ class Help(metaclass=Catalogue):
         "targets.",
         "只生成此单位的通知（写出名称的一部分即可）；否则为每个有红色或黄色指标的单位生成。")
     NOTICE_FORMAT = MessageId(
-        "md (default), docx (a Word document, each unit on a new page), json, or xlsx "
-        "(each unit's reply form). Without it, the -o file's extension decides.",
-        "md（默认）、docx（Word 文档，每个单位另起一页）、json 或 xlsx（各单位的督办事项反馈表）。"
+        "md (default), docx (a Word document, each unit on a new page), pdf (the same, "
+        "each unit's pages numbered from 1), json, or xlsx (each unit's reply form). "
+        "Without it, the -o file's extension decides.",
+        "md（默认）、docx（Word 文档，每个单位另起一页）、pdf（同上，各单位页码从 1 起）、json 或 "
+        "xlsx（各单位的督办事项反馈表）。"
         "不写时按 -o 文件的扩展名决定。")
 
     SHEET = MessageId(

@@ -556,6 +556,12 @@ class Msg(metaclass=Catalogue):
     BINARY_TO_TERMINAL = MessageId(
         "a .{fmt} file is not text: give -o report.{fmt}, or redirect stdout to a file",
         ".{fmt} 文件不是文本：请用 -o report.{fmt} 指定文件，或把输出重定向到文件")
+    PDF_FONT_UNUSABLE = MessageId(
+        "{variable} names {path}, which is not a TrueType font (.ttf, .ttc) with Chinese characters; name one such as C:\\Windows\\Fonts\\simsun.ttc, or unset it",
+        "{variable} 指定的 {path} 不是含中文的 TrueType 字体（.ttf、.ttc）；请改为如 C:\\Windows\\Fonts\\simsun.ttc 的字体文件，或删除该变量")
+    PDF_NO_FONT = MessageId(
+        "no font with Chinese characters for the PDF: set {variable} to a .ttf or .ttc font file",
+        "没有可用于 PDF 的中文字体：请把 {variable} 设为一个 .ttf 或 .ttc 字体文件")
     YEAR_NEEDS_FROM = MessageId("--year moves a copied plan; give --from FILE too",
                                 "--year 用于移动复制的计划；请同时给出 --from 文件")
     # sheets

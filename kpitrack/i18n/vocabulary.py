@@ -126,3 +126,8 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】”’,.;:?!)]}�
 HEADING_COLON = {"zh": "：", "en": ":"}
 # Where a help text's first sentence ends, in either language.
 SENTENCE_END = re.compile(r"(.+?[。！？]|.+?[.!?](?=\s|$))")
+# A PDF font is usable when it draws these: the report's own words and its figures.
+PDF_FONT_PROBE = "截至红色指标0123456789%-+.A"
+# Marks that reportlab's built-in STSong-Light (and some TrueType fonts) lack, each with
+# a look-alike it has: 红色・滞后督办 reads back from the PDF as 红色·滞后督办.
+PDF_LOOKALIKES = {"·": "・", "✓": "√", "†": "※", "‡": "§", "−": "－", "↕": "↑↓"}

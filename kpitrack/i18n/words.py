@@ -204,6 +204,7 @@ class Word(metaclass=Catalogue):
     SECTION_NUMBER = MessageId("{english_n}. ", "（{chinese_numeral}）")
     PART_NUMBER = MessageId("{english_n}. ", "{chinese_numeral}、")
     COUNT_ITEMS = MessageId(" ({n})", "（{n}项）")
+    PAGE_NUMBER = MessageId('— {n} —', '— {n} —')
     ITEMS = MessageId("{n}", "{n}项")
     NOTES_JOIN = MessageId("; ", "；")
     INTERVIEW_MARK = MessageId(", interview", "·约谈")

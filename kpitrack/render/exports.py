@@ -11,6 +11,7 @@ from .docx_out import report_docx
 from .html.page import report_html
 from .json_out import dumps, report_json
 from .markdown import report_markdown
+from .pdf_out import report_pdf
 from .xlsx_out import status_xlsx
 
 
@@ -22,6 +23,8 @@ def export_bytes(report: StatusReport, fmt: str, lang: str,
         return status_xlsx(report, lang)
     if fmt == "docx":
         return report_docx(report, lang)
+    if fmt == "pdf":
+        return report_pdf(report, lang)
     if fmt == "html":
         text = report_html(report, histories or {}, lang)
     elif fmt == "json":

@@ -9,10 +9,11 @@ from .json_out import dumps, report_json
 from .markdown import status_markdown
 
 STATUS_FORMATS = ("table", "json", "csv", "md")
-EXPORT_FORMATS = ("md", "html", "csv", "json", "xlsx", "docx")
+EXPORT_FORMATS = ("md", "html", "csv", "json", "xlsx", "docx", "pdf")
 EXPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                   ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".docx": "docx"}
-BINARY_FORMATS = ("xlsx", "docx")
+                   ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".docx": "docx",
+                   ".pdf": "pdf"}
+BINARY_FORMATS = ("xlsx", "docx", "pdf")
 
 
 def status_text(report: StatusReport, fmt: str, lang: str) -> str:
