@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -77,10 +76,7 @@ def _document(landscape: bool, sizes: Sizes) -> tuple[Any, Body]:
 
 
 def _save(doc: Any, body: Body) -> bytes:
-    body.into(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return body.saved(doc)
 
 
 def _grid(columns: Sequence[str], cells: Sequence[dict[str, str]], lang: str,
