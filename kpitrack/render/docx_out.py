@@ -208,6 +208,7 @@ def report_docx(report: StatusReport, lang: str, issued: dt.date | None = None) 
         _rows_table(body, report, members, MD_COLUMNS, lang)
     body.paragraph(numbered(8, word("legend", lang), lang), "Heading1")
     _legend(body, report, lang)
+    body.glue()
     body.lines(signature(report.plan.office, issued or report.as_of.day, lang))
     return _save(doc, body)
 
@@ -275,6 +276,7 @@ def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str,
         notes = notice_notes(notice, report, lang)
         if notes:
             body.paragraph(notes, "KpiTable")
+        body.glue()
         body.lines(signature(office, issued or report.as_of.day, lang))
         _reply_table(body, notice, report, lang)
     return _save(doc, body)

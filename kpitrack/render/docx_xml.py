@@ -12,6 +12,7 @@ and reordering characters removed (as `safe.plain` does everywhere), then XML-es
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -126,7 +127,7 @@ def page_setup(doc: Any, landscape: bool) -> int:
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        width, height, margins = 297, 210, (25, 25, 25, 25)
+        width, height, margins = 297, 210, (25, 25, 20, 20)
     else:
         width, height, margins = 210, 297, (37, 35, 28, 26)
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -159,7 +160,7 @@ class Body:
     """The document's body as XML text, written into the document by `saved`."""
 
     def __init__(self, width: int, table_points: float) -> None:
-        self.parts: list[str] = []
+        self.parts: list[str | Grid] = []
         self.width = width  # the text's width, in twips
         self.table_points = table_points
 
@@ -181,7 +182,23 @@ class Body:
                           f'<w:jc w:val="{align}"/></w:pPr>{runs}</w:p>')
 
     def table(self, grid: Grid) -> None:
-        self.parts.append(grid.xml(self.width, self.table_points))
+        self.parts.append(grid)
+
+    def glue(self) -> None:
+        """Keep what was added last on the page of what comes next (the signature: a page
+        must not hold the signature alone)."""
+        last = self.parts[-1]
+        if isinstance(last, Grid):
+            last.keep_end = True
+        elif "<w:keepNext/>" not in last:
+            at = last.index("<w:pPr>") + len("<w:pPr>")
+            style = re.match(r'<w:pStyle w:val="[^"]*"/>', last[at:])
+            at += style.end() if style else 0
+            self.parts[-1] = last[:at] + "<w:keepNext/>" + last[at:]
+
+    def xml(self) -> str:
+        return "".join(p if isinstance(p, str) else p.xml(self.width, self.table_points)
+                       for p in self.parts)
 
     def saved(self, doc: Any) -> bytes:
         """The .docx file: `doc` saved, with the body's pieces put into its
@@ -195,7 +212,7 @@ class Body:
             for info in source.infolist():
                 data = source.read(info)
                 if info.filename == "word/document.xml":
-                    data = _with_body(data.decode("utf-8"), "".join(self.parts))
+                    data = _with_body(data.decode("utf-8"), self.xml())
                 target.writestr(info, data, zipfile.ZIP_DEFLATED)
         return result.getvalue()
 
@@ -235,6 +252,9 @@ def longest_word(value: str) -> int:
     return best
 
 
+_WIDE_LEAST = 16  # half-ems
+
+
 @dataclass
 class Column:
     header: str
@@ -256,6 +276,7 @@ class Grid:
     fills: list[list[str]]
     keep: bool = False
     height: int = 0
+    keep_end: bool = False  # the last row kept with what follows the table
 
     def widths(self, width: int, points: float) -> list[int]:
         """Column widths from the content: each column gets at least its widest
@@ -271,7 +292,12 @@ class Grid:
             longest = max((width_units(t) for t in texts), default=0)
             floor = longest if column.whole else max((longest_word(t) for t in texts),
                                                      default=0)
-            floor = max(floor, 4, longest_word(column.header), column.least)
+            # a header of up to four characters stays on one line (three over a figure's
+            # column, as 完成率; 时序进度 there goes on two)
+            header = min(width_units(column.header), 6 if column.right else 8)
+            floor = max(floor, header, longest_word(column.header), column.least)
+            if column.share > 1:  # a name keeps eight characters a line, or its own length
+                floor = max(floor, min(longest, _WIDE_LEAST))
             least.append(floor)
             wanted.append(max(longest, floor, width_units(column.header)))
         base = [round(u * unit) + pad for u in least]
@@ -319,8 +345,9 @@ class Grid:
         for index, (row, fills) in enumerate(zip(self.rows, self.fills, strict=True)):
             # Keep-with-next on every row but the last keeps a table together; on the
             # first row alone, it keeps a long table's start with its header and heading.
-            keep = keep_all if index < last else ""
-            keep = keep or ("<w:keepNext/>" if index == 0 and last > 0 else "")
+            keep = keep_all if index < last or self.keep_end else ""
+            keep = keep or ("<w:keepNext/>" if (index == 0 and last > 0) or
+                            (index == last and self.keep_end) else "")
             cells = []
             for start, align, value, fill in zip(starts, aligns, row, fills, strict=True):
                 shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' \
