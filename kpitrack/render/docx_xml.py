@@ -90,7 +90,7 @@ def set_styles(doc: Any, sizes: Sizes) -> None:
     rpr = defaults.find(f"{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr")
     for child in list(rpr):
         rpr.remove(child)
-    for piece in (_fonts(DOCX_FONTS["body"]), '<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>'):
+    for piece in (_fonts(DOCX_FONTS["body"]), '<w:lang w:val="en-US" w:eastAsia="zh-CN"/>'):
         rpr.append(_element(piece))
     wanted = _style_xml(sizes)
     for name, bold in _TABLE_STYLES:
