@@ -371,3 +371,12 @@ def test_the_word_papers_printed_by_libreoffice(papers, tmp_path):
                                for p in squeezed), heading
                     checked += 1
         assert checked > 10, name
+
+
+def test_no_notice_to_write_is_a_page_that_says_so(isolated):
+    import docx
+
+    write_ws(isolated, NOTICE_TARGETS)
+    assert run("notice", "-o", "n.docx").exit_code == 0
+    assert [p.text for p in docx.Document(str(isolated / "n.docx")).paragraphs] == \
+        ["截至2025年1月，无红色、黄色指标。"]

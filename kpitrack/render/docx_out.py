@@ -279,4 +279,7 @@ def notices_docx(notices: Sequence[Notice], report: StatusReport, lang: str,
         body.glue()
         body.lines(signature(office, issued or report.as_of.day, lang))
         _reply_table(body, notice, report, lang)
+    if not notices:  # a page that says so, not an empty document
+        month = month_name(str(report.as_of.period), lang)
+        body.paragraph(Say.NOTICE_ROBOT_NONE.text(lang, month=month), flush=True)
     return _save(doc, body)
