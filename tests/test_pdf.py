@@ -94,19 +94,32 @@ def test_notices_have_one_unit_per_page_group_and_add_no_command(isolated):
     for start, end in zip(starts, [*starts[1:], len(found)], strict=True):
         for number, text in enumerate(found[start:end], start=1):
             assert f"—{number}—" in squeezed(text)
-    # The wording comes from the catalogue (its intro is being rewritten without a
-    # command line); what the PDF adds of its own has neither `kpitrack` nor `--`.
-    from kpitrack.app import reports
-    from kpitrack.core.supervision import notices
-    from kpitrack.render.notice import intro
-    from kpitrack.workspace.load import load_workspace
-
-    ws = load_workspace(REPO)
-    report = reports.status_report(ws, None, None)
+    # A unit never sees a terminal: no notice names a command.
     text = squeezed("".join(found))
-    for notice in notices(report):
-        text = text.replace(squeezed(intro(notice, report, "zh")), "")
     assert "kpitrack" not in text and "--" not in text
+    assert "督办〔2025〕10号" in text and "《督办事项反馈表》" in text
+
+
+@needs_poppler
+def test_the_office_numbers_and_signs_the_pdf_papers(isolated, monkeypatch):
+    from test_word import _notice_ws
+
+    monkeypatch.setenv("KPITRACK_TODAY", "2025-11-03")
+    _notice_ws(isolated, '\n[office]\nname = "区委督查室"\ncontact = "张三"\nphone = "023-1"\n'
+               'prefix = "高新督办"\n')
+    assert run("notice", "-o", "n.pdf").exit_code == 0
+    notice = squeezed("".join(pages(isolated / "n.pdf")))
+    for piece in ("高新督办〔2025〕10号", "科技创新局：", "联系人：张三，联系电话：023-1。",
+                  "区委督查室2025年11月3日", "（一）"):
+        assert piece in notice, piece
+    assert run("export", "-o", "r.pdf").exit_code == 0
+    assert "区委督查室2025年11月3日" in squeezed(pages(isolated / "r.pdf")[-1])
+    # With no [office], nothing of it is printed and the paper still ends with the day.
+    _notice_ws(isolated, "")
+    assert run("notice", "-o", "n.pdf").exit_code == 0
+    notice = squeezed("".join(pages(isolated / "n.pdf")))
+    assert "联系人" not in notice and "区委督查室" not in notice
+    assert "2025年11月3日" in notice
 
 
 @pytest.mark.slow

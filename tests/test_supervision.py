@@ -214,7 +214,7 @@ def test_notice_lists_one_units_items_and_asks_by_a_date(ws):
     text = result.stdout
     assert text.startswith("# 督办通知单：科技创新局")
     assert "请于2025年11月5日前反馈" in text
-    assert "### 1. 重点实验室" in text and "### 2. 道路" in text
+    assert "### （一）重点实验室" in text and "### （二）道路" in text
     assert "投资" not in text and "公园" not in text
     assert "需月均" in text and "未反馈" in text
     every = run("notice").stdout
@@ -236,8 +236,11 @@ def test_notices_as_a_word_document_each_unit_on_a_new_page(ws):
     document = docx.Document(str(ws / "notices.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "督办通知单：科技创新局" in text and "督办通知单：未指定" in text
-    breaks = sum(1 for p in document.paragraphs if 'w:type="page"' in p._p.xml)
-    assert breaks == text.count("督办通知单：") - 1
+    # Each unit's notice and its reply form begin a page; no page-break paragraph (which
+    # left a blank page when the page before was full).
+    assert 'w:type="page"' not in document.element.xml
+    titles = [p for p in document.paragraphs if p.text.startswith("督办通知单：")]
+    assert [("pageBreakBefore" in p._p.xml) for p in titles] == [False, True]
     assert all(t.rows[0]._tr.xml.count("tblHeader") == 1 for t in document.tables)
     labs = next(t for t in document.tables if t.rows[1].cells[1].text.startswith("红色"))
     assert labs.rows[1].cells[1].text == "红色·滞后督办，持续督办（2个月）"
@@ -257,9 +260,10 @@ def test_the_report_as_a_word_document(ws):
     assert section.page_width > section.page_height  # A4 landscape
     assert round(section.page_width.mm) == 297
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:8] == ["一、红色滞后督办清单", "二、本月销号", "三、颜色变化", "四、逾期未报",
-                            "五、未按时报送", "六、责任单位推进情况晾晒", "七、分板块推进情况",
-                            "（一）未分组"]
+    assert headings[:8] == ["一、红色滞后督办清单（2项）", "二、本月销号（1项）",
+                            "三、颜色变化（较2025年9月，2项）", "四、逾期未报（0项）",
+                            "五、未按时报送（1项）", "六、责任单位推进情况晾晒",
+                            "七、分板块推进情况", "（一）未分组"]
     # no late report; 文旅局 has not reported the as-of month
     red, closed, changes, missing, league, section_table = document.tables[:6]
     assert [c.text for c in missing.rows[1].cells] == ["文旅局", "1", "图书馆"]
@@ -341,5 +345,6 @@ def test_the_word_report_reads_back_on_the_repository(tmp_path):
     out = tmp_path / "r.docx"
     assert run("-C", str(REPO), "export", "-o", str(out)).exit_code == 0
     document = docx.Document(io.BytesIO(out.read_bytes()))
-    # red list, changes, late reports, units not reported on time, league, six sections
-    assert len(document.tables) == 5 + 6
+    # red list, changes, late reports, units not reported on time, league, six sections,
+    # the legend's colours
+    assert len(document.tables) == 5 + 6 + 1

@@ -63,7 +63,7 @@ def export(settings: Settings, as_of: str | None, section: str | None, owner: st
     chosen = output_format(fmt, output, EXPORT_SUFFIXES, lang)
     report = reports.status_report(ws, as_of, today(), section=section, owner=owner)
     histories = reports.red_histories(ws, report, RED_CHARTS) if chosen == "html" else None
-    data = export_bytes(report, chosen, lang, histories)
+    data = export_bytes(report, chosen, lang, histories, today())
     if write_output(settings, output, data, chosen, lang) and output is not None:
         settings.note(exported_message(display_path(output), report, lang))
 
@@ -110,15 +110,13 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
         _reply_forms(settings, found, report, output, lang)
         return
     if chosen == "docx":
-
-        data = notices_docx(found, report, lang)
+        data = notices_docx(found, report, lang, today())
     elif chosen == "pdf":
-        data = notices_pdf(found, report, lang)
+        data = notices_pdf(found, report, lang, today())
     elif chosen == "json":
-
         data = (dumps(notice_json(found, report)) + "\n").encode("utf-8")
     else:
-        data = notice_markdown(found, report, lang).encode("utf-8")
+        data = notice_markdown(found, report, lang, today()).encode("utf-8")
     if write_output(settings, output, data, chosen, lang) and output is not None:
         settings.note(notices_message(display_path(output), len(found), lang))
 

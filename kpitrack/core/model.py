@@ -175,6 +175,20 @@ class Supervision:
 DEFAULT_SUPERVISION = Supervision()
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """`[office]` in targets.toml: who issues the papers; an empty field is left out."""
+
+    name: str = ""  # the issuing office, signed under a notice and the Word report
+    contact: str = ""  # the person a unit asks about a notice
+    phone: str = ""
+    # The notice number's prefix: 督办 gives 督办〔2025〕10号.
+    prefix: str = ""
+
+
+DEFAULT_OFFICE = Office()
+
+
 class AsOf(NamedTuple):
     """The report's as-of month, and the day milestones are judged on."""
 
@@ -192,6 +206,7 @@ class Plan:
     bands: Bands = DEFAULT_BANDS
     checks: Checks = DEFAULT_CHECKS
     supervision: Supervision = DEFAULT_SUPERVISION
+    office: Office = DEFAULT_OFFICE
     # `[sections."NAME".bands]`: the sections with rules of their own, by name.
     sections: tuple[tuple[str, Bands], ...] = ()
     # Derived once: judging a large workspace asks for these millions of times.

@@ -299,6 +299,7 @@ class Msg(metaclass=Catalogue):
                 "{name} 必须是 true 或 false（不加引号）")
     CHECKS_NOT_TABLE = MessageId("[checks] must be a table", "[checks] 必须是表")
     SUPERVISION_NOT_TABLE = MessageId("[supervision] must be a table", "[supervision] 必须是表")
+    OFFICE_NOT_TABLE = MessageId("[office] must be a table", "[office] 必须是表")
     CHECK_TOO_SMALL = MessageId("{name} must be more than {n}", "{name} 必须大于 {n}")
     # plausibility: a figure likely typed wrong
     INCREMENT_JUMP = MessageId(

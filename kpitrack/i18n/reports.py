@@ -219,10 +219,29 @@ class Say(metaclass=Catalogue):
     NOTICE_TITLE = MessageId("Supervision notice: {unit}", "督办通知单：{unit}")
     NOTICE_INTRO = MessageId(
         "As of {year}-{month:02d}, {red} of your unit's targets are lagging (red) and {yellow} "
-        "are in warning (yellow). Please send the reason and your measures by {by} "
-        "(`kpitrack respond TARGET --reason … --measures …`).",
-        "截至{year}年{month}月，你单位负责的指标中有{red}项红色滞后、{yellow}项黄色预警。请于{by}前"
-        "反馈情况说明和整改措施（`kpitrack respond 指标 --reason … --measures …`）。")
+        "are in warning (yellow); they are listed below for supervision.",
+        "截至{year}年{month}月，你单位负责的指标中有{red}项红色滞后、{yellow}项黄色预警，"
+        "现将有关事项通知如下，请抓好落实。")
+    # How to answer: a unit never sees a command line, so no command here.
+    NOTICE_REPLY = MessageId(
+        "Please send back, by {by}, each item's reason, your measures and the date they will "
+        "be done by: fill in the attached reply form, one row per item, and "
+        "return it, or reply in writing with the same for each item.",
+        "请于{by}前反馈各项事项的情况说明（滞后原因）、整改措施和完成时限：填写随附的"
+        "《督办事项反馈表》（每个事项一行）后回传，或逐项书面报送。")
+    TABLE_NOTE = MessageId("Note: {notes}", "注：{notes}")
+    NOTICE_NUMBER = MessageId("{prefix} No. {year}-{month}", "{prefix}〔{year}〕{month}号")
+    NOTICE_PREFIX = MessageId("Supervision", "督办")
+    NOTICE_TO = MessageId("To: {unit}", "{unit}：")
+    NOTICE_CONTACT = MessageId("Contact: {who}.", "联系人：{who}。")
+    NOTICE_CONTACT_PHONE = MessageId("Contact: {who}, tel. {phone}.",
+                                     "联系人：{who}，联系电话：{phone}。")
+    NOTICE_PHONE = MessageId("Tel.: {phone}.", "联系电话：{phone}。")
+    NOTICE_ATTACHMENT = MessageId("Attachment: reply form",
+                                  "附件：督办事项反馈表")
+    NOTICE_FORM_NOTE = MessageId(
+        "Fill in one row per item and send it back by {by}.",
+        "请逐项填写，于{by}前回传。")
     # the reply form a unit fills (it reaches a department: no command line in it)
     REPLY_FORM_TITLE = MessageId("{unit}: supervision items to answer, {month}",
                                  "{unit} {month} 督办事项反馈表")

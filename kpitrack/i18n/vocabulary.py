@@ -112,9 +112,12 @@ CURLY_QUOTES = "“”‘’"
 
 # ── names other programs look up ───────────────────────────────────────────────
 
-# The East Asian font of a Word document, as Word and WPS name it (SimSun), present in
-# every Chinese Windows and WPS.
-DOCX_EAST_ASIAN_FONT = "宋体"
+# The fonts of an official paper (公文, GB/T 9704), as Windows and WPS name them: the title
+# in 方正小标宋简体 (where it is missing, Word and WPS substitute a Song face), first-level
+# headings in 黑体, second-level in 楷体, the body in 仿宋, the page number in 宋体; Latin
+# letters and digits in Times New Roman (not the template's Cambria).
+DOCX_FONTS = {"title": "方正小标宋简体", "heading1": "黑体", "heading2": "楷体", "body": "仿宋",
+              "page_number": "宋体", "latin": "Times New Roman"}
 
 # ── the command line (cli) ─────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ..core.model import MonthStatus
@@ -16,15 +17,16 @@ from .xlsx_out import status_xlsx
 
 
 def export_bytes(report: StatusReport, fmt: str, lang: str,
-                 histories: Mapping[str, Sequence[MonthStatus]] | None = None) -> bytes:
+                 histories: Mapping[str, Sequence[MonthStatus]] | None = None,
+                 issued: dt.date | None = None) -> bytes:
     """`export`: the meeting report in `fmt`, as the bytes of its file. `histories` (each
-    red target's months) feeds the HTML page's charts."""
+    red target's months) feeds the HTML page's charts; `issued` dates the Word paper."""
     if fmt == "xlsx":
         return status_xlsx(report, lang)
     if fmt == "docx":
-        return report_docx(report, lang)
+        return report_docx(report, lang, issued)
     if fmt == "pdf":
-        return report_pdf(report, lang)
+        return report_pdf(report, lang, issued)
     if fmt == "html":
         text = report_html(report, histories or {}, lang)
     elif fmt == "json":

@@ -15,6 +15,7 @@ Chinese line breaks anywhere, a Latin one at a space where it can).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -48,7 +49,15 @@ from .columns import (
     with_month,
 )
 from .legend import legend_items
-from .notice import intro, item_facts, unit_name
+from .notice import (
+    contact_text,
+    intro,
+    item_facts,
+    notice_number,
+    reply_text,
+    signature,
+    unit_name,
+)
 from .pdf_fonts import Font, find_fonts
 
 _MM = 72 / 25.4
@@ -437,8 +446,21 @@ def _legend(page: _Page, report: StatusReport, number: int) -> None:
     page.story[start:] = [KeepTogether(page.story[start:])]  # the legend on one page
 
 
-def report_pdf(report: StatusReport, lang: str) -> bytes:
-    """The meeting report: the Markdown report's sections, as a PDF."""
+def _signature(page: _Page, report: StatusReport, issued: dt.date) -> None:
+    """The issuing office (`[office] name`) and the day, kept together, as the Word paper
+    ends."""
+    from reportlab.platypus import KeepTogether
+
+    lines = signature(report.plan.office, issued, page.lang)
+    page.story.append(KeepTogether([
+        _text_flowable(page.fonts, page.fonts.font.text(line), _BODY,
+                       before=6.0 if index == 0 else 0.0)
+        for index, line in enumerate(lines)]))
+
+
+def report_pdf(report: StatusReport, lang: str, issued: dt.date | None = None) -> bytes:
+    """The meeting report: the Markdown report's sections, as a PDF, ending as the Word
+    paper does with the issuing office and the day (`issued`, else the as-of day)."""
     fonts, headings = (_Fonts(f) for f in find_fonts())
     page = _Page(fonts, lang, landscape=True, headings=headings)
     _opening(page, report)
@@ -449,6 +471,7 @@ def report_pdf(report: StatusReport, lang: str) -> bytes:
         page.heading(f"{section_number(index, lang)}{name}", _H2)
         _rows_table(page, report, members, MD_COLUMNS)
     _legend(page, report, number + 2)
+    _signature(page, report, issued or report.as_of.day)
     return page.build(_footer(fonts, lang))
 
 
@@ -466,13 +489,23 @@ def _unit_start(pages: list[int]) -> Any:
     return Start()
 
 
-def _notice(page: _Page, notice: Notice, report: StatusReport) -> None:
+def _notice(page: _Page, notice: Notice, report: StatusReport, issued: dt.date) -> None:
+    """One unit's notice, as the Markdown and Word notices have it: the title, the number,
+    the plan, whom it is to, what it is about, how and by when to answer, the contact,
+    the items, the marks explained, the office and the day."""
     from reportlab.platypus import KeepTogether
 
     lang = page.lang
-    page.title(Say.NOTICE_TITLE.text(lang, unit=unit_name(notice, lang)))
+    unit = unit_name(notice, lang)
+    page.title(Say.NOTICE_TITLE.text(lang, unit=unit))
+    page.text(notice_number(report, lang), centred=True, after=4.0)
     page.text(report.plan.title, _H2)
-    page.text(intro(notice, report, lang), after=4.0)
+    page.text(Say.NOTICE_TO.text(lang, unit=unit), after=2.0)
+    page.text(intro(notice, report, lang), after=2.0)
+    page.text(reply_text(notice, lang), after=2.0)
+    contact = contact_text(report.plan.office, lang)
+    if contact:
+        page.text(contact, after=4.0)
     groups = ((word("red_items", lang), notice.red), (word("yellow_items", lang),
                                                       notice.yellow))
     for number, (heading, rows) in enumerate(groups, start=1):
@@ -481,7 +514,8 @@ def _notice(page: _Page, notice: Notice, report: StatusReport) -> None:
             page.text(word("none_items", lang))
         for index, row in enumerate(rows, start=1):
             before = len(page.story)
-            page.heading(f"{index}. {row.target.name}", _H2, room=0)  # kept with its table
+            page.heading(section_number(index, lang) + row.target.name, _H2,
+                         room=0)  # kept with its table
             facts = item_facts(row, lang)
             page.table(("item", "value"), [{"item": k, "value": v} for k, v in facts],
                        [{"value": row.status} if i == 0 else {} for i in range(len(facts))],
@@ -490,9 +524,11 @@ def _notice(page: _Page, notice: Notice, report: StatusReport) -> None:
                 page.note(note)
             item = page.story[before:]
             page.story[before:] = [KeepTogether(item)]
+    _signature(page, report, issued)
 
 
-def notices_pdf(notices: Sequence[Notice], report: StatusReport, lang: str) -> bytes:
+def notices_pdf(notices: Sequence[Notice], report: StatusReport, lang: str,
+                issued: dt.date) -> bytes:
     """Every notice, each unit's on pages of its own, numbered from its first."""
     from reportlab.platypus import PageBreakIfNotEmpty
 
@@ -503,7 +539,7 @@ def notices_pdf(notices: Sequence[Notice], report: StatusReport, lang: str) -> b
         if position:
             page.story.append(PageBreakIfNotEmpty())
         page.story.append(_unit_start(starts))
-        _notice(page, notice, report)
+        _notice(page, notice, report, issued)
     if not notices:
         month = month_name(str(report.as_of.period), lang)
         page.title(Say.NOTICE_ROBOT_NONE.text(lang, month=month))

@@ -14,6 +14,7 @@ from ..core.model import (
     Direction,
     Frequency,
     Kind,
+    Office,
     Plan,
     Report,
     Supervision,
@@ -41,7 +42,7 @@ from .positions import Lines
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 TARGET_FIELDS = {"name", "kind", "target", "unit", "section", "direction", "report", "baseline",
                  "frequency", "schedule", "due", "owner", "tags", "quote", "last_year", "bands"}
-_TOP_FIELDS = {"schema", "plan", "bands", "sections", "checks", "supervision", "targets"}
+_TOP_FIELDS = {"schema", "plan", "bands", "sections", "checks", "supervision", "office", "targets"}
 _PLAN_FIELDS = {"title", "year", "start", "end", "source", "lang"}
 
 
@@ -87,7 +88,8 @@ def _plan(data: dict[str, Any], c: Collector) -> Plan:
                 bands=_plan_bands(data.get("bands", {}), c,
                                   Period.of(end).months_after(Period.of(start)) + 1),
                 checks=_checks(data.get("checks", {}), c),
-                supervision=_supervision(data.get("supervision", {}), c))
+                supervision=_supervision(data.get("supervision", {}), c),
+                office=_office(data.get("office", {}), c))
 
 
 def _unknown_fields(c: Collector, data: dict[str, Any], known: list[str], *path: object
@@ -114,6 +116,15 @@ def _supervision(data: object, c: Collector) -> Supervision:
             not 1 <= report_day <= 31:
         c.fail(Msg.BAD_REPORT_DAY(), "supervision", "report_day")
     return Supervision(days, interview, catch_up, report_day)
+
+
+def _office(data: object, c: Collector) -> Office:
+    """[office]: the issuing office's name, contact person, phone and notice prefix, each
+    text and each optional."""
+    table = table_field(c, data, Msg.OFFICE_NOT_TABLE(), "office")
+    _unknown_fields(c, table, _names(Office), "office")
+    return Office(**{key: text_field(c, table[key], f"office.{key}", "office", key).strip()
+                     for key in _names(Office) if key in table})
 
 
 _CHECK_MINIMA = (("magnitude", 1), ("growth_limit", 0), ("increment_jump", 1),
