@@ -221,6 +221,9 @@ def test_the_office_signs_the_notice_with_its_contact(isolated, monkeypatch):
     for piece in ("高新督办〔2025〕10号", "联系人：张三，联系电话：023-1。", "区委督查室",
                   "2025年11月3日", "附件：督办事项反馈表", "科技创新局 2025年10月 督办事项反馈表"):
         assert piece in text, piece
+    data = json.loads(run("notice", "--format", "json").stdout)
+    assert data["number"] == "高新督办〔2025〕10号"
+    assert data["office"] == {"name": "区委督查室", "contact": "张三", "phone": "023-1"}
     english = run("--lang", "en", "notice").stdout
     assert "高新督办 No. 2025-10" in english and "Contact: 张三, tel. 023-1." in english
     document = docx.Document(str(isolated / "n.docx"))
@@ -238,6 +241,11 @@ def test_the_office_signs_the_notice_with_its_contact(isolated, monkeypatch):
 def test_absent_office_keys_are_left_out(isolated, office, absent):
     _notice_ws(isolated, office)
     md = run("notice").stdout
+    left_out = {key for key, value in
+                json.loads(run("notice", "--format", "json").stdout)["office"].items()
+                if value is None}
+    assert left_out == {"name", "contact", "phone"} - {key for key in ("name", "contact", "phone")
+                                                      if f"{key} =" in office}
     assert "督办〔2025〕10号" in md
     assert all(word not in md for word in absent)
     assert run("notice", "-o", "n.docx").exit_code == 0
@@ -380,3 +388,15 @@ def test_no_notice_to_write_is_a_page_that_says_so(isolated):
     assert run("notice", "-o", "n.docx").exit_code == 0
     assert [p.text for p in docx.Document(str(isolated / "n.docx")).paragraphs] == \
         ["截至2025年1月，无红色、黄色指标。"]
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "截至2025年10月，无红色、黄色指标。"),
+                                        ("en", "no target is red or yellow.")])
+def test_with_nothing_to_supervise_every_notice_format_says_so(isolated, lang, said):
+    # 100 of 120 by October (83.3% of the year gone) is on pace: no notice is due.
+    plan = f'schema = 1\n\n[plan]\ntitle = "测试计划"\nyear = 2025\nlang = "{lang}"\n'
+    write_ws(isolated, NOTICE_TARGETS, {"2025-10": record("labs", "2025-10", 100)}, plan=plan)
+    assert said in run("notice").stdout
+    assert json.loads(run("notice", "--format", "json").stdout)["notices"] == []
+    assert run("notice", "-o", "n.docx").exit_code == 0
+    assert said in texts(part(isolated / "n.docx", "word/document.xml"))

@@ -114,7 +114,7 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
     elif chosen == "pdf":
         data = notices_pdf(found, report, lang, today())
     elif chosen == "json":
-        data = (dumps(notice_json(found, report)) + "\n").encode("utf-8")
+        data = (dumps(notice_json(found, report, lang)) + "\n").encode("utf-8")
     else:
         data = notice_markdown(found, report, lang, today()).encode("utf-8")
     if write_output(settings, output, data, chosen, lang) and output is not None:

@@ -22,6 +22,7 @@ from ..core.model import (
 )
 from ..core.report import ReportRow, StatusReport
 from ..core.supervision import Notice, league
+from .notice import notice_number
 from .story import story
 
 JSON_SCHEMA = 1
@@ -197,11 +198,18 @@ def owners_json(report: StatusReport) -> Json:
 
 
 
-def notice_json(notices: list[Notice], report: StatusReport) -> Json:
+def notice_json(notices: list[Notice], report: StatusReport, lang: str) -> Json:
+    """`notice --format json`: the month's notice number (as the papers print it, in
+    `lang`), the issuing office's details (`null` where `[office]` leaves one out), and
+    each unit's items."""
     def item(row: ReportRow) -> Json:
         return {**json_row(row), "answer": answer_json(row.answer)}
 
+    office = report.plan.office
     return {"schema": 1, "as_of": str(report.as_of.period),
+            "number": notice_number(report, lang),
+            "office": {"name": office.name or None, "contact": office.contact or None,
+                       "phone": office.phone or None},
             "notices": [{"owner": n.owner or None, "reply_by": n.reply_by.isoformat(),
                          "red": [item(r) for r in n.red],
                          "yellow": [item(r) for r in n.yellow]} for n in notices]}

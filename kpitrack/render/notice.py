@@ -15,6 +15,7 @@ from ..i18n.words import (
     count_items,
     day_name,
     joined,
+    month_name,
     numbered,
     section_number,
     word,
@@ -122,4 +123,7 @@ def notice_markdown(notices: list[Notice], report: StatusReport, lang: str,
         out += [safe.markdown(notes), ""] if notes else []
         out += ["  \n".join(safe.markdown(line) for line in signature(office, issued, lang)),
                 ""]
+    if not notices:  # a line that says so, as the Word and PDF notices do
+        out = [Say.NOTICE_ROBOT_NONE.text(lang, month=month_name(str(report.as_of.period),
+                                                                  lang))]
     return "\n".join(out).rstrip("\n") + "\n"
