@@ -400,3 +400,17 @@ def test_with_nothing_to_supervise_every_notice_format_says_so(isolated, lang, s
     assert json.loads(run("notice", "--format", "json").stdout)["notices"] == []
     assert run("notice", "-o", "n.docx").exit_code == 0
     assert said in texts(part(isolated / "n.docx", "word/document.xml"))
+
+
+def test_a_date_in_a_table_is_not_broken_at_its_hyphens(isolated):
+    import docx
+
+    write_ws(isolated, NOTICE_TARGETS, {"2025-10": record("labs", "2025-10", 10)})
+    assert run("export", "-o", "r.docx").exit_code == 0
+    body = part(isolated / "r.docx", "word/document.xml")
+    # 2025-10 in a cell is written 2025, a non-breaking hyphen, 10 …
+    assert "2025</w:t><w:noBreakHyphen/>" in body
+    # … and reads back, in Word and python-docx, as the date it is.
+    cells = {c.text for t in docx.Document(str(isolated / "r.docx")).tables
+             for r in t.rows for c in r.cells}
+    assert "2025-10" in cells

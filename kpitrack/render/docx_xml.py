@@ -34,6 +34,17 @@ def text(value: str) -> str:
     return escape(safe.plain(value))
 
 
+# A hyphen between digits (a date, 2025-04-30, or a period, 2025-10) as Word's
+# non-breaking hyphen: LibreOffice broke "2025-/04-30" in a narrow cell.
+_DIGIT_HYPHEN = re.compile(r"(?<=[0-9])-(?=[0-9])")
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def cell_text(value: str) -> str:
+    """A table cell's text as XML character data, a date kept on one line."""
+    return _DIGIT_HYPHEN.sub(_NO_BREAK_HYPHEN, text(value))
+
+
 def _fonts(east_asia: str, latin: str = _LATIN) -> str:
     return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}" '
             f'w:eastAsia="{east_asia}"/>')
@@ -354,7 +365,7 @@ class Grid:
                     if fill else ""
                 cells.append(f'{start}{shade}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KpiTable"/>'
                              f'{keep}{align}</w:pPr><w:r><w:t xml:space="preserve">'
-                             f'{text(value)}</w:t></w:r></w:p></w:tc>')
+                             f'{cell_text(value)}</w:t></w:r></w:p></w:tc>')
             out.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>{''.join(cells)}</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)
