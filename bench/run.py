@@ -193,6 +193,9 @@ def write_answers(root: Path) -> int:
     from kpitrack.core.records import group_by_target
     from kpitrack.workspace.load import open_workspace
 
+    def answered(period):  # the month after, within the plan's year
+        return period.shifted(1) if period.month < 12 else period
+
     ws = open_workspace(root)
     as_of = resolve_as_of(ws.plan, ws.actuals)
     grouped = group_by_target(ws.actuals)
@@ -203,8 +206,7 @@ def write_answers(root: Path) -> int:
                 files.setdefault(str(month.period), []).append(
                     f'[[response]]\ntarget = "{target.id}"\nperiod = "{month.period}"\n'
                     f'reason = "进度滞后"\nmeasures = "加快推进"\nby = "{target.owner}"\n'
-                    f"recorded = {month.period.shifted(1) if month.period.month < 12 else month.period}"
-                    f"-10T10:00:00+08:00\n")
+                    f"recorded = {answered(month.period)}-10T10:00:00+08:00\n")
     (root / "responses").mkdir(exist_ok=True)
     for period, blocks in files.items():
         (root / "responses" / f"{period}.toml").write_text(
