@@ -80,9 +80,10 @@ def _has_examples(figures: dict[Period, Actual]) -> bool:
 
 
 def _judge_figures(plan: Plan, target: Target, figures: dict[Period, Actual],
-                   as_of: AsOf, examples: bool = True) -> Evaluation:
+                   as_of: AsOf, examples: bool = True, whole: bool = True) -> Evaluation:
     """Judge on `figures`: in period order, none after the as-of month. With `examples`
-    False, none of them is illustrative (so none need be looked at)."""
+    False, none of them is illustrative (so none need be looked at). Without `whole`,
+    only what a month of the history shows (`MonthStatus`): not `met` or `example`."""
     ev = _evaluate_target(plan, target, figures, as_of)
     # Extreme but valid inputs (a tiny schedule value) must not leak inf into reports.
     # One sum is finite when every number is (an overflow only sends it the long way).
@@ -93,9 +94,9 @@ def _judge_figures(plan: Plan, target: Target, figures: dict[Period, Actual],
                          time_progress=_finite(ev.time_progress), gap=_finite(ev.gap),
                          forecast=_finite(ev.forecast),
                          needed_per_month=_finite(ev.needed_per_month))
-    if examples and _has_examples(figures):
+    if examples and whole and _has_examples(figures):
         ev = ev._replace(example=True)
-    met = year_met(plan, ev)
+    met = year_met(plan, ev) if whole else None
     cap = bands_for(plan, target).stale
     if ev.stale and cap is not None and 0 <= ev.status.severity < cap.severity:
         return ev._replace(status=cap, uncapped=ev.status, met=met)
@@ -433,7 +434,6 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
     # Walking back a month at a time, drop the figures after it: `effective` is in
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
-    examples = _has_examples(figures)
     ends = plan.month_ends
     for index in range(plan.month_number(last) - 1, -1, -1):
         month_end = ends[index]
@@ -443,7 +443,7 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            ev = _judge_figures(plan, target, figures, month_end, examples)
+            ev = _judge_figures(plan, target, figures, month_end, False, whole=False)
         out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
                                ev.time_progress, trend_value(ev)))
         if recent is not None and len(out) >= recent and ev.status is not Status.RED:

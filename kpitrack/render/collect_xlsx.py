@@ -171,6 +171,9 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
     sheet.row_dimensions[HEADER_ROW].height = 30
     open_fill = PatternFill("solid", fgColor=FILL_OPEN)
     body = Font(size=11)
+    unlocked = Protection(locked=False)
+    # One style object of each kind for the whole sheet, not one a cell.
+    aligned = {wrap: Alignment(wrap_text=wrap, vertical="center") for wrap in (False, True)}
     all_texts = [_row_texts(row, unit, lang) for row in unit.rows]
     for column, key in enumerate(COLUMNS, start=1):
         letter = sheet.cell(row=HEADER_ROW, column=column).column_letter
@@ -182,11 +185,10 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
             cell = text_cell(sheet, index, column, texts[key])
             cell.font = body
             cell.border = border
-            cell.alignment = Alignment(wrap_text=key in ("form_name", "form_note"),
-                                       vertical="center")
+            cell.alignment = aligned[key in ("form_name", "form_note")]
             if key in OPEN:
                 cell.fill = open_fill
-                cell.protection = Protection(locked=False)
+                cell.protection = unlocked
             if key == "form_date":
                 cell.number_format = "yyyy-mm-dd"
     _validations(sheet, unit.rows, lang, first_month, unit)

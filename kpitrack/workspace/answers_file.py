@@ -7,6 +7,7 @@ same target and month replaces the older one in reports, and both stay in the fi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..core.errors import Problem
@@ -39,12 +40,44 @@ def responses_from_bytes(name: str, shown: str, data: bytes, plan: Plan,
     except Collector.Skip:
         return []
     out = []
+    clean = _Clean(period, plan, targets, c, len(raw))
     for index, item in enumerate(raw):
         try:
-            out.append(_response(item, index, len(raw), period, plan, targets, c))
+            out.append(clean.response(item, index) or
+                       _response(item, index, len(raw), period, plan, targets, c))
         except Collector.Skip:
             continue
     return out
+
+
+class _Clean:
+    """A clean answer read in a straight line of type checks, as a figure is
+    (`figures_file._File.record`); one that fails any goes through `_response`, which
+    words the problem at its line."""
+
+    def __init__(self, period: Period, plan: Plan, targets: dict[str, Target], c: Collector,
+                 count: int) -> None:
+        self.period, self.targets, self.c, self.count = period, targets, c, count
+        self.period_text = str(period) if plan.contains(period) else None
+
+    def response(self, item: object, index: int) -> Response | None:
+        if type(item) is not dict or not item.keys() <= _FIELDS:
+            return None
+        get = item.get
+        tid, reason, measures, by = get("target"), get("reason"), get("measures"), get("by", "")
+        due, recorded, uid = get("due"), get("recorded"), get("id", "")
+        if not (type(tid) is str and tid in self.targets and self.period_text is not None
+                and get("period") == self.period_text and type(reason) is str
+                and type(measures) is str and type(by) is str and reason.strip()
+                and measures.strip() and (due is None or type(due) is dt.date)
+                and (recorded is None or (type(recorded) is dt.datetime
+                                          and recorded.tzinfo is not None))
+                and (uid == "" or (type(uid) is str and RECORD_ID.match(uid)))):
+            return None
+        lines = self.c.lines
+        line = lines.record_line("response", index, self.count) if lines else None
+        return Response(tid, self.period, reason.strip(), measures.strip(), by.strip(), due,
+                        recorded, self.c.file, line, index, uid)
 
 
 def _response(item: object, index: int, count: int, file_period: Period, plan: Plan,

@@ -171,8 +171,15 @@ def _month_append(ws: Workspace, period: Period, batch: list[Actual]
         existing = actuals_from_bytes(path.name, shown, old, ws.plan, ws.by_id, problems)
     if old and _records_not_blocks(old, len(existing)):
         raise KpiError(Msg.RECORDS_NOT_BLOCKS(), shown)
-    for index, actual in enumerate(batch):
-        _check_new_figure(ws.target(actual.target), actual, existing + batch[:index])
+    # Each record is checked against the figures before it, the batch's included: looked
+    # up by target and period, so a batch costs the same per record however long it is.
+    earlier: dict[tuple[str, Period], list[Actual]] = {}
+    for record in existing:
+        earlier.setdefault((record.target, record.period), []).append(record)
+    for actual in batch:
+        same = earlier.setdefault((actual.target, actual.period), [])
+        _check_new_figure(ws.target(actual.target), actual, same)
+        same.append(actual)
     data = _joined(old, new_month_file_header(period, ws.plan.lang),
                    [render_record(a) for a in batch])
     after: list[Problem] = []
@@ -199,10 +206,9 @@ def _records_not_blocks(old: bytes, count: int) -> bool:
     return count > 0 and len(Lines(text).record_lines("actual")) != count
 
 
-def _check_new_figure(target: Target, actual: Actual, existing: list[Actual]) -> None:
+def _check_new_figure(target: Target, actual: Actual, earlier: list[Actual]) -> None:
     """`add` follows the rule `import` does (`figure_action`); a correction needs a
-    figure to correct."""
-    earlier = [a for a in existing if a.target == target.id and a.period == actual.period]
+    figure to correct. `earlier`: the records before it for its target and period."""
     if actual.withdrawn:
         if not effective_records(target, earlier):
             raise KpiError(Msg.NOTHING_TO_WITHDRAW(id=target.id, period=actual.period))

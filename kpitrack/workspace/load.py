@@ -58,7 +58,15 @@ class Workspace:
 
     def target(self, key: str) -> Target:
         """A target by id, else by its exact name, or a KpiError with a suggestion."""
-        return TargetIndex(self.targets).find(key)
+        return self._index().find(key)
+
+    def _index(self) -> TargetIndex:
+        """The targets indexed once (import looks up one a row), again if they changed."""
+        cached = self.__dict__.get("_target_index")
+        if cached is None or cached[0] is not self.targets or cached[1] != len(self.targets):
+            cached = self.__dict__["_target_index"] = (self.targets, len(self.targets),
+                                                       TargetIndex(self.targets))
+        return cached[2]
 
     def raise_first_error(self, only_targets_file: bool = False) -> None:
         """Stop on the first error; `only_targets_file` ignores the month files."""
