@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -276,3 +278,23 @@ def test_a_long_workbook_repeats_its_header_on_every_printed_page(isolated):
         assert any("指标" in line and "状态" in line and "完成率" in line
                    for line in page.splitlines()[:8]), page[:300]
     assert "第149项指标" in "".join(pages)
+
+
+def test_dash_for_output_is_standard_output_not_a_file(isolated, monkeypatch):
+    monkeypatch.chdir(isolated)
+    result = run("-C", str(REPO), "export", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("# ")
+    data = json.loads(run("-C", str(REPO), "notice", "--format", "json", "-o", "-").stdout)
+    assert data["notices"]
+    assert not (isolated / "-").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_device_is_never_replaced_by_a_paper(isolated):
+    pipe = isolated / "paper.md"
+    os.mkfifo(pipe)
+    for lang, said in (("zh", "不是普通文件"), ("en", "is not a plain file")):
+        result = run("--lang", lang, "-C", str(REPO), "export", "-o", str(pipe))
+        assert result.exit_code == 1 and said in result.stderr, result.stderr
+        assert result.stderr.count("\n") == 1
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)

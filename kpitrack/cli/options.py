@@ -64,10 +64,16 @@ def format_option(choices: tuple[str, ...], default: str | None = "table",
         help_params={"choices": ", ".join(choices)})
 
 
+def _dash_is_stdout(ctx: click.Context, param: click.Parameter,
+                    value: Path | None) -> Path | None:
+    """`-o -` writes to standard output, as leaving -o out does (not a file named -)."""
+    return None if value is not None and str(value) == "-" else value
+
+
 def output_option(func: F) -> F:
-    """-o/--output, for the commands that write a report file."""
+    """-o/--output, for the commands that write a report file (`-o -`: standard output)."""
     return option("-o", "--output", type=click.Path(path_type=Path),
-                  help=Help.OPT_OUTPUT)(func)
+                  callback=_dash_is_stdout, help=Help.OPT_OUTPUT)(func)
 
 
 def figure_options(func: F) -> F:

@@ -62,8 +62,8 @@ class Help(metaclass=Catalogue):
                           "只看此责任单位的指标（写出名称的一部分即可）。")
     OPT_FORMAT = MessageId("Output format: {choices}.", "输出格式：{choices}。")
     OPT_OUTPUT = MessageId(
-        "Write to this file instead of stdout (replaced whole, atomically).",
-        "写入此文件而不是标准输出（整体替换，不会留下半个文件）。")
+        "Write to this file instead of stdout (replaced whole, atomically; - is stdout).",
+        "写入此文件而不是标准输出（整体替换，不会留下半个文件；- 表示标准输出）。")
     OPT_WIDE = MessageId(
         "Every column, however wide the terminal (scroll, or pipe to `less -S`). Without "
         "it a table fits the terminal: the least needed columns go first and long names "
