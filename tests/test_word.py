@@ -414,3 +414,14 @@ def test_a_date_in_a_table_is_not_broken_at_its_hyphens(isolated):
     cells = {c.text for t in docx.Document(str(isolated / "r.docx")).tables
              for r in t.rows for c in r.cells}
     assert "2025-10" in cells
+
+
+def test_a_unit_with_nothing_red_or_yellow_is_asked_for_nothing(isolated):
+    # 教育局's targets are all on pace: no notice asks it for a form that cannot be made.
+    md = run("-C", str(REPO), "notice", "--owner", "教育局").stdout
+    assert "无红色、黄色指标" in md and "反馈表" not in md and "请于" not in md
+    assert json.loads(run("-C", str(REPO), "notice", "--owner", "教育局", "--format",
+                          "json").stdout)["notices"] == []
+    assert run("-C", str(REPO), "notice", "--owner", "教育局", "-o", "n.docx").exit_code == 0
+    text = texts(part(isolated / "n.docx", "word/document.xml"))
+    assert "无红色、黄色指标" in text and "反馈表" not in text

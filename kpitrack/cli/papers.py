@@ -100,14 +100,14 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
     lang = settings.language(ws)
     chosen = output_format(fmt, output, NOTICE_SUFFIXES, lang)
     report = reports.status_report(ws, as_of, today(), owner=owner)
-    found = notices(report, every_unit=owner is not None)
+    found = notices(report)  # a unit with nothing red or yellow gets no notice
     if webhook is not None:
         title, blocks = notice_robot(found, report, lang)
         send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
         if output is None:
             return
     if chosen == "xlsx":
-        _reply_forms(settings, found, report, output, lang)
+        _reply_forms(settings, found, report, output, lang, owner)
         return
     if chosen == "docx":
         data = notices_docx(found, report, lang, today())
@@ -122,9 +122,8 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
 
 
 def _reply_forms(settings: Settings, found: list[Notice], report: StatusReport,
-                 output: Path | None, lang: str) -> None:
-    """Each unit's reply form, one worksheet per unit."""
-    owner = found[0].owner if len(found) == 1 else ""  # with --owner, that unit
+                 output: Path | None, lang: str, owner: str | None) -> None:
+    """Each unit's reply form, one worksheet per unit (`owner`: --owner, for the error)."""
     found = [n for n in found if items(n)]
     if not found:
         raise KpiError(Msg.NO_REPLY_ITEMS(owner=owner or Msg.ANY_UNIT(),
