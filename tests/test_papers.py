@@ -298,3 +298,21 @@ def test_a_pipe_or_device_is_never_replaced_by_a_paper(isolated):
         assert result.exit_code == 1 and said in result.stderr, result.stderr
         assert result.stderr.count("\n") == 1
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+@pytest.mark.parametrize("where", ["mkstemp", "fsync"])
+def test_a_write_error_names_the_file_asked_for_not_a_temporary_one(isolated, monkeypatch,
+                                                                    where):
+    import errno
+    import tempfile
+
+    def fail(*args, **kwargs):
+        raise OSError(errno.EROFS if where == "mkstemp" else errno.ENOSPC,
+                      "no", "/elsewhere/.r.md.x.tmp" if where == "mkstemp" else None)
+
+    monkeypatch.setattr(tempfile if where == "mkstemp" else os, where, fail)
+    result = run("-C", str(REPO), "export", "-o", str(isolated / "r.md"))
+    assert result.exit_code == 1
+    assert "r.md" in result.stderr and ".tmp" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert [p.name for p in isolated.iterdir()] == []

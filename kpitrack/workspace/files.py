@@ -107,7 +107,11 @@ def workspace_lock(root: Path, timeout: float = 30.0) -> Iterator[None]:
 def staged_write(folder: Path, name: str, data: bytes, like: Path | None = None) -> Path:
     """`data` in a new temporary file of `folder`, flushed to disk, with the mode `like`
     (the file it will replace) has, or the one a new file gets."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    except OSError as exc:  # a read-only folder: name the file asked for
+        exc.filename = str(like or folder / name)
+        raise
     try:
         # mkstemp makes the file private (0600); give it the mode the file had, or the
         # one a new file gets, so colleagues sharing the folder can still read it.
@@ -116,6 +120,12 @@ def staged_write(folder: Path, name: str, data: bytes, like: Path | None = None)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        # The error names the file the user asked for, not the temporary one (a full disk
+        # names none).
+        exc.filename = str(like or folder / name)
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
