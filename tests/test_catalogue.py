@@ -74,3 +74,12 @@ def test_the_branch_finder_finds_branches():
         'a = x if lang == "zh" else y\nzh = lang == "zh"\nif "en" != lang:\n    pass\n'
         'b = lang in ("zh",)\n'))
     assert sorted(set(found)) == [1, 2, 3, 5]
+
+
+def test_an_id_given_twice_in_a_catalogue_is_refused():
+    from kpitrack.i18n.base import Catalogue, MessageId
+
+    with pytest.raises(TypeError, match="SAME twice"):
+        class Twice(metaclass=Catalogue):
+            SAME = MessageId("one", "一")
+            SAME = MessageId("two", "二")

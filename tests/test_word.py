@@ -425,3 +425,14 @@ def test_a_unit_with_nothing_red_or_yellow_is_asked_for_nothing(isolated):
     assert run("-C", str(REPO), "notice", "--owner", "教育局", "-o", "n.docx").exit_code == 0
     text = texts(part(isolated / "n.docx", "word/document.xml"))
     assert "无红色、黄色指标" in text and "反馈表" not in text
+
+
+def test_a_notice_signed_after_its_reply_deadline_warns_the_office(isolated, monkeypatch):
+    _notice_ws(isolated, "")
+    monkeypatch.setenv("KPITRACK_TODAY", "2025-11-20")  # the answers were due on 11-05
+    late = run("notice")
+    assert late.exit_code == 0 and "2025年11月5日前反馈" in late.stdout
+    assert "早于落款日期（今天，2025年11月20日）" in late.stderr
+    assert late.stderr.count("\n") == 1
+    monkeypatch.setenv("KPITRACK_TODAY", "2025-11-03")
+    assert run("notice").stderr == ""

@@ -13,6 +13,8 @@ from ..core.report import StatusReport
 from ..core.supervision import Notice, notices
 from ..i18n.help import Help
 from ..i18n.messages import Msg
+from ..i18n.reports import Say
+from ..i18n.words import day_name
 from ..render.docx_out import notices_docx
 from ..render.exports import export_bytes
 from ..render.formats import EXPORT_SUFFIXES
@@ -101,6 +103,10 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
     chosen = output_format(fmt, output, NOTICE_SUFFIXES, lang)
     report = reports.status_report(ws, as_of, today(), owner=owner)
     found = notices(report)  # a unit with nothing red or yellow gets no notice
+    issued = today()
+    if found and found[0].reply_by < issued:  # signed after the day it asks for answers
+        settings.note(Say.NOTICE_PAST_DUE.text(lang, by=day_name(found[0].reply_by, lang),
+                                               today=day_name(issued, lang)))
     if webhook is not None:
         title, blocks = notice_robot(found, report, lang)
         send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
@@ -110,13 +116,13 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
         _reply_forms(settings, found, report, output, lang, owner)
         return
     if chosen == "docx":
-        data = notices_docx(found, report, lang, today())
+        data = notices_docx(found, report, lang, issued)
     elif chosen == "pdf":
-        data = notices_pdf(found, report, lang, today())
+        data = notices_pdf(found, report, lang, issued)
     elif chosen == "json":
         data = (dumps(notice_json(found, report, lang)) + "\n").encode("utf-8")
     else:
-        data = notice_markdown(found, report, lang, today()).encode("utf-8")
+        data = notice_markdown(found, report, lang, issued).encode("utf-8")
     if write_output(settings, output, data, chosen, lang) and output is not None:
         settings.note(notices_message(display_path(output), len(found), lang))
 

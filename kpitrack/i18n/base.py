@@ -40,8 +40,23 @@ class MessageId:
         return f"<{self.name}>"
 
 
+class _Entries(dict[str, Any]):
+    """A catalogue's class body: an id given twice is an error, not a silent override
+    (two sentences under one name would show one where the other was meant)."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self and isinstance(value, MessageId):
+            raise TypeError(f"the catalogue names {key} twice")
+        super().__setitem__(key, value)
+
+
 class Catalogue(type):
     """A class of `MessageId`s that can be iterated, counted and looked up by id."""
+
+    @classmethod
+    def __prepare__(mcs, name: str, bases: tuple[type, ...],
+                    **kwargs: Any) -> dict[str, Any]:
+        return _Entries()
 
     def __iter__(cls) -> Iterator[MessageId]:
         return (v for v in vars(cls).values() if isinstance(v, MessageId))

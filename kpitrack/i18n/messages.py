@@ -510,7 +510,7 @@ class Msg(metaclass=Catalogue):
                 "{path}：这是工作区自身的数据文件；请导出到其他文件")
     IS_FOLDER = MessageId("{path}: is a folder; give a file name such as report.md",
                  "{path}：是文件夹；请给出文件名，如 report.md")
-    NOT_A_FILE = MessageId(
+    OUTPUT_NOT_A_FILE = MessageId(
         "{path}: is not a plain file (a device or a pipe); give a file name such as report.md",
         "{path}：不是普通文件（设备或管道）；请给出文件名，如 report.md")
     NO_FOLDER = MessageId("{path}: the folder {folder} does not exist", "{path}：文件夹 {folder} 不存在")

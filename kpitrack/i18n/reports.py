@@ -285,6 +285,11 @@ class Say(metaclass=Catalogue):
     CHECK_SUMMARY = MessageId(
         "{targets} targets, {figures} figures: {errors} errors, {warnings} warnings",
         "{targets}项指标，{figures}条数据：{errors}个错误，{warnings}个警告")
+    NOTICE_PAST_DUE = MessageId(
+        "warning: the notices ask for answers by {by}, before today ({today}), the day they "
+        "are signed; give the month to supervise with --as-of, or set [supervision] reply_days",
+        "注意：通知要求{by}前反馈，早于落款日期（今天，{today}）；请用 --as-of 指定督办月份，"
+        "或在 [supervision] 中调整 reply_days")
     PROBLEMS_ELSEWHERE = MessageId(
         "warning: the workspace has {n} problem(s) elsewhere; run `kpitrack check`",
         "注意：工作区其他文件有{n}处问题；请运行 `kpitrack check`")

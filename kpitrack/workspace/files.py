@@ -187,7 +187,7 @@ def write_report(root: Path, path: Path, data: bytes) -> None:
         raise KpiError(Msg.IS_FOLDER(path=shown))
     if path.exists() and not path.is_symlink() and not path.is_file():
         # A device or a pipe (/dev/full, a FIFO) would be replaced by the atomic rename.
-        raise KpiError(Msg.NOT_A_FILE(path=shown))
+        raise KpiError(Msg.OUTPUT_NOT_A_FILE(path=shown))
     if not path.parent.is_dir():
         raise KpiError(Msg.NO_FOLDER(path=shown, folder=display_path(path.parent)))
     atomic_write(path, data)
