@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any, NamedTuple
 
 LANGS = ("zh", "en")
@@ -54,8 +54,8 @@ class Catalogue(type):
     """A class of `MessageId`s that can be iterated, counted and looked up by id."""
 
     @classmethod
-    def __prepare__(mcs, name: str, bases: tuple[type, ...],
-                    **kwargs: Any) -> dict[str, Any]:
+    def __prepare__(mcs, name: str, bases: tuple[type, ...], /,
+                    **kwargs: Any) -> MutableMapping[str, object]:
         return _Entries()
 
     def __iter__(cls) -> Iterator[MessageId]:
