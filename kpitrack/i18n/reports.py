@@ -169,8 +169,8 @@ class Say(metaclass=Catalogue):
     # The notices' summary a group robot posts (`notice --webhook`).
     NOTICE_ROBOT_TITLE = MessageId("Supervision notices, {month}", "{month}督办通知")
     NOTICE_ROBOT_SUMMARY = MessageId(
-        "As of {month}, {units} unit(s) have items under supervision: {red} lagging (red) "
-        "and {yellow} in warning (yellow). Each unit's notice has the details; please send "
+        "As of {month}, units with items under supervision: {units}; lagging (red): {red}, "
+        "in warning (yellow): {yellow}. Each unit's notice has the details; please send "
         "the reason and the measures by {by}.",
         "截至{month}，{units}个单位有督办事项：红色滞后{red}项、黄色预警{yellow}项。详见各单位"
         "督办通知单，请于{by}前反馈情况说明和整改措施。")
@@ -218,8 +218,8 @@ class Say(metaclass=Catalogue):
     # ── the supervision notice ─────────────────────────────────────────────────
     NOTICE_TITLE = MessageId("Supervision notice: {unit}", "督办通知单：{unit}")
     NOTICE_INTRO = MessageId(
-        "As of {year}-{month:02d}, {red} of your unit's targets are lagging (red) and {yellow} "
-        "are in warning (yellow); they are listed below for supervision.",
+        "As of {year}-{month:02d}, your unit's targets lagging (red): {red}; in warning "
+        "(yellow): {yellow}. Each is listed below for supervision.",
         "截至{year}年{month}月，你单位负责的指标中有{red}项红色滞后、{yellow}项黄色预警，"
         "现将有关事项通知如下，请抓好落实。")
     # How to answer: a unit never sees a command line, so no command here.
@@ -258,7 +258,7 @@ class Say(metaclass=Catalogue):
         "写明下一步整改措施，如 6月底前完成2家申报")
     HINT_DUE = MessageId("The day the measures will be done by, as 2025-12-31",
                          "整改措施的完成日期，如 2025-12-31")
-    COUNTED_ANSWERS_NEW = MessageId("{n} new answers", "新增答复{n}条")
+    COUNTED_ANSWERS_NEW = MessageId("new answers: {n}", "新增答复{n}条")
     COUNTED_ANSWERS_SAME = MessageId("{n} already on record, skipped", "已有相同答复，跳过{n}条")
 
     # ── what a command did ─────────────────────────────────────────────────────
@@ -278,7 +278,7 @@ class Say(metaclass=Catalogue):
         "已记录答复 {name} [{id}] {period}（{by}） → {path}\n  原因：{reason}\n  措施：{measures}")
     EXPORTED = MessageId("exported {path}: {n} targets, {as_of} ({counts})",
                          "已导出 {path}：{n}项指标，{as_of}（{counts}）")
-    EXPORTED_NOTICES = MessageId("exported {path}: notices to {n} unit(s)",
+    EXPORTED_NOTICES = MessageId("exported {path}: notices, units: {n}",
                                  "已导出 {path}：{n}个单位的督办通知单")
     CREATED = MessageId("created {path}; edit it, then run `kpitrack check`",
                         "已创建 {path}；编辑后运行 `kpitrack check`")
