@@ -259,6 +259,7 @@ def test_absent_office_keys_are_left_out(isolated, office, absent):
     ('\n[office]\nphone = 23000000\n', "targets.toml:8: office.phone 必须是带引号的文本"),
     ('\n[office]\nnmae = "x"\n', "targets.toml:8: 未知字段 'nmae'（是否想写 'name'？）"),
     ('', "targets.toml:2: [office] 必须是表"),
+    ('\n[office]\ncontact = "\\u0007\\u200b "\n', "targets.toml:8: office.contact 没有可见的文字"),
 ])
 def test_a_wrong_office_table_is_one_line_naming_its_place(isolated, office, message):
     _notice_ws(isolated, office)
@@ -436,3 +437,13 @@ def test_a_notice_signed_after_its_reply_deadline_warns_the_office(isolated, mon
     assert late.stderr.count("\n") == 1
     monkeypatch.setenv("KPITRACK_TODAY", "2025-11-03")
     assert run("notice").stderr == ""
+
+
+@pytest.mark.parametrize("name", ['"  "', '"\\u0007\\u202e"', '"\\u200b\\u2066\\t"'])
+def test_a_name_that_shows_nothing_is_refused_at_its_line(isolated, name):
+    # Every paper removes control, zero-width and direction marks: such a name would be blank.
+    targets = NOTICE_TARGETS.replace('name = "重点实验室"', f"name = {name}")
+    write_ws(isolated, targets, plan='schema = 1\n\n[plan]\ntitle = "测试计划"\nyear = 2025\n')
+    result = run("check")
+    assert result.exit_code == 1
+    assert "targets.toml:8: name（指标名称）为空" in result.stdout, result.stdout

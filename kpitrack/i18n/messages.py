@@ -268,6 +268,10 @@ class Msg(metaclass=Catalogue):
                   "还没有指标：请添加 [targets.<编号>] 表")
     UNKNOWN_FIELD = MessageId("unknown field {key!r}{hint}", "未知字段 {key!r}{hint}")
     MISSING_NAME = MessageId("missing name", "缺少 name（指标名称）")
+    OFFICE_EMPTY = MessageId(
+        "{field} shows nothing (empty, or only spaces or invisible marks); write the text, "
+        "or leave the key out",
+        "{field} 没有可见的文字（为空，或只有空格、不可见字符）；请填写内容，或删去这一项")
     EMPTY_NAME = MessageId("name is empty", "name（指标名称）为空")
     MISSING_KIND = MessageId("missing kind (cumulative, level, growth, threshold or milestone)",
                     "缺少 kind（cumulative、level、growth、threshold 或 milestone）")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from ..core.errors import Problem
@@ -123,8 +124,12 @@ def _office(data: object, c: Collector) -> Office:
     text and each optional."""
     table = table_field(c, data, Msg.OFFICE_NOT_TABLE(), "office")
     _unknown_fields(c, table, _names(Office), "office")
-    return Office(**{key: text_field(c, table[key], f"office.{key}", "office", key).strip()
-                     for key in _names(Office) if key in table})
+    found = {key: text_field(c, table[key], f"office.{key}", "office", key).strip()
+             for key in _names(Office) if key in table}
+    for key, text in found.items():
+        if not _visible(text):  # it would print as 联系人：，
+            c.error(Msg.OFFICE_EMPTY(field=f"office.{key}"), "office", key)
+    return Office(**found)
 
 
 _CHECK_MINIMA = (("magnitude", 1), ("growth_limit", 0), ("increment_jump", 1),
@@ -179,12 +184,18 @@ def _target_table(tid: str, raw: object, c: Collector) -> dict[str, Any]:
     return table
 
 
+def _visible(text: str) -> bool:
+    """Whether `text` shows anything: a name of only control characters, zero-width or
+    direction marks (which every paper removes) would print as a blank."""
+    return any(unicodedata.category(ch)[0] not in "CZ" for ch in text)
+
+
 def _name_and_kind(tid: str, raw: dict[str, Any], c: Collector) -> tuple[str, Kind]:
     path = ("targets", tid)
     if "name" not in raw:
         c.fail(Msg.MISSING_NAME(), *path, target=tid)
     name = text_field(c, raw["name"], "name", *path, "name", target=tid).strip()
-    if not name:
+    if not _visible(name):  # empty, or only spaces, control, zero-width or direction marks
         c.fail(Msg.EMPTY_NAME(), *path, "name", target=tid)
     if "kind" not in raw:
         c.fail(Msg.MISSING_KIND(), *path, target=tid)
