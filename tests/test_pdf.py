@@ -323,3 +323,80 @@ def test_a_broken_system_font_is_passed_over(monkeypatch, tmp_path):
     assert pdf_fonts.candidates()[0] == broken
     monkeypatch.setattr(pdf_fonts, "candidates", lambda: [broken])
     assert pdf_fonts.find_font().built_in
+
+
+ZENHEI = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+# Emoji, CJK Extension B, a letter with three combining acutes and one with four marks.
+UNCOVERED = "重点实验室🔬🧪 𠀀𠀁𪚥 e\u0301\u0301\u0301 Z\u0353\u0354\u0351\u0352"
+
+
+@needs_poppler
+def test_a_truetype_font_draws_a_box_for_each_character_it_lacks(isolated, monkeypatch):
+    if not ZENHEI.is_file():
+        pytest.skip("WenQuanYi Zen Hei is not installed")
+    monkeypatch.setenv("KPITRACK_PDF_FONT", str(ZENHEI))
+    write_ws(isolated, f"""
+[targets.x]
+name = {json.dumps(UNCOVERED, ensure_ascii=False)}
+owner = "科技局"
+kind = "cumulative"
+target = 10
+""", {"2025-02": record("x", "2025-02", 1)})
+    # The emoji and the Extension B characters are boxes, one each; the combining marks
+    # are composed (é) or dropped, the letters kept.
+    drawn = "重点实验室□□□□□éZ"
+    for args, out in ((["export", "-o", "r.pdf"], "r.pdf"), (["notice", "-o", "n.pdf"], "n.pdf")):
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        whole = squeezed("".join(pages(isolated / out)))
+        assert drawn in whole, (out, whole[:300])
+    font = pdf_fonts._load(ZENHEI)
+    assert font is not None
+    assert font.text(UNCOVERED) == "重点实验室□□ □□□ é Z"
+    # Covered text is unchanged, look-alikes are kept.
+    assert font.text("规上工业企业 R&D 经费") == "规上工业企业 R&D 经费"
+    assert font.text("完成 ✓") == "完成 √"
+
+
+def _font_message(isolated, monkeypatch, path: str) -> tuple[str, str]:
+    write_ws(isolated, """
+[targets.x]
+name = "指标"
+kind = "cumulative"
+target = 10
+""", {"2025-02": record("x", "2025-02", 1)})
+    monkeypatch.setenv("KPITRACK_PDF_FONT", path)
+    said = []
+    for args in (["export", "-o", "r.pdf"], ["--lang", "en", "notice", "-o", "n.pdf"]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and path in result.stderr
+        assert "Traceback" not in result.stderr
+        said.append(result.stderr)
+    assert not (isolated / "r.pdf").exists() and not (isolated / "n.pdf").exists()
+    return said[0], said[1]
+
+
+def test_a_font_that_does_not_exist_is_said_so(isolated, monkeypatch):
+    chinese, english = _font_message(isolated, monkeypatch, str(isolated / "nonexistent.ttf"))
+    assert "不存在" in chinese and "不是含中文" not in chinese
+    assert "does not exist" in english
+
+
+def test_a_folder_for_a_font_is_said_so(isolated, monkeypatch):
+    chinese, english = _font_message(isolated, monkeypatch, str(isolated))
+    assert "是文件夹" in chinese and "不是含中文" not in chinese
+    assert "is a folder" in english
+
+
+def test_a_postscript_outline_font_is_said_so(isolated, monkeypatch):
+    noto = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc")
+    if noto.is_file():
+        path = str(noto)
+    else:  # an OpenType collection whose first font has CFF outlines, as Noto CJK's
+        fake = isolated / "cff.otf"
+        fake.write_bytes(b"ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10OTTO" + bytes(64))
+        path = str(fake)
+    chinese, english = _font_message(isolated, monkeypatch, path)
+    assert "PostScript" in chinese and "TrueType" in chinese and "不是含中文" not in chinese
+    assert "PostScript" in english and "cannot embed" in english and "TrueType" in english

@@ -567,6 +567,15 @@ class Msg(metaclass=Catalogue):
     PDF_FONT_UNUSABLE = MessageId(
         "{variable} names {path}, which is not a TrueType font (.ttf, .ttc) with Chinese characters; name one such as C:\\Windows\\Fonts\\simsun.ttc, or unset it",
         "{variable} 指定的 {path} 不是含中文的 TrueType 字体（.ttf、.ttc）；请改为如 C:\\Windows\\Fonts\\simsun.ttc 的字体文件，或删除该变量")
+    PDF_FONT_MISSING = MessageId(
+        "{variable} names {path}, which does not exist; name a TrueType font file (.ttf, .ttc) with Chinese characters, such as C:\\Windows\\Fonts\\simsun.ttc, or unset it",
+        "{variable} 指定的 {path} 不存在；请改为含中文的 TrueType 字体文件（.ttf、.ttc），如 C:\\Windows\\Fonts\\simsun.ttc，或删除该变量")
+    PDF_FONT_FOLDER = MessageId(
+        "{variable} names {path}, which is a folder; name a TrueType font file (.ttf, .ttc) in it with Chinese characters, such as C:\\Windows\\Fonts\\simsun.ttc, or unset it",
+        "{variable} 指定的 {path} 是文件夹；请改为其中一个含中文的 TrueType 字体文件（.ttf、.ttc），如 C:\\Windows\\Fonts\\simsun.ttc，或删除该变量")
+    PDF_FONT_POSTSCRIPT = MessageId(
+        "{variable} names {path}, a font with PostScript (CFF) outlines, which reportlab cannot embed in a PDF; choose a TrueType one (.ttf, .ttc) with Chinese characters, such as C:\\Windows\\Fonts\\simsun.ttc or WenQuanYi, or unset it",
+        "{variable} 指定的 {path} 是 PostScript（CFF）轮廓字体，reportlab 无法将其嵌入 PDF；请改选含中文的 TrueType 字体（.ttf、.ttc），如 C:\\Windows\\Fonts\\simsun.ttc 或文泉驿，或删除该变量")
     PDF_NO_FONT = MessageId(
         "no font with Chinese characters for the PDF: set {variable} to a .ttf or .ttc font file",
         "没有可用于 PDF 的中文字体：请把 {variable} 设为一个 .ttf 或 .ttc 字体文件")

@@ -2,7 +2,8 @@
 
 1. `KPITRACK_PDF_FONT`, the path of a TrueType font (`.ttf`, or a `.ttc` collection, whose
    first font is used); a file that is not one, or lacks Chinese, is an error, never
-   silently passed over.
+   silently passed over, which says whether the path is missing, a folder, or a font
+   with PostScript outlines.
 2. The fonts a Chinese Windows, macOS or Linux desktop has (SimSun, FangSong, SimHei,
    Microsoft YaHei; Songti, STHeiti, Arial Unicode; AR PL UMing, WenQuanYi), the first
    that reportlab can embed. reportlab reads TrueType outlines only: the Noto CJK and
@@ -13,6 +14,13 @@
    draws each such mark as a look-alike it has, the same way in the tables and in the
    legend. A TrueType font lacking one of those marks gets the same look-alike, if it
    has that.
+
+A TrueType font draws nothing for a character its cmap lacks, so `text` draws `□` in its
+place, as the built-in font does, one per character: an emoji, a CJK Extension B
+character. A combining mark is first composed with its letter (NFC, `e` and U+0301 are
+`é`, which the font may have); a combining mark, variation selector or zero-width format
+character the font still lacks is dropped, keeping its base letter. Text whose every
+character the font has, nearly all of it, is drawn unchanged after one set look-up.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,14 +44,22 @@ _LOOKALIKES: dict[int, str] = str.maketrans(PDF_LOOKALIKES)
 _BEYOND_BMP = "□"
 
 
+_PLACEHOLDER_ELSE = "?"
+# Unicode categories drawn as nothing, not `□`, when the font lacks them: combining marks
+# (a base letter keeps its place) and zero-width format characters (ZWJ, soft hyphen).
+_DROPPED = ("Mn", "Mc", "Me", "Cf")
+
+
 @dataclass(frozen=True)
 class Font:
-    """A registered font: its reportlab name, its file (None for the built-in one), and
-    the look-alikes it draws for the marks it lacks."""
+    """A registered font: its reportlab name, its file (None for the built-in one), the
+    look-alikes it draws for the marks it lacks and, for a TrueType font, the characters
+    its cmap has (empty: not known, the built-in font)."""
 
     name: str
     path: str | None
     lookalikes: dict[int, str] = field(default_factory=dict, compare=False, hash=False)
+    covered: frozenset[str] = field(default_factory=frozenset, compare=False, hash=False)
 
     @property
     def built_in(self) -> bool:
@@ -54,9 +71,21 @@ class Font:
         value = safe.plain(value)
         if self.lookalikes:
             value = value.translate(self.lookalikes)
-        if not self.built_in or value.isascii() or max(value) <= "\uffff":
-            return value
-        return "".join(c if c <= "\uffff" else _BEYOND_BMP for c in value)
+        if self.covered:
+            return value if self.covered.issuperset(value) else self._placeheld(value)
+        if self.built_in and not value.isascii() and max(value) > "\uffff":
+            return "".join(c if c <= "\uffff" else _BEYOND_BMP for c in value)
+        return value
+
+    def _placeheld(self, value: str) -> str:
+        """`value` with `□` for each character the font lacks (composed first; a mark or
+        format character it lacks is dropped)."""
+        value = unicodedata.normalize("NFC", value)
+        has = self.covered
+        box = _BEYOND_BMP if _BEYOND_BMP in has else _PLACEHOLDER_ELSE
+        return "".join(c if c in has
+                       else "" if unicodedata.category(c) in _DROPPED else box
+                       for c in value)
 
 
 def _windows_fonts() -> list[Path]:
@@ -106,7 +135,7 @@ def _load(path: Path) -> Font | None:
     has = font.face.charToGlyph
     lacks = {mark: like for mark, like in _LOOKALIKES.items()
              if mark not in has and all(ord(c) in has for c in like)}
-    return Font(name, str(path), lacks)
+    return Font(name, str(path), lacks, frozenset(map(chr, has)))
 
 
 def _built_in() -> Font:
@@ -120,13 +149,41 @@ def _built_in() -> Font:
     return Font(BUILT_IN, None, _LOOKALIKES)
 
 
+def _postscript(path: Path) -> bool:
+    """Whether the font file (or a collection's first font) has PostScript (CFF)
+    outlines: an OpenType file that begins `OTTO`, which reportlab cannot read."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+            if head[:4] == b"ttcf" and len(head) >= 16:
+                file.seek(int.from_bytes(head[12:16], "big"))
+                head = file.read(4)
+    except OSError:
+        return False
+    return head[:4] == b"OTTO"
+
+
+def _chosen(chosen: str) -> Font:
+    """The font the variable names, or why it cannot be used, in one sentence."""
+    path = Path(chosen)
+    font = _load(path) if path.is_file() else None
+    if font is not None:
+        return font
+    if not path.exists():
+        message = Msg.PDF_FONT_MISSING
+    elif path.is_dir():
+        message = Msg.PDF_FONT_FOLDER
+    elif _postscript(path):
+        message = Msg.PDF_FONT_POSTSCRIPT
+    else:
+        message = Msg.PDF_FONT_UNUSABLE
+    raise KpiError(message(variable=FONT_VARIABLE, path=chosen))
+
+
 @functools.lru_cache(maxsize=8)
 def _find(chosen: str | None, tried: tuple[Path, ...]) -> Font:
     if chosen:
-        font = _load(Path(chosen))
-        if font is None:
-            raise KpiError(Msg.PDF_FONT_UNUSABLE(variable=FONT_VARIABLE, path=chosen))
-        return font
+        return _chosen(chosen)
     for path in tried:
         if path.is_file():
             found = _load(path)
