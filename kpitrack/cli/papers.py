@@ -3,6 +3,7 @@ notices."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -104,9 +105,19 @@ def notice(settings: Settings, owner: str | None, as_of: str | None, fmt: str | 
     report = reports.status_report(ws, as_of, today(), owner=owner)
     found = notices(report)  # a unit with nothing red or yellow gets no notice
     issued = today()
+    _deliver(settings, found, report, chosen, output, (webhook, robot_kind, secret), owner,
+             lang, issued)
     if found and found[0].reply_by < issued:  # signed after the day it asks for answers
         settings.note(Say.NOTICE_PAST_DUE.text(lang, by=day_name(found[0].reply_by, lang),
                                                today=day_name(issued, lang)))
+
+
+def _deliver(settings: Settings, found: list[Notice], report: StatusReport, chosen: str,
+             output: Path | None, robot: tuple[str | None, str | None, str | None],
+             owner: str | None, lang: str, issued: dt.date) -> None:
+    """The notices to the group robot (`robot`: webhook, kind, secret), then to the -o
+    file or stdout in the `chosen` format."""
+    webhook, robot_kind, secret = robot
     if webhook is not None:
         title, blocks = notice_robot(found, report, lang)
         send_to_robot(settings, webhook, robot_kind, secret, title, blocks, lang)
