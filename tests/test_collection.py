@@ -165,6 +165,17 @@ def test_one_sheet_per_unit_into_a_folder_or_worksheets_in_one_workbook(repo_ws)
     fill_book.save(repo_ws / "all.xlsx")
     preview = run("import", "all.xlsx", "--sheet", UNIT, "--dry-run")
     assert preview.exit_code == 0 and "未填写4行，跳过" in preview.stderr
+    # Two units' worksheets filled: without --sheet, both are imported, in one go.
+    fill_book = openpyxl.load_workbook(repo_ws / "all.xlsx")
+    for sheet in (fill_book[UNIT], fill_book[names[-1]]):
+        heads = header_row(sheet)
+        sheet.cell(row=4, column=heads.index("数值") + 1).value = \
+            "完成" if sheet.cell(row=4, column=heads.index("类型") + 1).value == "节点" else 1
+    fill_book.save(repo_ws / "all.xlsx")
+    result = run("import", "all.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert f"已导入 all.xlsx（{len(names)}张工作表）：新增2条" in result.stderr
+    assert f"all.xlsx 工作表“{names[-1]}”" in result.stdout
 
 
 def test_done_milestones_are_left_off_the_sheet(isolated):

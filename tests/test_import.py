@@ -134,13 +134,82 @@ def test_xlsx_with_a_title_row_date_cells_and_unit_in_the_header(ws):
 def test_xlsx_sheet_option_picks_a_worksheet(ws):
     write_xlsx(ws, "dept.xlsx", [["说明"]], extra={"四月": [["指标", "期间", "数值"],
                                                            ["inv", "2025-04", 200]]})
-    assert run("import", "dept.xlsx").exit_code == 1
+    # Without --sheet, the workbook's one worksheet of figures, named (说明 has no header).
+    default = run("import", "dept.xlsx", "--dry-run")
+    assert default.exit_code == 0, default.stderr
+    assert "dept.xlsx 工作表“四月”" in default.stdout and "新增1条" in default.stderr
+    assert run("import", "dept.xlsx", "--sheet", "Sheet1").exit_code == 1
     result = run("import", "dept.xlsx", "--sheet", "四月")
     assert result.exit_code == 0, result.stderr
     assert records(ws, "2025-04")[0]["value"] == 200
     missing = run("import", "dept.xlsx", "--sheet", "五月")
     assert missing.exit_code == 1
     assert "dept.xlsx：没有名为 '五月' 的工作表；现有 'Sheet1', '四月'" in missing.stderr
+
+
+HEADER = ["指标", "期间", "数值"]
+
+
+def units_workbook(ws, second: list[list]):
+    """A workbook of two units' worksheets of figures, and a note between them."""
+    return write_xlsx(ws, "units.xlsx", [HEADER, ["inv", "2025-04", 200]], title="发改",
+                      extra={"说明": [["填表说明：只填数值"]],
+                             "科技": [HEADER, *second]})
+
+
+def test_every_worksheet_of_a_workbook_of_figures_is_imported(ws):
+    units_workbook(ws, [["smes", "2025-04", 1200], ["retail", "2025-04", None]])
+    preview = run("import", "units.xlsx", "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert "units.xlsx 工作表“发改”" in preview.stdout
+    assert "units.xlsx 工作表“科技”" in preview.stdout
+    assert "预览 units.xlsx（2张工作表）：新增2条" in preview.stderr
+    assert records(ws, "2025-04") == []
+    result = run("import", "units.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "已导入 units.xlsx（2张工作表）：新增2条" in result.stderr
+    assert [(r["target"], r["value"]) for r in records(ws, "2025-04")] == [
+        ("inv", 200), ("smes", 1200)]
+    again = run("import", "units.xlsx")
+    assert again.exit_code == 0 and "没有需要写入的新数据" in again.stderr
+
+
+def test_a_bad_row_on_any_worksheet_of_figures_stops_the_whole_workbook(ws):
+    units_workbook(ws, [["smes", "2025-04", 1200], ["retail", "2025-04", "lots"]])
+    before = digest(ws)
+    result = run("import", "units.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：units.xlsx 工作表“科技” 第3行：")
+    assert len(result.stderr.strip().splitlines()) == 1 and "未导入任何数据" in result.stderr
+    english = run("--lang", "en", "import", "units.xlsx")
+    assert english.stderr.startswith("Error: units.xlsx, sheet 科技 row 3: ")
+    preview = run("import", "units.xlsx", "--dry-run")
+    assert preview.exit_code == 1 and "有问题1行" in preview.stderr
+    assert digest(ws) == before
+
+
+def test_a_figure_given_on_two_worksheets_is_refused(ws):
+    units_workbook(ws, [["inv", "2025-04", 210]])
+    before = digest(ws)
+    result = run("import", "units.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：units.xlsx 工作表“科技” 第2行：工作表“发改”第2行已给出 "
+                                    "inv 在 2025-04 的数值")
+    assert digest(ws) == before
+
+
+def test_a_workbook_of_figures_and_reply_forms_is_refused_naming_them(ws):
+    write_xlsx(ws, "mixed.xlsx", [HEADER, ["inv", "2025-04", 200]], title="发改",
+               extra={"反馈": [["指标", "期间", "情况说明", "整改措施"],
+                               ["inv", "2025-04", "慢", "快"]]})
+    before = digest(ws)
+    result = run("import", "mixed.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "错误：mixed.xlsx：工作表 '反馈' 是督办事项反馈表，'发改' 是数值报送表，不能一起导入；"
+        "请用 --sheet 工作表名 逐张导入；未导入任何数据")
+    assert digest(ws) == before
+    assert run("import", "mixed.xlsx", "--sheet", "发改").exit_code == 0
 
 
 def test_dry_run_shows_every_row_and_writes_nothing(ws):

@@ -276,6 +276,87 @@ def test_a_csv_reply_form_reads_too(ws):
     assert [(a["target"], a["by"]) for a in responses(ws)] == [("labs", "科技创新局")]
 
 
+def test_a_sheet_of_figures_with_reason_columns_is_refused_not_taken_for_a_form(ws):
+    (ws / "m.csv").write_text("指标,期间,数值,情况说明,整改措施\n"
+                              "labs,2025-10,30,认定周期长,加快申报\ninv,2025-10,96,,\n",
+                              encoding="utf-8")
+    before = digest(ws)
+    result = run("import", "m.csv")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("错误：m.csv 第1行：表头既有数值列“数值”，又有反馈表的"
+                                    "“情况说明”“整改措施”列")
+    assert "请拆成两张表分别导入" in result.stderr and "未导入任何数据" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    english = run("--lang", "en", "import", "m.csv", "--dry-run")
+    assert english.exit_code == 1 and "Traceback" not in english.stderr
+    assert english.stderr.startswith("Error: m.csv row 1: the header has a value column (数值)")
+    assert "holds both figures and answers" in english.stderr
+    assert digest(ws) == before
+
+
+def two_units_filled(ws):
+    """The workbook of every unit's form, with an answer on each of its two worksheets."""
+    book = form(ws)
+    fill(book, "未指定", 4, "无责任单位", "明确责任单位")
+    fill(book, "科技创新局", 4, "认定周期长", "6月底前完成2家申报")
+    book.save(ws / "filled.xlsx")
+    return book
+
+
+def test_every_worksheet_of_a_workbook_of_forms_is_imported(ws):
+    two_units_filled(ws)
+    preview = run("import", "filled.xlsx", "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert "filled.xlsx 工作表“未指定”" in preview.stdout
+    assert "filled.xlsx 工作表“科技创新局”" in preview.stdout
+    assert "预览 filled.xlsx（2张工作表）：新增答复2条，未填写1行，跳过" in preview.stderr
+    assert not (ws / "responses").exists()
+    result = run("import", "filled.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert ("已导入 filled.xlsx（2张工作表）：新增答复2条，未填写1行，跳过 → "
+            "responses/2025-10.toml") in result.stderr
+    assert [(a["target"], a["reason"], a.get("by")) for a in responses(ws)] == [
+        ("parks", "无责任单位", None), ("labs", "认定周期长", "科技创新局")]
+    kept = digest(ws)
+    again = run("import", "filled.xlsx")
+    assert again.exit_code == 0 and "已有相同答复，跳过2条" in again.stderr
+    assert digest(ws) == kept
+    # --sheet still takes one worksheet alone
+    one = run("import", "filled.xlsx", "--sheet", "科技创新局", "--dry-run")
+    assert one.exit_code == 0 and "预览 filled.xlsx：已有相同答复，跳过1条" in one.stderr
+
+
+def test_a_bad_row_on_any_worksheet_stops_the_whole_workbook(ws):
+    book = two_units_filled(ws)
+    fill(book, "科技创新局", 5, "只有原因")
+    book.save(ws / "filled.xlsx")
+    before = digest(ws)
+    result = run("import", "filled.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：filled.xlsx 工作表“科技创新局” 第5行：已填写情况说明，"
+                                    "但未填写整改措施")
+    assert len(result.stderr.strip().splitlines()) == 1 and "未导入任何数据" in result.stderr
+    english = run("--lang", "en", "import", "filled.xlsx")
+    assert "filled.xlsx, sheet 科技创新局 row 5: the reason is filled in" in english.stderr
+    preview = run("import", "filled.xlsx", "--dry-run")
+    assert preview.exit_code == 1 and "有问题1行" in preview.stderr
+    assert digest(ws) == before
+
+
+def test_one_item_answered_on_two_worksheets_is_refused(ws):
+    book = two_units_filled(ws)
+    sheet = book["未指定"]
+    sheet["A4"], sheet["B4"] = "labs", "重点实验室"  # the same item as 科技创新局's row 4
+    book.save(ws / "filled.xlsx")
+    before = digest(ws)
+    result = run("import", "filled.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：filled.xlsx 工作表“科技创新局” 第4行："
+                                    "工作表“未指定”第4行已答复 labs 在 2025-10 的督办事项；"
+                                    "两行只保留一行")
+    assert digest(ws) == before
+
+
 def test_a_row_without_a_period_needs_the_option(ws):
     (ws / "reply.csv").write_text("指标,情况说明,整改措施\n重点实验室,原因,措施\n",
                                   encoding="utf-8")

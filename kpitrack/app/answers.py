@@ -4,12 +4,14 @@ filled reply form's answers."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from ..core.errors import KpiError
 from ..core.evaluate import status_after
 from ..core.model import Response, Status
+from ..core.period import Period
 from ..core.recording import check_period
 from ..core.replies import AnswerRow, plan_answers
 from ..core.typed import parse_date, parse_period
@@ -20,8 +22,7 @@ from ..workspace import reply_form
 from ..workspace.append import append_response, append_responses
 from ..workspace.git import register_merge_driver
 from ..workspace.load import Workspace
-from ..workspace.reply_form import ReplyForm
-from ..workspace.sheet import Sheet
+from ..workspace.reply_form import ReplyForm, Upload
 from .workspace import period_asked
 
 
@@ -53,36 +54,60 @@ def respond(ws: Workspace, key: str, *, reason: str, measures: str, by: str,
                                                           status=status_term(status)))
 
 
-def read_upload(file: Path, sheet: str | None) -> ReplyForm | Sheet:
-    """The file `import` was given: a reply form (the units' answers) when its header is
-    one, else a sheet of figures (`figures.import_sheet`)."""
+def read_upload(file: Path, sheet: str | None) -> Upload:
+    """The file `import` was given: its reply forms (the units' answers) when its header
+    is one, else its sheets of figures (`figures.import_sheets`); without `sheet`, every
+    worksheet of a workbook."""
     return reply_form.read_upload(file, sheet)
 
 
 class AnswersImported(NamedTuple):
-    """What importing a reply form would record (or recorded), row by row."""
+    """What importing reply forms would record (or recorded), form by form, row by row."""
 
-    rows: list[AnswerRow]
+    forms: list[tuple[ReplyForm, list[AnswerRow]]]
     paths: list[Path]
+
+    @property
+    def rows(self) -> list[AnswerRow]:
+        return [row for _, rows in self.forms for row in rows]
 
     @property
     def bad(self) -> bool:
         return any(row.error for row in self.rows)
 
 
-def import_answers(ws: Workspace, form: ReplyForm, *, dry_run: bool, period: str | None,
-                   by: str, now: dt.datetime, today: dt.date) -> AnswersImported:
-    """Every filled row recorded as `respond` records an answer; all written, or none."""
-    if not any(row.kind == "data" for row in form.rows):
-        raise KpiError(Msg.NO_REPLY_ROWS(file=form.file, row=form.header_row))
-    rows = plan_answers(ws.plan, ws.targets, ws.actuals, ws.responses, form.rows,
-                        period=parse_period(period, ws.plan) if period else None, by=by, now=now,
-                        today=today)
-    outcome = AnswersImported(rows, [])
+def import_answers(ws: Workspace, forms: Sequence[ReplyForm], *, dry_run: bool,
+                   period: str | None, by: str, now: dt.datetime,
+                   today: dt.date) -> AnswersImported:
+    """Every filled row of every form recorded as `respond` records an answer; all
+    written, or none."""
+    if not any(row.kind == "data" for form in forms for row in form.rows):
+        raise KpiError(Msg.NO_REPLY_ROWS(file=forms[0].where, row=forms[0].header_row))
+    chosen = parse_period(period, ws.plan) if period else None
+    outcome = AnswersImported([], [])
+    seen: dict[tuple[str, Period], tuple[ReplyForm, int]] = {}
+    for form in forms:
+        rows = plan_answers(ws.plan, ws.targets, ws.actuals, ws.responses, form.rows,
+                            period=chosen, by=by, now=now, today=today)
+        outcome.forms.append((form, [_once(row, form, seen) for row in rows]))
     if outcome.bad or dry_run:
         return outcome
-    written = [row.response for row in rows if row.writes and row.response]
+    written = [row.response for row in outcome.rows if row.writes and row.response]
     if written:
         outcome.paths.extend(append_responses(ws, written))
         register_merge_driver(ws.root)
     return outcome
+
+
+def _once(row: AnswerRow, form: ReplyForm, seen: dict[tuple[str, Period],
+                                                      tuple[ReplyForm, int]]) -> AnswerRow:
+    """A row answering an item another worksheet has answered already is an error."""
+    if row.response is None:
+        return row
+    key = (row.response.target, row.response.period)
+    if key not in seen:
+        seen[key] = (form, row.number)
+        return row
+    earlier, number = seen[key]
+    return row._replace(response=None, action=None, note=None, error=Msg.REPLY_SHEET_REPEATS(
+        sheet=earlier.sheet, row=number, id=key[0], period=key[1]))

@@ -10,8 +10,10 @@ from typing import NamedTuple
 from ..core.errors import KpiError
 from ..core.evaluate import status_after
 from ..core.model import Actual, Evaluation, Target
+from ..core.period import Period
 from ..core.plausibility import figure_warnings
 from ..core.recording import (
+    SAME,
     ImportRow,
     build_actual,
     check_period,
@@ -26,7 +28,7 @@ from ..workspace.append import append_actual, append_actuals
 from ..workspace.find import display_path
 from ..workspace.git import register_merge_driver
 from ..workspace.load import Workspace
-from ..workspace.sheet import Sheet, read_sheet
+from ..workspace.sheet import Sheet
 from .workspace import period_asked
 
 
@@ -102,31 +104,68 @@ class Imported(NamedTuple):
         return any(row.error for row in self.rows)
 
 
-def import_sheet(ws: Workspace, file: Path, *, sheet: str | None, dry_run: bool,
-                 correct: bool, strict: bool, period: str | None, by: str, now: dt.datetime,
-                 today: dt.date, data: Sheet | None = None) -> Imported:
-    """Every row checked by the rules `add` follows; all written, or none. With `strict`,
-    a row whose figure looks wrong is a bad row. `data`: the file already read."""
-    data = data if data is not None else read_sheet(file, sheet)
-    if not any(row.kind == "data" for row in data.rows):
-        raise KpiError(Msg.NO_ROWS(file=display_path(file), row=data.header_row))
+class SheetsImported(NamedTuple):
+    """What importing a workbook's sheets of figures would record (or recorded), sheet
+    by sheet; `paths`: the month files written, for them all."""
+
+    sheets: list[tuple[Sheet, Imported]]
+    paths: list[Path]
+
+    @property
+    def rows(self) -> list[ImportRow]:
+        return [row for _, done in self.sheets for row in done.rows]
+
+    @property
+    def bad(self) -> bool:
+        return any(row.error for row in self.rows)
+
+
+def import_sheets(ws: Workspace, file: Path, sheets: Sequence[Sheet], *, dry_run: bool,
+                  correct: bool, strict: bool, period: str | None, by: str,
+                  now: dt.datetime, today: dt.date) -> SheetsImported:
+    """Every row of every sheet (a workbook's worksheets of figures) checked by the rules
+    `add` follows; all written, or none. With `strict`, a row whose figure looks wrong is
+    a bad row; a target's month given on two worksheets is one too."""
+    if not any(row.kind == "data" for data in sheets for row in data.rows):
+        shown = display_path(file)
+        first = sheets[0]
+        where = shown if first.sheet is None else Msg.IN_SHEET(file=shown, sheet=first.sheet)
+        raise KpiError(Msg.NO_ROWS(file=where, row=first.header_row))
     chosen = parse_period(period, ws.plan) if period else None
-    rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
-                       correct=correct, period=chosen, by=by, source=file.name, now=now,
-                       today=today)
-    warnings = _row_warnings(ws, rows)
-    if strict:
-        rows = [row._replace(error=Msg.STRICT_REFUSED(msg=warnings[row.number][0]))
-                if warnings.get(row.number) else row for row in rows]
-        warnings = {}
-    outcome = Imported(rows, statuses_after_import(ws.plan, ws.actuals, rows), [], warnings)
+    outcome = SheetsImported([], [])
+    seen: dict[tuple[str, Period], tuple[Sheet, int]] = {}
+    for data in sheets:
+        rows = plan_import(ws.plan, ws.targets, ws.actuals, data.rows, file=file.name,
+                           correct=correct, period=chosen, by=by, source=file.name, now=now,
+                           today=today)
+        rows = [_once(row, data, seen) for row in rows]
+        warnings = _row_warnings(ws, rows)
+        if strict:
+            rows = [row._replace(error=Msg.STRICT_REFUSED(msg=warnings[row.number][0]))
+                    if warnings.get(row.number) else row for row in rows]
+            warnings = {}
+        after = statuses_after_import(ws.plan, ws.actuals, rows)
+        outcome.sheets.append((data, Imported(rows, after, [], warnings)))
     if outcome.bad or dry_run:
         return outcome
     outcome.paths.extend(append_actuals(
-        ws, [row.record for row in rows if row.writes and row.record]))
+        ws, [row.record for row in outcome.rows if row.writes and row.record]))
     if outcome.paths:
         register_merge_driver(ws.root)
     return outcome
+
+
+def _once(row: ImportRow, data: Sheet,
+          seen: dict[tuple[str, Period], tuple[Sheet, int]]) -> ImportRow:
+    """A row giving a target's month that another worksheet gives already is an error."""
+    if not (row.writes or row.action == SAME) or row.record is None or row.target is None:
+        return row
+    key = (row.target.id, row.record.period)
+    earlier = seen.setdefault(key, (data, row.number))
+    if earlier[0] is data:
+        return row
+    return row._replace(record=None, action=None, error=Msg.SHEET_ROW_REPEATS(
+        sheet=earlier[0].sheet, row=earlier[1], id=key[0], period=key[1]))
 
 
 def _row_warnings(ws: Workspace, rows: list[ImportRow]) -> dict[int, list[Message]]:

@@ -9,7 +9,9 @@ import click
 
 from ..app import answers, figures
 from ..core.errors import KpiError
+from ..i18n.base import Message
 from ..i18n.help import Help
+from ..i18n.messages import Msg
 from ..i18n.words import severity
 from ..render.terminal import answers as replies
 from ..render.terminal import imports
@@ -80,37 +82,74 @@ def import_(settings: Settings, file: Path, dry_run: bool, period: str | None, b
             correct: bool, strict: bool, sheet: str | None) -> None:
 
     ws = settings.load(strict=False)
-    lang, shown = settings.language(ws), display_path(file)
     found = answers.read_upload(file, sheet)
-    if isinstance(found, ReplyForm):
-        _import_answers(settings, ws, found, dry_run=dry_run, period=period, by=by)
+    if found.forms:
+        _import_answers(settings, ws, found.forms, dry_run=dry_run, period=period, by=by)
         return
-    outcome = figures.import_sheet(ws, file, sheet=sheet, dry_run=dry_run, correct=correct,
-                                   strict=strict, period=period, by=by, now=now(),
-                                   today=today(), data=found)
+    lang, shown = settings.language(ws), display_path(file)
+    outcome = figures.import_sheets(ws, file, found.sheets, dry_run=dry_run, correct=correct,
+                                    strict=strict, period=period, by=by, now=now(),
+                                    today=today())
     if outcome.bad and not dry_run:
-        raise KpiError(imports.first_error(shown, outcome.rows))
-    imports.print_import(settings.console(), imports.import_title(shown, dry_run, lang),
-                         outcome.rows, outcome.after, outcome.warnings, lang)
+        raise KpiError(_first_figure_error(shown, outcome))
+    several = len(found.sheets) > 1
+    for data, done in outcome.sheets:
+        if several and not any(row.error or row.record for row in done.rows):
+            continue  # a unit's worksheet left empty: counted in the summary
+        imports.print_import(settings.console(),
+                             imports.import_title(_in_sheet(shown, data.sheet, lang), dry_run,
+                                                  lang),
+                             done.rows, done.after, done.warnings, lang)
+    if several:
+        shown = Msg.WORKBOOK_SHEETS.text(lang, file=shown, n=len(found.sheets))
     paths = [display_path(p) for p in outcome.paths]
     settings.note(imports.import_message(shown, outcome.rows, paths, dry_run, lang))
     if outcome.bad:
         sys.exit(1)
 
-def _import_answers(settings: Settings, ws: Workspace, form: ReplyForm, *, dry_run: bool,
-                    period: str | None, by: str) -> None:
-    """A filled reply form: each row's answer recorded as `respond` records one."""
+
+def _in_sheet(shown: str, sheet: str | None, lang: str) -> str:
+    return shown if sheet is None else Msg.IN_SHEET.text(lang, file=shown, sheet=sheet)
+
+
+def _first_figure_error(shown: str, outcome: figures.SheetsImported) -> Message:
+    """The first bad row, named by its worksheet, and how many more the sheets have."""
+    bad = [(data, done.rows) for data, done in outcome.sheets if done.bad]
+    data, rows = bad[0]
+    elsewhere = sum(1 for _, others in bad[1:] for row in others if row.error)
+    where = shown if data.sheet is None else Msg.IN_SHEET(file=shown, sheet=data.sheet)
+    return imports.first_error(where, rows, elsewhere)
+
+
+def _import_answers(settings: Settings, ws: Workspace, forms: tuple[ReplyForm, ...], *,
+                    dry_run: bool, period: str | None, by: str) -> None:
+    """Filled reply forms (a workbook's every one): each row's answer recorded as
+    `respond` records one, all or none."""
     lang = settings.language(ws)
-    outcome = answers.import_answers(ws, form, dry_run=dry_run, period=period, by=by,
+    outcome = answers.import_answers(ws, forms, dry_run=dry_run, period=period, by=by,
                                      now=now(), today=today())
     if outcome.bad and not dry_run:
-        raise KpiError(replies.first_error(form.file, outcome.rows))
-    replies.print_answers(settings.console(), imports.import_title(form.file, dry_run, lang),
-                          outcome.rows, lang)
+        raise KpiError(_first_error(outcome))
+    several = len(forms) > 1
+    for form, rows in outcome.forms:
+        if several and not any(row.error or row.response for row in rows):
+            continue  # a unit's worksheet left empty: counted in the summary
+        title = imports.import_title(_in_sheet(form.file, form.sheet, lang), dry_run, lang)
+        replies.print_answers(settings.console(), title, rows, lang)
+    shown = Msg.WORKBOOK_SHEETS.text(lang, file=forms[0].file, n=len(forms)) if several \
+        else forms[0].file
     paths = [display_path(p) for p in outcome.paths]
-    settings.note(replies.answers_message(form.file, outcome.rows, paths, dry_run, lang))
+    settings.note(replies.answers_message(shown, outcome.rows, paths, dry_run, lang))
     if outcome.bad:
         sys.exit(1)
+
+
+def _first_error(outcome: answers.AnswersImported) -> Message:
+    """The first bad row, named by its worksheet, and how many more the forms have."""
+    bad = [(form, rows) for form, rows in outcome.forms if any(row.error for row in rows)]
+    form, rows = bad[0]
+    elsewhere = sum(1 for _, others in bad[1:] for row in others if row.error)
+    return replies.first_error(form.where, rows, elsewhere)
 
 @command(help=Help.RESPOND)
 @click.argument("target", shell_complete=complete_target)

@@ -267,8 +267,9 @@ class Help(metaclass=Catalogue):
         "  kpitrack import 回复.xlsx --dry-run")
     IMPORT_DRY_RUN = MessageId("Show what would be recorded; write nothing.",
                                "只显示将要记录的内容，不写入。")
-    IMPORT_SHEET = MessageId("The worksheet of an .xlsx file (default: the first).",
-                             ".xlsx 文件中的工作表（默认：第一个）。")
+    IMPORT_SHEET = MessageId(
+        "Import this worksheet of an .xlsx file alone (default: every worksheet, in one go).",
+        "只导入 .xlsx 文件中的这一张工作表（默认：全部工作表一并导入）。")
 
     # ── check, targets, init ────────────────────────────────────────────────────
     CHECK = MessageId(

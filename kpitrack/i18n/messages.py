@@ -159,6 +159,28 @@ class Msg(metaclass=Catalogue):
         "第{row}行已答复 {id} 在 {period} 的督办事项；两行只保留一行")
     NO_REPLY_ROWS = MessageId("{file}: no items under the header (row {row})",
                               "{file}：表头（第{row}行）下没有督办事项")
+    REPLY_SHEET_REPEATS = MessageId(
+        "sheet {sheet} row {row} already answers {id} for {period}; keep one of the two rows",
+        "工作表“{sheet}”第{row}行已答复 {id} 在 {period} 的督办事项；两行只保留一行")
+    FIGURES_AND_ANSWERS = MessageId(
+        "{file} row {row}: the header has a value column ({value}) and the reply form's "
+        "{reason} and {measures} columns, so the sheet holds both figures and answers; split "
+        "it and import each on its own: the figures without the {reason} and {measures} "
+        "columns, the answers in the reply form (or a copy without the {value} column); "
+        "nothing was imported",
+        "{file} 第{row}行：表头既有数值列“{value}”，又有反馈表的“{reason}”“{measures}”列，"
+        "一张表同时填了数值和督办答复；请拆成两张表分别导入：数值表删去“{reason}”“{measures}”"
+        "两列，督办答复填入督办事项反馈表（或另存一张删去“{value}”列的表）；未导入任何数据")
+    SHEET_ROW_REPEATS = MessageId(
+        "sheet {sheet} row {row} already gives {id} for {period}; keep one of the two rows",
+        "工作表“{sheet}”第{row}行已给出 {id} 在 {period} 的数值；两行只保留一行")
+    IN_SHEET = MessageId("{file}, sheet {sheet}", "{file} 工作表“{sheet}”")
+    WORKBOOK_SHEETS = MessageId("{file} ({n} sheets)", "{file}（{n}张工作表）")
+    SHEETS_MIXED = MessageId(
+        "{file}: sheets {forms} are reply forms and sheets {figures} hold figures; import "
+        "them one sheet at a time with --sheet NAME; nothing was imported",
+        "{file}：工作表 {forms} 是督办事项反馈表，{figures} 是数值报送表，不能一起导入；"
+        "请用 --sheet 工作表名 逐张导入；未导入任何数据")
     SHEET_WRITTEN = MessageId("wrote the collection sheet {path}: {units} units, {n} targets",
                               "已写入报送表 {path}：{units}个单位，{n}项指标")
     SHEETS_WRITTEN = MessageId("wrote {n} sheets into {folder}: {names}",

@@ -57,6 +57,7 @@ class Sheet(NamedTuple):
     columns: dict[str, str]  # field -> the header as the sheet writes it
     ignored: tuple[str, ...]  # headers that are not kpitrack fields
     rows: tuple[SheetRow, ...]
+    sheet: str | None = None  # the worksheet's name, when a workbook of several was read
 
 
 def _header_key(text: str) -> str:
@@ -153,6 +154,14 @@ def _bounded(rows: Iterator[tuple[int, list[object]]], shown: str
 
 def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
                ) -> list[tuple[int, list[object]]]:
+    """The rows of the worksheet named `sheet_name`, or of the first."""
+    return _xlsx_grids(data, shown, sheet_name, every=False)[0][1]
+
+
+def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
+                ) -> list[tuple[str, list[tuple[int, list[object]]]]]:
+    """Each worksheet's name and rows: the one named `sheet_name`, else every worksheet
+    (`every`) or the first."""
     # openpyxl takes 0.2 s to import: only a workbook needs it.
     from openpyxl import load_workbook
 
@@ -168,12 +177,15 @@ def _xlsx_grid(data: bytes, shown: str, sheet_name: str | None
             if sheet_name not in book.sheetnames:
                 raise KpiError(Msg.NO_SUCH_SHEET(file=shown, name=sheet_name,
                                                  names=", ".join(map(repr, book.sheetnames))))
-            sheet = book[sheet_name]
+            sheets = [book[sheet_name]]
         else:
-            sheet = book.worksheets[0]
-        # The cells that exist, not the dimension the sheet claims.
-        sheet.reset_dimensions()
-        return _bounded(_xlsx_rows(sheet, shown), shown)
+            sheets = list(book.worksheets) if every else book.worksheets[:1]
+        out = []
+        for sheet in sheets:
+            # The cells that exist, not the dimension the sheet claims.
+            sheet.reset_dimensions()
+            out.append((str(sheet.title), _bounded(_xlsx_rows(sheet, shown), shown)))
+        return out
     except KpiError:
         raise
     except Exception as exc:  # a part of the workbook that does not read (truncated XML)
@@ -247,11 +259,25 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
+def header_fields(cells: list[object]) -> list[str | None]:
+    """Each header cell's figure field (`target`, `value` …), or None."""
+    return [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
+
+
+def find_figures(grid: list[tuple[int, list[object]]], shown: str) -> Sheet | None:
+    """The sheet of figures, or None when no header row of the first ones is a figure
+    sheet's."""
     for number, cells in grid[:HEADER_SEARCH_ROWS]:
-        fields = [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
+        fields = header_fields(cells)
         if ("target" in fields or "name" in fields) and "value" in fields:
             return _with_header(grid, number, cells, fields, shown)
+    return None
+
+
+def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
+    found = find_figures(grid, shown)
+    if found is not None:
+        return found
     names = ", ".join(sorted({n for names in COLUMNS.values() for n in names[:1]}))
     raise KpiError(Msg.NO_HEADER(file=shown, n=HEADER_SEARCH_ROWS, columns=names))
 
@@ -299,11 +325,20 @@ def read_grid(path: Path, sheet_name: str | None = None
     """A .csv or .xlsx file's rows of cells, numbered, as `read_sheet` reads them but before
     a header is looked for (a reply form has headers of its own: `workspace.reply_form`);
     and the file's name as shown."""
+    shown, grids = read_grids(path, sheet_name, every=False)
+    return shown, grids[0][1]
+
+
+def read_grids(path: Path, sheet_name: str | None = None, *, every: bool = True
+               ) -> tuple[str, list[tuple[str | None, list[tuple[int, list[object]]]]]]:
+    """As `read_grid`, each worksheet of a workbook with its name: the one `sheet_name`
+    names, or every one (`every`), or the first. A CSV file is one grid, named None."""
     shown = display_path(path)
     kind = sheet_format(path.suffix, shown, sheet_name)
     data = read_file(path)
-    grid = _xlsx_grid(data, shown, sheet_name) if kind == "xlsx" else _csv_grid(data, shown)
-    return shown, grid
+    if kind == "csv":
+        return shown, [(None, _csv_grid(data, shown))]
+    return shown, list(_xlsx_grids(data, shown, sheet_name, every=every))
 
 
 def figures_sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:

@@ -122,12 +122,13 @@ def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
     return joined(parts, lang)
 
 
-def first_error(file: str, rows: Sequence[ImportRow]) -> Message:
-    """The one line for a failed import: the first bad row, and how many more there are."""
+def first_error(file: str | Message, rows: Sequence[ImportRow], elsewhere: int = 0) -> Message:
+    """The one line for a failed import: the first bad row, and how many more there are
+    (`elsewhere`: bad rows of the workbook's other worksheets)."""
     bad = [r for r in rows if r.error]
     first = bad[0]
     assert first.error is not None
-    more = Msg.AND_MORE_ROWS(n=len(bad) - 1) if len(bad) > 1 else ""
+    more = Msg.AND_MORE_ROWS(n=len(bad) - 1 + elsewhere) if len(bad) + elsewhere > 1 else ""
     return Msg.IMPORT_FAILED(file=file, row=first.number, error=first.error, more=more)
 
 
