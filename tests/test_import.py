@@ -428,3 +428,58 @@ def test_english_messages(ws):
     bad = run("--lang", "en", "import", "bad.csv")
     assert "bad.csv row 2: unknown target 'nope'" in bad.stderr
     assert "nothing was imported" in bad.stderr
+
+
+def with_results(path, results: dict[str, str]):
+    """The workbook at `path` as Excel saves it: each formula with its result (openpyxl
+    writes a formula's result empty)."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as book:
+        for info in book.infolist():
+            parts[info.filename] = book.read(info)
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/"):
+            for formula, value in results.items():
+                data = data.replace(f"<f>{formula}</f><v></v>".encode(),
+                                    f"<f>{formula}</f><v>{value}</v>".encode())
+            parts[name] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+def test_a_formula_saved_without_its_result_is_refused_naming_its_cell(ws):
+    write_xlsx(ws, "script.xlsx", [["指标", "期间", "数值", "备注"],
+                                   ["inv", "2025-04", 180.2, ""],
+                                   ["smes", "2025-04", "=1000+200", "=A3"]])
+    before = digest(ws)
+    result = run("import", "script.xlsx")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "错误：script.xlsx 第3行 数值：公式没有计算结果（文件保存时未重新计算）；"
+        "请在 Excel/WPS 中打开并保存后再导入，或直接填写内容")
+    assert digest(ws) == before
+    english = run("--lang", "en", "import", "script.xlsx", "--dry-run")
+    assert english.exit_code == 1
+    assert english.stderr.startswith("Error: script.xlsx row 3, column 数值: a formula with no "
+                                      "saved result")
+
+
+def test_a_formula_outside_the_columns_read_does_not_matter(ws):
+    write_xlsx(ws, "script.xlsx", [["指标", "期间", "数值", "序号"],
+                                   ["inv", "2025-04", 180.2, "=ROW()-1"]])
+    result = run("import", "script.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert [r["value"] for r in records(ws, "2025-04")] == [180.2]
+
+
+def test_formulas_with_their_results_saved_import_their_results(ws):
+    path = write_xlsx(ws, "saved.xlsx", [["指标", "期间", "数值"],
+                                         ["inv", "2025-04", "=100+80.2"]])
+    with_results(path, {"100+80.2": "180.2"})
+    result = run("import", "saved.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert [r["value"] for r in records(ws, "2025-04")] == [180.2]

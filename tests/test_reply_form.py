@@ -388,3 +388,19 @@ def test_a_form_saved_by_libreoffice_imports(ws, tmp_path):
     [answer] = responses(ws)
     assert (answer["reason"], answer["measures"], answer["due"], answer["by"]) == (
         HOSTILE, "第一行\n第二行", dt.date(2025, 12, 31), "科技创新局")
+
+
+@pytest.mark.parametrize("column, formula, header", [
+    (REASON, "=\"原因\"", "情况说明"), (DUE, "=DATE(2025,12,31)", "完成时限")])
+def test_a_formula_saved_without_its_result_is_refused(ws, column, formula, header):
+    book = form(ws, "--owner", "科技")
+    name = fill(book, "科技创新局", 4, "原因", "措施")
+    book["科技创新局"][f"{column}4"] = formula
+    book.save(ws / name)
+    before = digest(ws)
+    result = run("import", name)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"错误：filled.xlsx 第4行 {header}：公式没有计算结果（文件保存时未重新计算）；"
+        "请在 Excel/WPS 中打开并保存后再导入，或直接填写内容"]
+    assert digest(ws) == before

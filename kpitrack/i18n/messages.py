@@ -624,6 +624,12 @@ class Msg(metaclass=Catalogue):
     CSV_BROKEN = MessageId("{file} row {row}: {detail}", "{file} 第{row}行：{detail}")
     BAD_XLSX = MessageId("{file}: not a readable .xlsx workbook ({why})",
                 "{file}：无法读取的 .xlsx 工作簿（{why}）")
+    FORMULA_NO_RESULT = MessageId(
+        "{file} row {row}, column {column}: a formula with no saved result (the file was "
+        "saved without recalculating); open it in Excel or WPS and save it before importing, "
+        "or type the value in",
+        "{file} 第{row}行 {column}：公式没有计算结果（文件保存时未重新计算）；请在 Excel/WPS 中打开并"
+        "保存后再导入，或直接填写内容")
     SHEET_TOO_LARGE = MessageId(
         "{file}: more than {rows} rows (or a workbook that unpacks to far more than that); "
         "a sheet of figures has at most {rows} rows and {columns} columns",

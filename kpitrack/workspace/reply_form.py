@@ -25,6 +25,7 @@ from .sheet import (
     SheetRow,
     _header_key,
     cell_text,
+    check_results,
     figures_sheet,
     find_figures,
     header_fields,
@@ -67,7 +68,7 @@ def reply_form(grid: Grid, shown: str, sheet: str | None = None) -> ReplyForm | 
         fields = [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
         if ("target" in fields or "name" in fields) and {"reason", "measures"} <= set(fields):
             _refuse_figures(cells, fields, in_sheet(shown, sheet), number)
-            return _with_header(grid, number, cells, fields, shown)._replace(sheet=sheet)
+            return _with_header(grid, number, cells, fields, shown, sheet)._replace(sheet=sheet)
     return None
 
 
@@ -83,7 +84,7 @@ def _refuse_figures(cells: list[object], fields: list[str | None], where: str | 
 
 
 def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
-                 fields: list[str | None], shown: str) -> ReplyForm:
+                 fields: list[str | None], shown: str, sheet: str | None = None) -> ReplyForm:
     columns: dict[str, str] = {}
     positions: dict[str, int] = {}
     for position, (cell, field) in enumerate(zip(header, fields, strict=True)):
@@ -99,6 +100,7 @@ def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: 
     for number, cells in grid:
         if number <= header_row:
             continue
+        check_results(number, cells, positions, columns, shown, sheet)
         texts = {field: _text(cells[position]) if position < len(cells) else ""
                  for field, position in positions.items()}
         texts = {field: text for field, text in texts.items() if text}
@@ -139,9 +141,9 @@ def _workbook(shown: str, grids: list[tuple[str | None, Grid]]) -> Upload:
         if form is not None:
             forms.append(form)
             continue
-        found = find_figures(grid, shown)
+        found = find_figures(grid, shown, name)
         if found is not None:
-            figures.append(found._replace(sheet=name))
+            figures.append(found)
     if forms and figures:
         raise KpiError(Msg.SHEETS_MIXED(file=shown, forms=_names(forms),
                                         figures=_names(figures)))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.errors import KpiError
+from ..i18n.base import Message
 from ..i18n.messages import Msg
 from ..i18n.vocabulary import COLONS, SHEET_COLUMNS, TOTAL_WORDS
 from .files import read_file
@@ -131,15 +132,51 @@ MAX_COLUMNS = 200
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 
 
-def _check_zip(data: bytes, shown: str) -> None:
-    """A workbook is a zip: refuse one that would unpack to more than we would read."""
+class NoResult:
+    """A formula cell saved without its result (by a script, or a program that does not
+    recalculate): not an empty cell, and not a value either."""
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "NO_RESULT"
+
+
+NO_RESULT = NoResult()
+# A formula element (`<f>`, `<f t="shared" …>`) in a worksheet's XML.
+_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _check_zip(data: bytes, shown: str) -> bool:
+    """A workbook is a zip: refuse one that would unpack to more than we would read.
+    True when a worksheet holds a formula (whose saved result may be missing)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
-    if size > MAX_UNZIPPED_BYTES:
-        raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
+            if size > MAX_UNZIPPED_BYTES:
+                raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS,
+                                                   columns=MAX_COLUMNS))
+            return any(_holds_formula(archive, info) for info in archive.infolist()
+                       if info.filename.startswith("xl/worksheets/")
+                       and info.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+        raise KpiError(_not_xlsx(data, shown, exc)) from None
+
+
+def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(1 << 20):
+            if _FORMULA_ELEMENT.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def _not_xlsx(data: bytes, shown: str, exc: Exception) -> Message:
+    """Why a file named .xlsx does not open as one, with what to do."""
+    return Msg.BAD_XLSX(file=shown, why=str(exc))
 
 
 def _bounded(rows: Iterator[tuple[int, list[object]]], shown: str
@@ -162,16 +199,10 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
                 ) -> list[tuple[str, list[tuple[int, list[object]]]]]:
     """Each worksheet's name and rows: the one named `sheet_name`, else every worksheet
     (`every`) or the first."""
-    # openpyxl takes 0.2 s to import: only a workbook needs it.
-    from openpyxl import load_workbook
-
-    _check_zip(data, shown)
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
-    except Exception as exc:  # openpyxl raises its own types for broken parts
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    # openpyxl takes 0.2 s to import: only a workbook needs it (imported in `_load`).
+    formulas = _formula_cells(data, shown, sheet_name, every=every) \
+        if _check_zip(data, shown) else {}
+    book = _load(data, shown, data_only=True)
     try:
         if sheet_name is not None:
             if sheet_name not in book.sheetnames:
@@ -184,7 +215,8 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
         for sheet in sheets:
             # The cells that exist, not the dimension the sheet claims.
             sheet.reset_dimensions()
-            out.append((str(sheet.title), _bounded(_xlsx_rows(sheet, shown), shown)))
+            title = str(sheet.title)
+            out.append((title, _bounded(_xlsx_rows(sheet, shown, formulas.get(title)), shown)))
         return out
     except KpiError:
         raise
@@ -194,7 +226,49 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
         book.close()
 
 
-def _xlsx_rows(sheet: Any, shown: str) -> Iterator[tuple[int, list[object]]]:
+def _load(data: bytes, shown: str, *, data_only: bool) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
+    except Exception as exc:  # openpyxl raises its own types for broken parts
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+
+
+def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bool
+                   ) -> dict[str, set[tuple[int, int]]]:
+    """Each worksheet's formula cells, by row number and column index (from 0): read only
+    when the workbook holds a formula, so that one saved without its result is told from
+    an empty cell."""
+    book = _load(data, shown, data_only=False)
+    try:
+        if sheet_name is not None:
+            sheets = [book[sheet_name]] if sheet_name in book.sheetnames else []
+        else:
+            sheets = list(book.worksheets) if every else book.worksheets[:1]
+        out: dict[str, set[tuple[int, int]]] = {}
+        for sheet in sheets:
+            sheet.reset_dimensions()
+            found = out.setdefault(str(sheet.title), set())
+            for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS),
+                                           start=1):
+                if number > MAX_ROWS:
+                    break
+                found.update((number, position) for position, cell in enumerate(cells)
+                             if getattr(cell, "data_type", None) == "f")
+        return out
+    except KpiError:
+        raise
+    except Exception as exc:  # a part of the workbook that does not read (truncated XML)
+        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    finally:
+        book.close()
+
+
+def _xlsx_rows(sheet: Any, shown: str, formulas: set[tuple[int, int]] | None = None
+               ) -> Iterator[tuple[int, list[object]]]:
     """Each row's cells as the sheet shows them, blank rows included up to the last row
     that holds something: a sheet claiming an empty cell at row 1,048,576 is read as the
     rows it holds. (openpyxl fills the rows a sheet skips with one shared empty row.)"""
@@ -209,6 +283,9 @@ def _xlsx_rows(sheet: Any, shown: str) -> Iterator[tuple[int, list[object]]]:
             raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
         values = [displayed(getattr(c, "value", None), getattr(c, "number_format", "General"))
                   for c in cells]
+        if formulas:
+            values = [NO_RESULT if value is None and (number, position) in formulas
+                      else value for position, value in enumerate(values)]
         if all(v is None for v in values):
             skipped = cells
             blank_from = number if blank_from is None else blank_from
@@ -264,14 +341,27 @@ def header_fields(cells: list[object]) -> list[str | None]:
     return [_LOOKUP.get(_header_key(cell_text(cell))) for cell in cells]
 
 
-def find_figures(grid: list[tuple[int, list[object]]], shown: str) -> Sheet | None:
+def find_figures(grid: list[tuple[int, list[object]]], shown: str,
+                 sheet: str | None = None) -> Sheet | None:
     """The sheet of figures, or None when no header row of the first ones is a figure
     sheet's."""
     for number, cells in grid[:HEADER_SEARCH_ROWS]:
         fields = header_fields(cells)
         if ("target" in fields or "name" in fields) and "value" in fields:
-            return _with_header(grid, number, cells, fields, shown)
+            return _with_header(grid, number, cells, fields, shown, sheet)._replace(
+                sheet=sheet)
     return None
+
+
+def check_results(number: int, cells: list[object], positions: dict[str, int],
+                  columns: dict[str, str], shown: str, sheet: str | None) -> None:
+    """A formula saved without its result in a column kpitrack reads is refused, naming
+    its cell: read as empty, the row would be skipped, or its date lost, in silence."""
+    for field, position in positions.items():
+        if position < len(cells) and cells[position] is NO_RESULT:
+            where = shown if sheet is None else Msg.IN_SHEET(file=shown, sheet=sheet)
+            raise KpiError(Msg.FORMULA_NO_RESULT(file=where, row=number,
+                                                 column=columns[field]))
 
 
 def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
@@ -283,7 +373,7 @@ def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
 
 
 def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
-                 fields: list[str | None], shown: str) -> Sheet:
+                 fields: list[str | None], shown: str, sheet: str | None = None) -> Sheet:
     columns: dict[str, str] = {}
     positions: dict[str, int] = {}
     ignored = []
@@ -302,6 +392,7 @@ def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: 
     for number, cells in grid:
         if number <= header_row:
             continue
+        check_results(number, cells, positions, columns, shown, sheet)
         texts = {field: cell_text(cells[position]) if position < len(cells) else ""
                  for field, position in positions.items()}
         texts = {field: text for field, text in texts.items() if text}
