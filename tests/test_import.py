@@ -483,3 +483,47 @@ def test_formulas_with_their_results_saved_import_their_results(ws):
     result = run("import", "saved.xlsx")
     assert result.exit_code == 0, result.stderr
     assert [r["value"] for r in records(ws, "2025-04")] == [180.2]
+
+
+def encrypted(path):
+    """The workbook at `path` with its parts marked encrypted, as a zip tool's password
+    leaves them."""
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + offset] |= 0x1
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize("make", ["xls", "excel_password", "zip_password"])
+def test_an_old_or_password_protected_workbook_says_how_to_save_it(ws, make):
+    if make == "zip_password":
+        encrypted(write_xlsx(ws, "dept.xlsx", [["指标", "期间", "数值"], ["inv", "2025-04", 1]]))
+    else:  # an .xls renamed, and an Excel-encrypted .xlsx, are both OLE compound files
+        (ws / "dept.xlsx").write_bytes(OLE)
+    before = digest(ws)
+    result = run("import", "dept.xlsx")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr == (
+        "错误：dept.xlsx：不是 .xlsx 工作簿，可能是旧的 .xls 文件或设了打开密码的工作簿；"
+        "请在 Excel/WPS 中打开，如有密码先取消密码，再另存为 .xlsx（Excel 工作簿）后导入\n")
+    english = run("--lang", "en", "import", "dept.xlsx")
+    assert english.exit_code == 1 and english.stderr.count("\n") == 1
+    assert "perhaps an old .xls file, or a workbook protected by a password" in english.stderr
+    assert digest(ws) == before
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04truncated"])
+def test_a_damaged_workbook_is_one_chinese_line_with_what_to_do(ws, content):
+    (ws / "dept.xlsx").write_bytes(content)
+    result = run("import", "dept.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "错误：dept.xlsx：无法读取的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）；"
+        "请在 Excel/WPS 中打开并另存为 .xlsx（Excel 工作簿），或重新获取该文件\n")

@@ -622,8 +622,18 @@ class Msg(metaclass=Catalogue):
         "{file}: the text is neither UTF-8 nor GB18030 (byte {n}); save it as CSV UTF-8",
         "{file}：文本既不是 UTF-8 也不是 GB18030（第{n}字节）；请另存为 CSV UTF-8")
     CSV_BROKEN = MessageId("{file} row {row}: {detail}", "{file} 第{row}行：{detail}")
-    BAD_XLSX = MessageId("{file}: not a readable .xlsx workbook ({why})",
-                "{file}：无法读取的 .xlsx 工作簿（{why}）")
+    XLSX_DAMAGED = MessageId(
+        "{file}: not a readable .xlsx workbook (the file is damaged, or is not an Excel "
+        "workbook); open it in Excel or WPS and save it as .xlsx (Excel workbook), or get the "
+        "file again",
+        "{file}：无法读取的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）；请在 Excel/WPS 中打开并另存为"
+        " .xlsx（Excel 工作簿），或重新获取该文件")
+    NOT_XLSX = MessageId(
+        "{file}: not an .xlsx workbook: perhaps an old .xls file, or a workbook protected by a "
+        "password; open it in Excel or WPS, remove the password if it has one, and save it as "
+        ".xlsx (Excel workbook)",
+        "{file}：不是 .xlsx 工作簿，可能是旧的 .xls 文件或设了打开密码的工作簿；请在 Excel/WPS 中"
+        "打开，如有密码先取消密码，再另存为 .xlsx（Excel 工作簿）后导入")
     FORMULA_NO_RESULT = MessageId(
         "{file} row {row}, column {column}: a formula with no saved result (the file was "
         "saved without recalculating); open it in Excel or WPS and save it before importing, "

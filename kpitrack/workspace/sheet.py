@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..core.errors import KpiError
-from ..i18n.base import Message
 from ..i18n.messages import Msg
 from ..i18n.vocabulary import COLONS, SHEET_COLUMNS, TOTAL_WORDS
 from .files import read_file
@@ -130,6 +129,8 @@ def _csv_grid(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
+# An OLE compound file: an old .xls, or an .xlsx that Excel encrypted with a password.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class NoResult:
@@ -149,19 +150,27 @@ _FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _check_zip(data: bytes, shown: str) -> bool:
-    """A workbook is a zip: refuse one that would unpack to more than we would read.
-    True when a worksheet holds a formula (whose saved result may be missing)."""
+    """A workbook is a zip: refuse one that would unpack to more than we would read, and
+    a file that is no workbook, saying what it likely is. True when a worksheet holds a
+    formula (whose saved result may be missing)."""
+    if data.startswith(OLE_SIGNATURE):
+        raise KpiError(Msg.NOT_XLSX(file=shown))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
+            if any(info.flag_bits & 0x1 for info in parts):  # zip encryption
+                raise KpiError(Msg.NOT_XLSX(file=shown))
+            size = sum(info.file_size for info in parts)
             if size > MAX_UNZIPPED_BYTES:
                 raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS,
                                                    columns=MAX_COLUMNS))
-            return any(_holds_formula(archive, info) for info in archive.infolist()
+            return any(_holds_formula(archive, info) for info in parts
                        if info.filename.startswith("xl/worksheets/")
                        and info.filename.endswith(".xml"))
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
-        raise KpiError(_not_xlsx(data, shown, exc)) from None
+    except RuntimeError:  # a part that needs a password
+        raise KpiError(Msg.NOT_XLSX(file=shown)) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
 
 
 def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -172,11 +181,6 @@ def _holds_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
                 return True
             tail = chunk[-8:]
     return False
-
-
-def _not_xlsx(data: bytes, shown: str, exc: Exception) -> Message:
-    """Why a file named .xlsx does not open as one, with what to do."""
-    return Msg.BAD_XLSX(file=shown, why=str(exc))
 
 
 def _bounded(rows: Iterator[tuple[int, list[object]]], shown: str
@@ -220,8 +224,8 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
         return out
     except KpiError:
         raise
-    except Exception as exc:  # a part of the workbook that does not read (truncated XML)
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    except Exception:  # a part of the workbook that does not read (truncated XML)
+        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
     finally:
         book.close()
 
@@ -231,10 +235,8 @@ def _load(data: bytes, shown: str, *, data_only: bool) -> Any:
 
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=str(exc))) from None
-    except Exception as exc:  # openpyxl raises its own types for broken parts
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    except Exception:  # openpyxl raises its own types, and KeyError, for broken parts
+        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
 
 
 def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bool
@@ -261,8 +263,8 @@ def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bo
         return out
     except KpiError:
         raise
-    except Exception as exc:  # a part of the workbook that does not read (truncated XML)
-        raise KpiError(Msg.BAD_XLSX(file=shown, why=type(exc).__name__)) from None
+    except Exception:  # a part of the workbook that does not read (truncated XML)
+        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
     finally:
         book.close()
 
