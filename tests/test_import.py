@@ -527,3 +527,16 @@ def test_a_damaged_workbook_is_one_chinese_line_with_what_to_do(ws, content):
     assert result.stderr == (
         "错误：dept.xlsx：无法读取的 .xlsx 工作簿（文件已损坏，或不是 Excel 工作簿）；"
         "请在 Excel/WPS 中打开并另存为 .xlsx（Excel 工作簿），或重新获取该文件\n")
+
+
+def test_a_known_id_decides_when_the_name_cell_differs(ws):
+    write_csv(ws, "dept.csv", "指标编号,指标名称,期间,数值\ninv,年度投资（旧名）,2025-04,180.2\n")
+    preview = run("import", "dept.csv", "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert ("编号 inv 的指标名称是“年度投资”，表中写的是“年度投资（旧名）”；按编号导入"
+            in preview.stdout)
+    result = run("import", "dept.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["target"], r["value"]) for r in records(ws, "2025-04")] == [("inv", 180.2)]
+    english = run("--lang", "en", "import", "dept.csv", "--dry-run")
+    assert "target inv is named '年度投资', the sheet says '年度投资（旧名）'" in english.stdout

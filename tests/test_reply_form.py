@@ -404,3 +404,44 @@ def test_a_formula_saved_without_its_result_is_refused(ws, column, formula, head
         f"错误：filled.xlsx 第4行 {header}：公式没有计算结果（文件保存时未重新计算）；"
         "请在 Excel/WPS 中打开并保存后再导入，或直接填写内容"]
     assert digest(ws) == before
+
+
+def test_a_row_whose_name_was_edited_is_answered_by_its_id_with_a_warning(ws):
+    book = form(ws, "--owner", "科技")
+    name = fill(book, "科技创新局", 4, "认定周期长", "加快申报")
+    book["科技创新局"]["B4"] = "别的名字"  # edited, or the target renamed since the form
+    book.save(ws / name)
+    preview = run("import", name, "--dry-run")
+    assert preview.exit_code == 0, preview.stderr
+    assert "编号 labs 的指标名称是“重点实验室”，表中写的是“别的名字”；按编号导入" in preview.stdout
+    result = run("import", name)
+    assert result.exit_code == 0, result.stderr
+    assert [(a["target"], a["reason"]) for a in responses(ws)] == [("labs", "认定周期长")]
+
+
+def test_a_name_that_is_another_targets_is_still_refused(ws):
+    book = form(ws, "--owner", "科技")
+    name = fill(book, "科技创新局", 4, "认定周期长", "加快申报")
+    book["科技创新局"]["B4"] = "道路"
+    book.save(ws / name)
+    before = digest(ws)
+    result = run("import", name)
+    assert result.exit_code == 1
+    assert "第4行：指标列为 labs，但指标名称列为 roads" in result.stderr
+    assert digest(ws) == before
+
+
+def test_a_name_with_a_tab_or_line_break_round_trips_through_the_form(isolated):
+    ws = write_ws(isolated, TARGETS.replace('name = "重点实验室"', 'name = "重点\\t实验\\n室"'),
+                  {"2025-10": record("labs", "2025-10", 20)})
+    book = form(ws, "--owner", "科技")
+    assert book["科技创新局"]["B4"].value == "重点 实验 室"
+    book.save(ws / fill(book, "科技创新局", 4, "认定周期长", "加快申报"))
+    result = run("import", "filled.xlsx", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "按编号导入" not in result.stdout
+    (ws / "by-name.csv").write_text(
+        "指标名称,期间,情况说明,整改措施\n重点 实验 室,2025-10,原因,措施\n", encoding="utf-8")
+    result = run("import", "by-name.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [a["target"] for a in responses(ws)] == ["labs"]

@@ -4,6 +4,7 @@ in one month, and what each row of a sheet would record. Pure."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
@@ -74,18 +75,58 @@ class TargetIndex:
         self.by_id = {t.id: t for t in self.targets}
         self.by_name: dict[str, list[Target]] = {}
         for target in self.targets:
-            self.by_name.setdefault(target.name, []).append(target)
+            self.by_name.setdefault(name_key(target.name), []).append(target)
+
+    def named(self, name: str) -> list[Target]:
+        """The targets of this name, its spaces, tabs and line breaks compared as one."""
+        return self.by_name.get(name_key(name), [])
 
     def find(self, key: str) -> Target:
         found = self.by_id.get(key)
         if found is not None:
             return found
-        named = self.by_name.get(key, [])
+        named = self.named(key)
         if len(named) > 1:
             raise KpiError(Msg.AMBIGUOUS_NAME(key=key, ids=", ".join(t.id for t in named)))
         if named:
             return named[0]
         raise KpiError(unknown_target_message(key, self.targets))
+
+
+# Control characters a sheet cannot hold (kpitrack writes a name without them), and the
+# invisible ones that reorder text.
+_UNWRITTEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                        "\u202a-\u202e\u2066-\u2069]")
+
+
+def name_key(name: str) -> str:
+    """A target's name as compared with a sheet's: a tab or line break in it is written to
+    a sheet as a space, and a sheet's spaces are not counted."""
+    return " ".join(_UNWRITTEN.sub("", name).split())
+
+
+def row_target(cells: dict[str, str], index: TargetIndex) -> tuple[Target, Message | None]:
+    """A sheet row's target, from its id or name cell, and a warning when the name cell
+    differs from the name of the target its id names.
+
+    A known id decides, as the sheets kpitrack writes lock it: a name edited in the sheet,
+    or a target renamed since, is imported by the id, with the warning. A name that is
+    another target's is refused, as two targets named in one row."""
+    key, name = cells.get("target"), cells.get("name")
+    if key is None and name is None:
+        raise KpiError(Msg.NO_TARGET_CELL())
+    by_id = index.by_id.get(key) if key is not None else None
+    if by_id is not None and name is not None:
+        if name_key(name) == name_key(by_id.name):
+            return by_id, None
+        other = index.named(name)
+        if other:
+            raise KpiError(Msg.TARGET_NAME_DISAGREE(a=by_id.id, b=other[0].id))
+        return by_id, Msg.NAME_DIFFERS(id=by_id.id, name=by_id.name, written=name)
+    found = [index.find(text) for text in (key, name) if text is not None]
+    if len(found) == 2 and found[0] is not found[1]:
+        raise KpiError(Msg.TARGET_NAME_DISAGREE(a=found[0].id, b=found[1].id))
+    return found[0], None
 
 
 def unknown_target_message(key: str, targets: Sequence[Target]) -> Message:
@@ -111,6 +152,8 @@ class ImportRow(NamedTuple):
     # new | correction | same (already recorded, skipped) | adds_up (increment figures)
     action: str | None = None
     error: Message | None = None
+    # The name cell differs from the name of the target the id names: imported by the id.
+    renamed: Message | None = None
 
     @property
     def writes(self) -> bool:
@@ -170,12 +213,12 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
             planned.append(ImportRow(row.number, row.cells,
                                      action=TOTAL_ROW if row.kind == "total" else BLANK_ROW))
             continue
-        target = None
+        target, renamed = None, None
         if not {"value", "date"} & row.cells.keys():
             planned.append(ImportRow(row.number, row.cells, action=UNFILLED_ROW))
             continue
         try:
-            target = _row_target(row.cells, index)
+            target, renamed = row_target(row.cells, index)
             record = _row_record(plan, target, row.cells, file=file, number=row.number,
                                  period=period, by=by, source=source, now=now, today=today)
             key = (target.id, record.period)
@@ -190,7 +233,8 @@ def plan_import(plan: Plan, targets: Sequence[Target], existing: Sequence[Actual
             continue
         if action == CORRECTION:
             record = record._replace(correction=True)
-        planned.append(ImportRow(row.number, row.cells, target, record, action))
+        planned.append(ImportRow(row.number, row.cells, target, record, action,
+                                 renamed=renamed))
     return planned
 
 
@@ -200,15 +244,6 @@ def already_recorded(target_id: str, last: Actual) -> Message:
         else Msg.A_RECORD()
     return Msg.ALREADY_RECORDED(id=target_id, period=last.period, shown=shown,
                                 where=place(last.file, last.line))
-
-
-def _row_target(cells: dict[str, str], index: TargetIndex) -> Target:
-    found = [index.find(cells[column]) for column in ("target", "name") if column in cells]
-    if not found:
-        raise KpiError(Msg.NO_TARGET_CELL())
-    if len(found) == 2 and found[0] is not found[1]:
-        raise KpiError(Msg.TARGET_NAME_DISAGREE(a=found[0].id, b=found[1].id))
-    return found[0]
 
 
 def _row_record(plan: Plan, target: Target, cells: dict[str, str], *, file: str, number: int,

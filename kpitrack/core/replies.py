@@ -20,7 +20,14 @@ from .errors import KpiError
 from .evaluate import status_after
 from .model import Actual, Plan, Response, Status, Target
 from .period import Period
-from .recording import BLANK_ROW, UNFILLED_ROW, SheetLine, TargetIndex, check_period
+from .recording import (
+    BLANK_ROW,
+    UNFILLED_ROW,
+    SheetLine,
+    TargetIndex,
+    check_period,
+    row_target,
+)
 from .records import group_by_target
 from .report import latest_answers
 from .typed import parse_date, parse_period
@@ -39,6 +46,8 @@ class AnswerRow(NamedTuple):
     error: Message | None = None
     # The target is neither red nor yellow that month: recorded, and the office told so.
     note: Message | None = None
+    # The name cell differs from the name of the target the id names: imported by the id.
+    renamed: Message | None = None
 
     @property
     def writes(self) -> bool:
@@ -57,15 +66,6 @@ def _check_filled(cells: dict[str, str]) -> None:
         raise KpiError(Msg.REPLY_NEEDS_REASON())
     if not reason and not measures:
         raise KpiError(Msg.REPLY_DUE_ONLY())
-
-
-def _target(cells: dict[str, str], index: TargetIndex) -> Target:
-    found = [index.find(cells[column]) for column in ("target", "name") if column in cells]
-    if not found:
-        raise KpiError(Msg.NO_TARGET_CELL())
-    if len(found) == 2 and found[0] is not found[1]:
-        raise KpiError(Msg.TARGET_NAME_DISAGREE(a=found[0].id, b=found[1].id))
-    return found[0]
 
 
 def _period(cells: dict[str, str], period: Period | None, plan: Plan) -> Period:
@@ -105,9 +105,9 @@ def plan_answers(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual
         if not {"reason", "measures", "due"} & cells.keys():
             planned.append(AnswerRow(row.number, cells, action=UNFILLED_ROW))
             continue
-        target = None
+        target, renamed = None, None
         try:
-            target = _target(cells, index)
+            target, renamed = row_target(cells, index)
             _check_filled(cells)
             chosen = _period(cells, period, plan)
             check_period(plan, chosen, today)
@@ -118,12 +118,13 @@ def plan_answers(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual
                                                      period=chosen))
             seen[key] = row.number
         except KpiError as exc:
-            planned.append(AnswerRow(row.number, cells, target, error=exc.msg))
+            planned.append(AnswerRow(row.number, cells, target, error=exc.msg, renamed=renamed))
             continue
         response = Response(target.id, chosen, cells["reason"], cells["measures"],
                             cells.get("by", by).strip(), due, now)
         last = on_record.get(target.id, {}).get(chosen)
         action = SAME_ANSWER if last is not None and _same(last, response) else NEW_ANSWER
         note = _not_behind(plan, target, figures.get(target.id, []), chosen)
-        planned.append(AnswerRow(row.number, cells, target, response, action, note=note))
+        planned.append(AnswerRow(row.number, cells, target, response, action, note=note,
+                                 renamed=renamed))
     return planned

@@ -664,6 +664,9 @@ class Msg(metaclass=Catalogue):
     NO_VALUE_CELL = MessageId("no value: the value cell is empty", "缺少数值：数值单元格为空")
     TARGET_NAME_DISAGREE = MessageId("the target cell says {a} but the name cell says {b}",
                             "指标列为 {a}，但指标名称列为 {b}")
+    NAME_DIFFERS = MessageId(
+        "target {id} is named {name!r}, the sheet says {written!r}; imported by its id",
+        "编号 {id} 的指标名称是“{name}”，表中写的是“{written}”；按编号导入")
     IMPORT_FAILED = MessageId("{file} row {row}: {error}{more}; nothing was imported",
                      "{file} 第{row}行：{error}{more}；未导入任何数据")
     AND_MORE_ROWS = MessageId(" (and {n} more rows; --dry-run lists them all)",

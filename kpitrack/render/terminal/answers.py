@@ -57,6 +57,9 @@ def answers_table(title: str, rows: Sequence[AnswerRow], lang: str,
         else:
             assert row.action is not None
             action, style = ACTIONS[row.action].text(lang), _STYLE[row.action]
+        if row.renamed is not None:
+            under.append(Text(f"{where}  ⚠ " + safe.plain(row.renamed.text(lang)),
+                              style="yellow"))
         if row.note is not None:
             under.append(Text(f"{where}  " + safe.plain(severity("note", lang)
                                                          + row.note.text(lang))))

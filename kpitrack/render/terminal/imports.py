@@ -75,7 +75,8 @@ def import_table(title: str, rows: Sequence[ImportRow], after: Mapping[int, Eval
         else:
             assert row.action is not None
             action, style = action_label(row.action, lang), _ACTION_STYLE[row.action]
-        found = (warnings or {}).get(row.number, ())
+        found = [*(warnings or {}).get(row.number, ()),
+                 *([row.renamed] if row.renamed is not None else [])]
         for warning in found:
             where = Word.ROW_NUMBER.text(lang, n=row.number)
             problems.append(Text(f"{where}  ⚠ " + safe.plain(warning.text(lang)),
