@@ -55,6 +55,9 @@ def test_crlf_and_a_bom_read_as_every_toml_10_tool_reads_them():
     ('value\n', Msg.TOML_MISSING_EQUALS, 1),
     ('a = 1\na = 2\n', Msg.TOML_DUPLICATE_KEY, 2),
     ('by = 统计局\n', Msg.TOML_UNQUOTED_TEXT, 1),
+    ('x = 1\nphone = 02300000000\n', Msg.TOML_DIGITS_AS_TEXT, 2),
+    ('phone = 023-1234\n', Msg.TOML_DIGITS_AS_TEXT, 1),
+    ('phone = 138-0000-0000  # 手机\n', Msg.TOML_DIGITS_AS_TEXT, 1),
 ])
 def test_a_common_mistake_gets_its_fix(text, expected, line):
     with pytest.raises(TomlSyntaxError) as caught:
@@ -102,3 +105,23 @@ def test_each_common_mistake_is_one_line_with_its_fix(isolated, wrong, right, zh
         said = result.stderr
         assert said.count("\n") == 1 and hint in said and "targets.toml:" in said, said
         assert "str" not in re.findall(r"[a-z]+", said) and "\\n" not in said, said
+
+
+@pytest.mark.parametrize("phone", ["02300000000", "023-1234"])
+def test_an_unquoted_phone_number_is_told_to_go_in_quotes(isolated, phone):
+    office = f'\n[office]\nname = "区委督查室"\nphone = {phone}\n'
+    (isolated / "targets.toml").write_text(PLAN + office + TARGET, encoding="utf-8")
+    (isolated / "actuals").mkdir()
+    result = run("status")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert f'请加英文引号，应写成 phone = "{phone}"' in result.stderr, result.stderr
+    assert "targets.toml:" in result.stderr
+    english = run("--lang", "en", "status")
+    assert f'put it in quotes, as a phone number is written: phone = "{phone}"' in english.stderr
+
+
+def test_a_date_and_a_plain_number_are_no_phone_numbers():
+    assert loads("due = 2025-12-31\nvalue = 0\nphone = \"023-1234\"\n")["value"] == 0
+    with pytest.raises(TomlSyntaxError) as caught:
+        loads("due = 2025-13-01\n")
+    assert caught.value.msg.id is not Msg.TOML_DIGITS_AS_TEXT

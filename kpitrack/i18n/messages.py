@@ -54,6 +54,10 @@ class Msg(metaclass=Catalogue):
     TOML_UNQUOTED_TEXT = MessageId(
         'a value is neither a number nor text in quotes: put text in quotes, e.g. by = "DRC"',
         '值既不是数字，也不是带引号的文本：文本请加英文引号，如 by = "统计局"')
+    TOML_DIGITS_AS_TEXT = MessageId(
+        '{value} is not a number (it starts with 0 or holds a dash or space): put it in '
+        'quotes, as a phone number is written: {key} = "{value}"',
+        '{value} 以 0 开头或含“-”、空格，不是数字：电话号码等请加英文引号，应写成 {key} = "{value}"')
     TOML_GENERIC = MessageId("{english_reason} (column {column})", "此处写法有误（第{column}列）；请对照说明检查本行")
     TOML_UNREADABLE = MessageId("the file cannot be read as TOML", "文件无法按 TOML 读取")
     TOML_11 = MessageId(

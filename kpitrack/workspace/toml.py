@@ -25,6 +25,11 @@ from ..i18n.messages import Msg
 from ..i18n.vocabulary import CURLY_QUOTES, FULL_WIDTH
 
 _POSITION = re.compile(r"\s*at line (\d+) column (\d+)\s*$")
+# An unquoted value that is digits but no number: a leading zero (02300000000) or dashes
+# (023-1234, 138-0000-0000), as a phone number is written; a date (2025-12-31) is a value.
+_DIGITS_AS_TEXT = re.compile(
+    r"(?P<key>[^=]+?)\s*=\s*(?P<value>\+?(?:0\d(?:[\d\- ]*\d)?|\d+(?:[\- ]+\d+)+))\s*")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # A cheap first look: text that cannot hold TOML 1.1 syntax needs no lexing. An inline
 # table or a \\e or \\x escape is found by a plain search; a time without seconds is
 # "hh:mm" after the T or space of a date-time, or after `=`, `[` or `,` (an offset such as
@@ -154,6 +159,9 @@ def _hint(source: str, reason: str, column: int | None) -> Message:
         return Msg.TOML_DUPLICATE_KEY(key=key)
     if "expected `=`" in reason or "key with no value" in reason:
         return Msg.TOML_MISSING_EQUALS(key=source.strip())
+    digits = _DIGITS_AS_TEXT.fullmatch(outside)
+    if digits and not _DATE.fullmatch(digits["value"]):
+        return Msg.TOML_DIGITS_AS_TEXT(key=digits["key"].strip(), value=digits["value"])
     if "string values must be quoted" in reason:
         return Msg.TOML_UNQUOTED_TEXT()
     return Msg.TOML_GENERIC(english_reason=reason, column=column or 1)
