@@ -540,3 +540,13 @@ def test_a_known_id_decides_when_the_name_cell_differs(ws):
     assert [(r["target"], r["value"]) for r in records(ws, "2025-04")] == [("inv", 180.2)]
     english = run("--lang", "en", "import", "dept.csv", "--dry-run")
     assert "target inv is named '年度投资', the sheet says '年度投资（旧名）'" in english.stdout
+
+
+def test_a_formula_without_its_result_is_named_by_its_worksheet(ws):
+    write_xlsx(ws, "two.xlsx", [["指标", "期间", "数值"], ["inv", "2025-04", 180.2]],
+               title="发改局", extra={"科技局": [["指标", "期间", "数值"],
+                                              ["smes", "2025-04", "=SUM(1,2)"]]})
+    result = run("import", "two.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：two.xlsx 工作表“科技局” 第2行 数值：公式没有计算结果")
+    assert records(ws, "2025-04") == []
