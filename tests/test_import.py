@@ -550,3 +550,21 @@ def test_a_formula_without_its_result_is_named_by_its_worksheet(ws):
     assert result.exit_code == 1
     assert result.stderr.startswith("错误：two.xlsx 工作表“科技局” 第2行 数值：公式没有计算结果")
     assert records(ws, "2025-04") == []
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(ws):
+    path = write_xlsx(ws, "saved.xlsx", [["指标", "期间", "数值", "备注"],
+                                         ["inv", "2025-04", 180.2, '=IF(1,"","")']])
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    # As Excel saves a formula whose result is "": the type text, the value empty.
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'<c r="D2"><f>', b'<c r="D2" t="str"><f>')
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    result = run("import", "saved.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["value"], r.get("note", "")) for r in records(ws, "2025-04")] == [(180.2, "")]

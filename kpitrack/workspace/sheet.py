@@ -285,9 +285,10 @@ def _xlsx_rows(sheet: Any, shown: str, formulas: set[tuple[int, int]] | None = N
             raise KpiError(Msg.SHEET_TOO_LARGE(file=shown, rows=MAX_ROWS, columns=MAX_COLUMNS))
         values = [displayed(getattr(c, "value", None), getattr(c, "number_format", "General"))
                   for c in cells]
-        if formulas:
+        if formulas:  # a formula's empty text result is saved as such (t="str"): empty
             values = [NO_RESULT if value is None and (number, position) in formulas
-                      else value for position, value in enumerate(values)]
+                      and getattr(cell, "data_type", None) == "n" else value
+                      for position, (value, cell) in enumerate(zip(values, cells, strict=True))]
         if all(v is None for v in values):
             skipped = cells
             blank_from = number if blank_from is None else blank_from
