@@ -38,6 +38,9 @@ CHILD = textwrap.dedent("""
     from kpitrack.workspace import journal
     how, when = sys.argv[1], sys.argv[2]
     sig = getattr(signal, how)
+    # Run under nohup, the child inherits SIGHUP ignored: the test sends it to be obeyed.
+    if signal.getsignal(sig) == signal.SIG_IGN:
+        signal.signal(sig, signal.SIG_DFL)
     seen = []
     real_replace, real_stage = os.replace, journal.staged_write
 
