@@ -435,21 +435,57 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
     ends = plan.month_ends
+    quick = target.kind is Kind.CUMULATIVE and bands_for(plan, target).basis is not Basis.MONTH
     for index in range(plan.month_number(last) - 1, -1, -1):
         month_end = ends[index]
         period = month_end.period
         if period == last:
-            ev = current
+            out.append(_shown(period, current))
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            ev = _judge_figures(plan, target, figures, month_end, False, whole=False)
-        out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
-                               ev.time_progress, trend_value(ev)))
-        if recent is not None and len(out) >= recent and ev.status is not Status.RED:
+            quickly = _month_status(plan, target, figures, month_end, period) if quick else None
+            out.append(quickly or _shown(period, _judge_figures(plan, target, figures, month_end,
+                                                                False, whole=False)))
+        if recent is not None and len(out) >= recent and out[-1].status is not Status.RED:
             break
     out.reverse()
     return tuple(out)
+
+
+def _shown(period: Period, ev: Evaluation) -> MonthStatus:
+    return MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual, ev.time_progress,
+                       trend_value(ev))
+
+
+def _month_status(plan: Plan, target: Target, figures: dict[Period, Actual],
+                  as_of: AsOf, period: Period) -> MonthStatus | None:
+    """A past month of a cumulative target judged on the pace of its year: what
+    `_judge_figures` (without `whole`) leaves of it in a `MonthStatus`, without building
+    the evaluation (the same numbers, in the same steps). None before its first figure,
+    a month judged the long way."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    month = plan.month_number(latest)
+    progress = time_progress(plan, target, month)
+    if adds_up(target):
+        actual = sum(r.value or 0.0 for r in figures.values())
+    else:
+        actual = figures[latest].value or 0.0
+    goal = target.target
+    status, completion, gap = Status.NONE, None, None
+    bands = bands_for(plan, target)
+    if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
+        completion = 100.0 * actual / goal
+        gap, _, status = judge_pace(completion, progress, target.direction, bands.pace)
+    cap = bands.stale
+    if cap is not None and 0 <= status.severity < cap.severity and \
+            _is_stale(target, latest, as_of):
+        status = cap
+    completion = _finite(completion)
+    return MonthStatus(period, status, completion, _finite(gap), actual, _finite(progress),
+                       completion)
 
 
 def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
