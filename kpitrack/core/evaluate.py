@@ -435,7 +435,7 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
     ends = plan.month_ends
-    quick = target.kind is Kind.CUMULATIVE and bands_for(plan, target).basis is not Basis.MONTH
+    quick = _quick_month(plan, target)
     for index in range(plan.month_number(last) - 1, -1, -1):
         month_end = ends[index]
         period = month_end.period
@@ -444,7 +444,7 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            quickly = _month_status(plan, target, figures, month_end, period) if quick else None
+            quickly = quick(plan, target, figures, month_end, period) if quick else None
             out.append(quickly or _shown(period, _judge_figures(plan, target, figures, month_end,
                                                                 False, whole=False)))
         if recent is not None and len(out) >= recent and out[-1].status is not Status.RED:
@@ -456,6 +456,39 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
 def _shown(period: Period, ev: Evaluation) -> MonthStatus:
     return MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual, ev.time_progress,
                        trend_value(ev))
+
+
+_QuickMonth = Callable[[Plan, Target, dict[Period, Actual], AsOf, Period], MonthStatus | None]
+
+
+def _quick_month(plan: Plan, target: Target) -> _QuickMonth | None:
+    """How a past month of `target` is judged without a whole evaluation, if it can be:
+    a rate on its difference, a cumulative target on the pace of its year."""
+    if target.kind in RATE_KINDS:
+        return _rate_month
+    if target.kind is Kind.CUMULATIVE and bands_for(plan, target).basis is not Basis.MONTH:
+        return _month_status
+    return None
+
+
+def _rate_month(plan: Plan, target: Target, figures: dict[Period, Actual], as_of: AsOf,
+                period: Period) -> MonthStatus | None:
+    """A past month of a rate (growth or threshold) target, as `_judge_figures` (without
+    `whole`) leaves it in a `MonthStatus`. None before its first figure."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    value = figures[latest].value
+    assert value is not None and target.target is not None
+    gap = value - target.target if target.direction is Direction.UP else target.target - value
+    bands = bands_for(plan, target)
+    status = classify(gap, bands.difference)
+    cap = bands.stale
+    if cap is not None and 0 <= status.severity < cap.severity and \
+            _is_stale(target, latest, as_of):
+        status = cap
+    return MonthStatus(period, status, None, _finite(gap), value, None,
+                       _rate_trend(target, value))
 
 
 def _month_status(plan: Plan, target: Target, figures: dict[Period, Actual],
@@ -501,10 +534,15 @@ def trend_value(ev: Evaluation) -> float | None:
     """What a trend line plots: completion, else a rate as a percent of its target."""
     if ev.completion is not None:
         return ev.completion
-    goal, actual = ev.target.target, ev.actual
-    if ev.target.kind not in RATE_KINDS or goal is None or actual is None:
+    return _rate_trend(ev.target, ev.actual)
+
+
+def _rate_trend(target: Target, actual: float | None) -> float | None:
+    """A rate's figure as a percent of its target (None for any other kind)."""
+    goal = target.target
+    if target.kind not in RATE_KINDS or goal is None or actual is None:
         return None
-    if ev.target.direction is Direction.UP:
+    if target.direction is Direction.UP:
         ratio = 100.0 * actual / goal if goal > 0 else None
     else:
         ratio = 100.0 * goal / actual if actual > 0 else None
