@@ -463,12 +463,58 @@ _QuickMonth = Callable[[Plan, Target, dict[Period, Actual], AsOf, Period], Month
 
 def _quick_month(plan: Plan, target: Target) -> _QuickMonth | None:
     """How a past month of `target` is judged without a whole evaluation, if it can be:
-    a rate on its difference, a cumulative target on the pace of its year."""
+    a rate on its difference, a cumulative or level target on the pace of its year."""
     if target.kind in RATE_KINDS:
         return _rate_month
-    if target.kind is Kind.CUMULATIVE and bands_for(plan, target).basis is not Basis.MONTH:
+    if bands_for(plan, target).basis is Basis.MONTH:
+        return None
+    if target.kind is Kind.CUMULATIVE:
         return _month_status
-    return None
+    return _level_month if target.kind is Kind.LEVEL else None
+
+
+def _level_month(plan: Plan, target: Target, figures: dict[Period, Actual], as_of: AsOf,
+                 period: Period) -> MonthStatus | None:
+    """A past month of a level target on the pace of its year, as `_judge_figures`
+    (without `whole`) leaves it in a `MonthStatus` (see `_level`). None before its
+    first figure."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    month = plan.month_number(latest)
+    value = figures[latest].value or 0.0
+    stated = stated_baseline(target)
+    if stated is None:
+        first = next(iter(figures))
+        baseline = figures[first].value or 0.0
+        progress = progress_since(plan, target, month, plan.month_number(first))
+    else:
+        baseline, progress = stated[0], time_progress(plan, target, month)
+    assert target.target is not None
+    if target.direction is Direction.UP:
+        span, moved = target.target - baseline, value - baseline
+    else:
+        span, moved = baseline - target.target, baseline - value
+    status, completion, gap = Status.NONE, None, None
+    bands = bands_for(plan, target)
+    if span > 0 and math.isfinite(100.0 * moved / span):
+        completion = 100.0 * moved / span
+        gap, _, status = judge_pace(completion, progress, Direction.UP, bands.pace)
+    return _capped(target, latest, as_of, bands, period, status, completion, gap, value,
+                   progress)
+
+
+def _capped(target: Target, latest: Period, as_of: AsOf, bands: Bands, period: Period,
+            status: Status, completion: float | None, gap: float | None, actual: float,
+            progress: float) -> MonthStatus:
+    """A month's status with the stale cap, its numbers made finite."""
+    cap = bands.stale
+    if cap is not None and 0 <= status.severity < cap.severity and \
+            _is_stale(target, latest, as_of):
+        status = cap
+    completion = _finite(completion)
+    return MonthStatus(period, status, completion, _finite(gap), actual, _finite(progress),
+                       completion)
 
 
 def _rate_month(plan: Plan, target: Target, figures: dict[Period, Actual], as_of: AsOf,
@@ -512,13 +558,8 @@ def _month_status(plan: Plan, target: Target, figures: dict[Period, Actual],
     if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
         completion = 100.0 * actual / goal
         gap, _, status = judge_pace(completion, progress, target.direction, bands.pace)
-    cap = bands.stale
-    if cap is not None and 0 <= status.severity < cap.severity and \
-            _is_stale(target, latest, as_of):
-        status = cap
-    completion = _finite(completion)
-    return MonthStatus(period, status, completion, _finite(gap), actual, _finite(progress),
-                       completion)
+    return _capped(target, latest, as_of, bands, period, status, completion, gap, actual,
+                   progress)
 
 
 def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
