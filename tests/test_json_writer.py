@@ -60,3 +60,9 @@ def test_a_large_report_takes_the_orjson_way(monkeypatch):
     assert json_out.dumps(data) == stdlib(data) and calls == [1]
     small = {"targets": data["targets"][:10]}
     assert json_out.dumps(small) == stdlib(small) and calls == [1]
+
+
+@pytest.mark.parametrize("data", [{"targets": [{1: "a"}]}, {"targets": [{"n": -2**64}]},
+                                  {"targets": [{"x": {None: 1.5}}]}])
+def test_what_orjson_refuses_is_written_by_the_standard_library(monkeypatch_rows, data):
+    assert json_out.dumps(data) == stdlib(data)

@@ -435,21 +435,131 @@ def _months(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: 
     # period order, so they are always the newest entries.
     figures = {p: r for p, r in effective.items() if p <= last}
     ends = plan.month_ends
+    quick = _quick_month(plan, target)
     for index in range(plan.month_number(last) - 1, -1, -1):
         month_end = ends[index]
         period = month_end.period
         if period == last:
-            ev = current
+            out.append(_shown(period, current))
         else:
             while figures and next(reversed(figures)) > period:
                 figures.popitem()
-            ev = _judge_figures(plan, target, figures, month_end, False, whole=False)
-        out.append(MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual,
-                               ev.time_progress, trend_value(ev)))
-        if recent is not None and len(out) >= recent and ev.status is not Status.RED:
+            quickly = quick(plan, target, figures, month_end, period) if quick else None
+            out.append(quickly or _shown(period, _judge_figures(plan, target, figures, month_end,
+                                                                False, whole=False)))
+        if recent is not None and len(out) >= recent and out[-1].status is not Status.RED:
             break
     out.reverse()
     return tuple(out)
+
+
+def _shown(period: Period, ev: Evaluation) -> MonthStatus:
+    return MonthStatus(period, ev.status, ev.completion, ev.gap, ev.actual, ev.time_progress,
+                       trend_value(ev))
+
+
+_QuickMonth = Callable[[Plan, Target, dict[Period, Actual], AsOf, Period], MonthStatus | None]
+
+
+def _quick_month(plan: Plan, target: Target) -> _QuickMonth | None:
+    """How a past month of `target` is judged without a whole evaluation, if it can be:
+    a rate on its difference, a cumulative or level target on the pace of its year."""
+    if target.kind in RATE_KINDS:
+        return _rate_month
+    if bands_for(plan, target).basis is Basis.MONTH:
+        return None
+    if target.kind is Kind.CUMULATIVE:
+        return _month_status
+    return _level_month if target.kind is Kind.LEVEL else None
+
+
+def _level_month(plan: Plan, target: Target, figures: dict[Period, Actual], as_of: AsOf,
+                 period: Period) -> MonthStatus | None:
+    """A past month of a level target on the pace of its year, as `_judge_figures`
+    (without `whole`) leaves it in a `MonthStatus` (see `_level`). None before its
+    first figure."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    month = plan.month_number(latest)
+    value = figures[latest].value or 0.0
+    stated = stated_baseline(target)
+    if stated is None:
+        first = next(iter(figures))
+        baseline = figures[first].value or 0.0
+        progress = progress_since(plan, target, month, plan.month_number(first))
+    else:
+        baseline, progress = stated[0], time_progress(plan, target, month)
+    assert target.target is not None
+    if target.direction is Direction.UP:
+        span, moved = target.target - baseline, value - baseline
+    else:
+        span, moved = baseline - target.target, baseline - value
+    status, completion, gap = Status.NONE, None, None
+    bands = bands_for(plan, target)
+    if span > 0 and math.isfinite(100.0 * moved / span):
+        completion = 100.0 * moved / span
+        gap, _, status = judge_pace(completion, progress, Direction.UP, bands.pace)
+    return _capped(target, latest, as_of, bands, period, status, completion, gap, value,
+                   progress)
+
+
+def _capped(target: Target, latest: Period, as_of: AsOf, bands: Bands, period: Period,
+            status: Status, completion: float | None, gap: float | None, actual: float,
+            progress: float) -> MonthStatus:
+    """A month's status with the stale cap, its numbers made finite."""
+    cap = bands.stale
+    if cap is not None and 0 <= status.severity < cap.severity and \
+            _is_stale(target, latest, as_of):
+        status = cap
+    completion = _finite(completion)
+    return MonthStatus(period, status, completion, _finite(gap), actual, _finite(progress),
+                       completion)
+
+
+def _rate_month(plan: Plan, target: Target, figures: dict[Period, Actual], as_of: AsOf,
+                period: Period) -> MonthStatus | None:
+    """A past month of a rate (growth or threshold) target, as `_judge_figures` (without
+    `whole`) leaves it in a `MonthStatus`. None before its first figure."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    value = figures[latest].value
+    assert value is not None and target.target is not None
+    gap = value - target.target if target.direction is Direction.UP else target.target - value
+    bands = bands_for(plan, target)
+    status = classify(gap, bands.difference)
+    cap = bands.stale
+    if cap is not None and 0 <= status.severity < cap.severity and \
+            _is_stale(target, latest, as_of):
+        status = cap
+    return MonthStatus(period, status, None, _finite(gap), value, None,
+                       _rate_trend(target, value))
+
+
+def _month_status(plan: Plan, target: Target, figures: dict[Period, Actual],
+                  as_of: AsOf, period: Period) -> MonthStatus | None:
+    """A past month of a cumulative target judged on the pace of its year: what
+    `_judge_figures` (without `whole`) leaves of it in a `MonthStatus`, without building
+    the evaluation (the same numbers, in the same steps). None before its first figure,
+    a month judged the long way."""
+    if not figures:
+        return None
+    latest = next(reversed(figures))
+    month = plan.month_number(latest)
+    progress = time_progress(plan, target, month)
+    if adds_up(target):
+        actual = sum(r.value or 0.0 for r in figures.values())
+    else:
+        actual = figures[latest].value or 0.0
+    goal = target.target
+    status, completion, gap = Status.NONE, None, None
+    bands = bands_for(plan, target)
+    if goal and goal > 0 and math.isfinite(100.0 * actual / goal):
+        completion = 100.0 * actual / goal
+        gap, _, status = judge_pace(completion, progress, target.direction, bands.pace)
+    return _capped(target, latest, as_of, bands, period, status, completion, gap, actual,
+                   progress)
 
 
 def detail(plan: Plan, target: Target, records: Sequence[Actual], as_of: AsOf) -> Detail:
@@ -465,10 +575,15 @@ def trend_value(ev: Evaluation) -> float | None:
     """What a trend line plots: completion, else a rate as a percent of its target."""
     if ev.completion is not None:
         return ev.completion
-    goal, actual = ev.target.target, ev.actual
-    if ev.target.kind not in RATE_KINDS or goal is None or actual is None:
+    return _rate_trend(ev.target, ev.actual)
+
+
+def _rate_trend(target: Target, actual: float | None) -> float | None:
+    """A rate's figure as a percent of its target (None for any other kind)."""
+    goal = target.target
+    if target.kind not in RATE_KINDS or goal is None or actual is None:
         return None
-    if ev.target.direction is Direction.UP:
+    if target.direction is Direction.UP:
         ratio = 100.0 * actual / goal if goal > 0 else None
     else:
         ratio = 100.0 * goal / actual if actual > 0 else None
