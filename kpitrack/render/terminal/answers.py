@@ -10,10 +10,10 @@ from rich.text import Text
 from ...core.recording import BLANK_ROW, UNFILLED_ROW
 from ...core.replies import NEW_ANSWER, SAME_ANSWER, AnswerRow
 from ...i18n.base import Message
-from ...i18n.messages import Msg
 from ...i18n.reports import Say
-from ...i18n.words import Word, joined, severity, word
+from ...i18n.words import Word, severity, word
 from .. import safe
+from .imports import counted, first_bad_row
 from .layout import Column, available_width, fit
 from .table import fitted_table, print_table
 
@@ -83,25 +83,12 @@ def print_answers(console: Console, title: str, rows: Sequence[AnswerRow], lang:
 
 def counts_text(rows: Sequence[AnswerRow], lang: str) -> str:
     """`2 new answers, 1 row not filled in, skipped`: only the actions that occur."""
-    parts = []
-    for action in (NEW_ANSWER, SAME_ANSWER, UNFILLED_ROW, BLANK_ROW):
-        n = sum(1 for r in rows if r.action == action and not r.error)
-        if n:
-            parts.append(_COUNTED[action].text(lang, n=n))
-    bad = sum(1 for r in rows if r.error)
-    if bad:
-        parts.append(Say.COUNTED_PROBLEMS.text(lang, n=bad))
-    return joined(parts, lang)
+    return counted(rows, _COUNTED, lang)
 
 
 def first_error(file: str | Message, rows: Sequence[AnswerRow], elsewhere: int = 0) -> Message:
-    """The one line for a refused form: the first bad row, and how many more there are
-    (`elsewhere`: bad rows of the workbook's other worksheets)."""
-    bad = [r for r in rows if r.error]
-    first = bad[0]
-    assert first.error is not None
-    more = Msg.AND_MORE_ROWS(n=len(bad) - 1 + elsewhere) if len(bad) + elsewhere > 1 else ""
-    return Msg.IMPORT_FAILED(file=file, row=first.number, error=first.error, more=more)
+    """The one line for a refused form."""
+    return first_bad_row(file, rows, elsewhere)
 
 
 def answers_message(file: str, rows: Sequence[AnswerRow], paths: Sequence[str],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from rich.console import Console, Group
 from rich.text import Text
@@ -18,7 +19,7 @@ from ...core.recording import (
     UNFILLED_ROW,
     ImportRow,
 )
-from ...i18n.base import Message
+from ...i18n.base import Message, MessageId
 from ...i18n.messages import Msg
 from ...i18n.reports import Say
 from ...i18n.words import Word, joined, status_cell, status_label, word
@@ -32,8 +33,9 @@ from .table import fitted_table, print_table
 ACTIONS = {NEW: Word.ACTION_NEW, CORRECTION: Word.ACTION_CORRECTION, SAME: Word.ACTION_SAME,
            ADDS_UP: Word.ACTION_ADDS_UP, TOTAL_ROW: Word.ACTION_TOTAL,
            BLANK_ROW: Word.ACTION_BLANK, UNFILLED_ROW: Word.ACTION_UNFILLED}
-_COUNTED = {NEW: Say.COUNTED_NEW, CORRECTION: Say.COUNTED_CORRECTION, SAME: Say.COUNTED_SAME,
-            ADDS_UP: Say.COUNTED_ADDS_UP, TOTAL_ROW: Say.COUNTED_TOTAL,
+# In the order the counts are said.
+_COUNTED = {NEW: Say.COUNTED_NEW, CORRECTION: Say.COUNTED_CORRECTION,
+            ADDS_UP: Say.COUNTED_ADDS_UP, SAME: Say.COUNTED_SAME, TOTAL_ROW: Say.COUNTED_TOTAL,
             BLANK_ROW: Say.COUNTED_BLANK, UNFILLED_ROW: Say.COUNTED_UNFILLED}
 _ACTION_STYLE = {NEW: "", CORRECTION: "yellow", SAME: "dim", ADDS_UP: "", TOTAL_ROW: "dim",
                  BLANK_ROW: "dim", UNFILLED_ROW: "dim"}
@@ -110,27 +112,51 @@ def import_title(file: str, dry_run: bool, lang: str) -> str:
     return f"{word('import_title' if dry_run else 'import_done', lang)}: {file}"
 
 
-def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
-    """`10 new, 1 correction`: only the actions that occur."""
+class RowOutcome(Protocol):
+    """What a sheet's row and a reply form's row both tell: their number, what importing
+    them does, and what is wrong."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def action(self) -> str | None: ...
+    @property
+    def error(self) -> Message | None: ...
+
+
+def counted(rows: Sequence[RowOutcome], said: Mapping[str, MessageId], lang: str) -> str:
+    """Each action's count as `said` words it, in its order, only those that occur, and
+    the rows with a problem."""
     parts = []
-    for action in (NEW, CORRECTION, ADDS_UP, SAME, TOTAL_ROW, BLANK_ROW, UNFILLED_ROW):
+    for action, message in said.items():
         n = sum(1 for r in rows if r.action == action and not r.error)
         if n:
-            parts.append(_COUNTED[action].text(lang, n=n))
+            parts.append(message.text(lang, n=n))
     bad = sum(1 for r in rows if r.error)
     if bad:
         parts.append(Say.COUNTED_PROBLEMS.text(lang, n=bad))
     return joined(parts, lang)
 
 
-def first_error(file: str | Message, rows: Sequence[ImportRow], elsewhere: int = 0) -> Message:
-    """The one line for a failed import: the first bad row, and how many more there are
-    (`elsewhere`: bad rows of the workbook's other worksheets)."""
+def first_bad_row(file: str | Message, rows: Sequence[RowOutcome],
+                  elsewhere: int = 0) -> Message:
+    """The one line for a refused sheet or form: the first bad row, and how many more
+    there are (`elsewhere`: bad rows of the workbook's other worksheets)."""
     bad = [r for r in rows if r.error]
     first = bad[0]
     assert first.error is not None
     more = Msg.AND_MORE_ROWS(n=len(bad) - 1 + elsewhere) if len(bad) + elsewhere > 1 else ""
     return Msg.IMPORT_FAILED(file=file, row=first.number, error=first.error, more=more)
+
+
+def counts_text(rows: Sequence[ImportRow], lang: str) -> str:
+    """`10 new, 1 correction`: only the actions that occur."""
+    return counted(rows, _COUNTED, lang)
+
+
+def first_error(file: str | Message, rows: Sequence[ImportRow], elsewhere: int = 0) -> Message:
+    """The one line for a failed import."""
+    return first_bad_row(file, rows, elsewhere)
 
 
 def import_message(file: str, rows: Sequence[ImportRow], paths: Sequence[str], dry_run: bool,
