@@ -18,17 +18,15 @@ from ..i18n.base import Message
 from ..i18n.messages import Msg
 from ..i18n.vocabulary import REPLY_COLUMNS
 from .sheet import (
-    BLANK,
-    DATA,
     HEADER_SEARCH_ROWS,
     Sheet,
     SheetRow,
     _header_key,
     cell_text,
-    check_results,
     figures_sheet,
     find_figures,
     header_fields,
+    read_body,
     read_grids,
 )
 
@@ -85,29 +83,8 @@ def _refuse_figures(cells: list[object], fields: list[str | None], where: str | 
 
 def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
                  fields: list[str | None], shown: str, sheet: str | None = None) -> ReplyForm:
-    columns: dict[str, str] = {}
-    positions: dict[str, int] = {}
-    for position, (cell, field) in enumerate(zip(header, fields, strict=True)):
-        if field is None:
-            continue
-        name = cell_text(cell)
-        if field in columns:
-            raise KpiError(Msg.DUPLICATE_COLUMN(file=shown, row=header_row, a=columns[field],
-                                                b=name, field=field))
-        columns[field] = name
-        positions[field] = position
-    rows = []
-    for number, cells in grid:
-        if number <= header_row:
-            continue
-        check_results(number, cells, positions, columns, shown, sheet)
-        texts = {field: _text(cells[position]) if position < len(cells) else ""
-                 for field, position in positions.items()}
-        texts = {field: text for field, text in texts.items() if text}
-        rows.append(SheetRow(number, texts, DATA if texts else BLANK))
-    while rows and rows[-1].kind == BLANK:
-        rows.pop()
-    return ReplyForm(shown, header_row, columns, tuple(rows))
+    body = read_body(grid, header_row, header, fields, shown, sheet, text=_text)
+    return ReplyForm(shown, header_row, body.columns, body.rows)
 
 
 class Upload(NamedTuple):

@@ -14,7 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -375,8 +375,21 @@ def _sheet(grid: list[tuple[int, list[object]]], shown: str) -> Sheet:
     raise KpiError(Msg.NO_HEADER(file=shown, n=HEADER_SEARCH_ROWS, columns=names))
 
 
-def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
-                 fields: list[str | None], shown: str, sheet: str | None = None) -> Sheet:
+class Body(NamedTuple):
+    """What a header row gives: each field's column as headed, the headers no field
+    reads, and the rows under it (blank rows after the last one dropped)."""
+
+    columns: dict[str, str]
+    ignored: tuple[str, ...]
+    rows: tuple[SheetRow, ...]
+
+
+def read_body(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
+              fields: list[str | None], shown: str, sheet: str | None = None, *,
+              text: Callable[[object], str] = cell_text,
+              kind: Callable[[dict[str, str]], str] = lambda texts: DATA) -> Body:
+    """The rows under `header` (its cells' `fields`) as text by `text`; a filled row's
+    kind by `kind`. Shared by sheets of figures and reply forms."""
     columns: dict[str, str] = {}
     positions: dict[str, int] = {}
     ignored = []
@@ -396,15 +409,21 @@ def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: 
         if number <= header_row:
             continue
         check_results(number, cells, positions, columns, shown, sheet)
-        texts = {field: cell_text(cells[position]) if position < len(cells) else ""
+        texts = {field: text(cells[position]) if position < len(cells) else ""
                  for field, position in positions.items()}
-        texts = {field: text for field, text in texts.items() if text}
-        rows.append(SheetRow(number, texts, BLANK if not texts else
-                             TOTAL if _is_total(texts) else DATA))
-    # Blank rows after the last figure are the sheet's end, not rows to list.
+        texts = {field: value for field, value in texts.items() if value}
+        rows.append(SheetRow(number, texts, kind(texts) if texts else BLANK))
+    # Blank rows after the last filled one are the sheet's end, not rows to list.
     while rows and rows[-1].kind == BLANK:
         rows.pop()
-    return Sheet(shown, header_row, columns, tuple(ignored), tuple(rows))
+    return Body(columns, tuple(ignored), tuple(rows))
+
+
+def _with_header(grid: list[tuple[int, list[object]]], header_row: int, header: list[object],
+                 fields: list[str | None], shown: str, sheet: str | None = None) -> Sheet:
+    body = read_body(grid, header_row, header, fields, shown, sheet,
+                     kind=lambda texts: TOTAL if _is_total(texts) else DATA)
+    return Sheet(shown, header_row, body.columns, body.ignored, body.rows)
 
 
 def read_sheet(path: Path, sheet_name: str | None = None) -> Sheet:
