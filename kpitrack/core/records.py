@@ -99,6 +99,14 @@ def effective_records(target: Target, records: Iterable[Actual]) -> dict[Period,
 
     For an increment target the returned record carries the month's total.
     """
+    records = records if isinstance(records, list | tuple) else list(records)
+    last: Period | None = None
+    for record in records:  # one record a month, in month order: each counts as it is
+        if record.withdrawn or (last is not None and record.period <= last):
+            break
+        last = record.period
+    else:
+        return {record.period: record for record in records}
     chosen: dict[Period, Actual] = {}
     for period, group in by_period(records).items():
         if len(group) == 1 and not group[0].withdrawn:

@@ -47,7 +47,7 @@ class _File:
         self.period_text, self.in_plan = str(period), plan.contains(period)
         # Each record's line, from the headers of the `[[actual]]` blocks; None when the
         # file holds its records some other way, and each line is looked up when asked.
-        found = lines.record_lines("actual")
+        found = lines.record_lines("actual", count)
         self.record_lines: list[int] | None = found if len(found) == count else None
 
     def target(self, raw: object, path: tuple[object, ...]) -> tuple[dict[str, Any], Target]:

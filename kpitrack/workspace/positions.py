@@ -78,16 +78,29 @@ class Lines:
         """Where each `[[actual]]` or `[[response]]` header begins, outside strings."""
         return [m.start() for _, m in self._lines_of(ANY_RECORD_HEADER)]
 
-    def record_lines(self, name: str = "actual") -> list[int]:
+    def record_lines(self, name: str = "actual", count: int | None = None) -> list[int]:
         """The line of each `[[name]]` header, in order (one pass of a compiled pattern:
-        a file of 5,000 records is mostly headers)."""
+        a file of 5,000 records is mostly headers).
+
+        With `count`, the file's number of records: a file without multi-line strings
+        whose lines `[[name]]` exactly (as kpitrack writes them) are `count` in number
+        has them as its headers, and no other, as every header outside a string is a
+        record; those lines are found by comparing lines, in a third of the time."""
         if name not in self._records:
-            text, count = self.text, self.text.count
+            text = self.text
+            multiline = '"""' in text or "'''" in text
+            if count is not None and not multiline:
+                header = f"[[{name}]]"
+                quick = [number for number, line in enumerate(text.split("\n"), start=1)
+                         if line == header]
+                if len(quick) == count:
+                    self._records[name] = quick
+                    return quick
             found, last, line = [], 0, 1
-            in_string = self._in_string if ('"""' in text or "\'\'\'" in text) else None
+            in_string = self._in_string if multiline else None
             for match in _RECORD_HEADERS[name].finditer(text):
                 start = match.start()
-                line += count("\n", last, start)
+                line += text.count("\n", last, start)
                 last = start
                 if in_string is None or not in_string(start):
                     found.append(line)
@@ -97,7 +110,7 @@ class Lines:
     def record_line(self, name: str, index: int, count: int) -> int | None:
         """The line of the `index`-th of `count` records: from its header when the file
         writes every record as a `[[name]]` block, else from the full index."""
-        lines = self.record_lines(name)
+        lines = self.record_lines(name, count)
         if len(lines) == count and index < count:
             return lines[index]
         return self.of(name, index)

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..core.errors import Problem
 from ..core.model import (
@@ -23,6 +23,7 @@ from ..core.model import (
 )
 from ..core.period import Period
 from ..core.recording import did_you_mean
+from ..core.typed import MAX_ABS_VALUE
 from ..i18n.base import LANGS
 from ..i18n.messages import Msg
 from .bands_file import check_catch_up, rules_table, target_rules
@@ -240,8 +241,64 @@ def _target_bands(plan: Plan, section: Bands | None, raw: object, kind: Kind, c:
     return None if base == plan.bands else base
 
 
+# A target of only these fields (most of a large plan) may be read by `_plain_target`.
+_PLAIN_TARGET = frozenset({"name", "kind", "target", "baseline", "unit", "section", "owner",
+                           "quote", "last_year"})
+_TEXTS = ("unit", "section", "owner", "quote")
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def _plain_number(value: Any) -> TypeGuard[float]:
+    """A finite int or float within range: what `number_field` takes as it stands."""
+    return type(value) in (int, float) and -MAX_ABS_VALUE <= value <= MAX_ABS_VALUE
+
+
+def _plain_numbers(kind: Kind, raw: dict[str, Any]) -> bool:
+    """Whether the target and baseline are as `_Numbers` takes them with nothing to say:
+    a cumulative target above zero, a level target above its baseline, a growth or
+    threshold target, a milestone without a target."""
+    if kind is Kind.MILESTONE:
+        return "target" not in raw and "baseline" not in raw
+    goal = raw.get("target")
+    if not _plain_number(goal):
+        return False
+    if kind is Kind.LEVEL:
+        baseline = raw.get("baseline")
+        return _plain_number(baseline) and goal > baseline
+    return "baseline" not in raw and (kind is not Kind.CUMULATIVE or goal > 0)
+
+
+def _plain_target(plan: Plan, tid: str, raw: object, c: Collector,
+                  sections: dict[str, Bands]) -> Target | None:
+    """A target that the field-by-field reading would take as it stands, with nothing to
+    say about it, built at once: of the fields in `_PLAIN_TARGET`, each of the right type,
+    its numbers as `_plain_numbers` says and its name printable without spaces at either
+    end. None for any other, which `_target` reads field by field, wording every problem.
+    (tests/test_reading.py compares the two readings.)"""
+    if type(raw) is not dict or not raw.keys() <= _PLAIN_TARGET or not _ID.match(tid):
+        return None
+    name, kind_text = raw.get("name"), raw.get("kind")
+    kind = _KINDS.get(kind_text) if type(kind_text) is str else None
+    if kind is None or type(name) is not str or not name or not name.isprintable() or \
+            name.strip() != name or not _plain_numbers(kind, raw):
+        return None
+    unit, section, owner, quote = (raw.get(key, "") for key in _TEXTS)
+    last_year = raw.get("last_year")
+    if type(unit) is not str or type(section) is not str or type(owner) is not str or \
+            type(quote) is not str or (last_year is not None and not _plain_number(last_year)):
+        return None
+    return Target(id=tid, name=name, kind=kind, target=raw.get("target"), unit=unit,
+                  section=section, owner=owner, quote=quote, last_year=last_year,
+                  baseline=raw.get("baseline"),
+                  bands=_target_bands(plan, sections.get(section), None, kind, c, tid),
+                  line=c.lines.table_line("targets", tid) if c.lines else None)
+
+
 def _target(plan: Plan, tid: str, raw: object, c: Collector,
             sections: dict[str, Bands]) -> Target:
+    plain = _plain_target(plan, tid, raw, c, sections)
+    if plain is not None:
+        return plain
     path = ("targets", tid)
     table = _target_table(tid, raw, c)
     name, kind = _name_and_kind(tid, table, c)
