@@ -9,6 +9,8 @@ import sys
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, record, run, write_ws
 from kpitrack.core.errors import KpiError
@@ -341,3 +343,55 @@ def test_an_append_that_would_not_parse_is_refused(isolated, monkeypatch):
     result = run("add", "inv", "2", "--period", "2025-03", "--correct")
     assert result.exit_code == 1 and "内部校验失败" in result.stderr
     assert path.read_bytes() == before
+
+
+def _tomlkit_block(name: str, fields: list[tuple[str, object]], newline: str) -> str:
+    """A block as tomlkit lays out a document of one array of tables: the reference."""
+    import tomlkit
+
+    table = tomlkit.table()
+    for key, value in fields:
+        if value is not None and value != "" and value is not False:
+            table.add(key, value)
+    doc = tomlkit.document()
+    aot = tomlkit.aot()
+    aot.append(table)
+    doc.append(name, aot)
+    return tomlkit.dumps(doc).replace("\n", newline)
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_FIELD_VALUES = st.one_of(
+    _TEXT, st.sampled_from(["", "2025-03", "统计局", 'a"b', "a'b", "c\\d", "e\nf", "\x1b[31m"]),
+    st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([0.0, -0.0, 1.0, 1e16]),
+    st.integers(-10**16, 10**16), st.booleans(), st.none(), st.dates(),
+    st.datetimes(timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=8)),
+                                            dt.timezone(dt.timedelta(hours=-5))])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["target", "period", "value", "note", "recorded",
+                                           "date", "correction", "id"]), _FIELD_VALUES),
+                max_size=8, unique_by=lambda f: f[0]),
+       st.sampled_from(["\n", "\r\n"]))
+def test_a_block_is_what_tomlkit_writes(fields, newline):
+    """Each value is written by tomlkit (and kept for the next record that repeats it): the
+    block is what tomlkit's own document gives, and reads back as the values."""
+    from kpitrack.workspace.append import _block
+
+    for _ in range(2):  # the second time from the kept texts
+        assert _block("actual", fields, newline) == _tomlkit_block("actual", fields, newline)
+
+
+def test_one_moment_at_two_offsets_is_written_as_each():
+    from kpitrack.workspace.append import _block
+
+    here = dt.datetime(2025, 4, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    there = here.astimezone(dt.UTC)
+    assert here == there
+    assert "recorded = 2025-04-02T09:00:00+08:00" in _block("actual", [("recorded", here)], "\n")
+    assert "recorded = 2025-04-02T01:00:00Z" in _block("actual", [("recorded", there)],
+                                                    "\n")
+    # 0.0 and -0.0 compare equal too
+    assert _block("actual", [("value", -0.0)], "\n") == "[[actual]]\nvalue = -0.0\n"
+    assert _block("actual", [("value", 0.0)], "\n") == "[[actual]]\nvalue = 0.0\n"

@@ -29,19 +29,32 @@ from .positions import Lines
 
 
 def _block(name: str, fields: list[tuple[str, object]], newline: str) -> str:
-    """One `[[name]]` block of the fields that are set, quoted by tomlkit."""
-    # tomlkit takes 60 ms to import: only a command that writes needs it.
-    import tomlkit
-
-    table = tomlkit.table()
+    """One `[[name]]` block of the fields that are set, each value written by tomlkit
+    (which quotes whatever a user typed): `key = value` lines under the header, as
+    tomlkit lays out a table of an array of tables (tests/test_store.py compares)."""
+    lines = [f"[[{name}]]"]
     for key, value in fields:
         if value is not None and value != "" and value is not False:
-            table.add(key, value)
-    doc = tomlkit.document()
-    aot = tomlkit.aot()
-    aot.append(table)
-    doc.append(name, aot)
-    return tomlkit.dumps(doc).replace("\n", newline)
+            lines.append(f"{key} = {_toml_value(value)}")
+    return newline.join(lines) + newline
+
+
+_VALUES: dict[tuple[type, object], str] = {}
+
+
+def _toml_value(value: object) -> str:
+    """A value as TOML, by tomlkit; an import repeats a month, a unit and a time in every
+    record, so each value's text is kept, by its type and, but for text and whole numbers,
+    its repr: 1, 1.0 and true stay apart, and so do 0.0 and -0.0, and one moment at two
+    UTC offsets, which compare equal."""
+    key = (type(value), value if type(value) in (str, int) else repr(value))
+    found = _VALUES.get(key)
+    if found is None:
+        # tomlkit takes 60 ms to import: only a command that writes needs it.
+        import tomlkit
+
+        found = _VALUES[key] = tomlkit.item(value).as_string()
+    return found
 
 
 def new_uid() -> str:
