@@ -424,3 +424,27 @@ def test_a_correction_outranks_an_uncorrected_figure_recorded_later():
     # Increment figures add up in time order instead: a later increment is new data.
     inc = target(report=Report.INCREMENT)
     assert effective_records(inc, records)[Period(2025, 3)].value == 65
+
+
+@pytest.mark.parametrize("where", ["", "examples/month-task", "examples/ratio",
+                                   "examples/points-three-colour"])
+def test_judged_now_is_the_evaluation_judged_gives(where):
+    """`judged_now` walks a history only when a rule that reads it may change the
+    evaluation (escalation, catching up): at every month it is what `judged` gives, for
+    every target of the repository and its examples (month-task escalates and catches
+    up, so both ways are taken)."""
+    from conftest import REPO
+    from kpitrack.core.evaluate import judged, judged_now
+    from kpitrack.core.records import group_by_target
+    from kpitrack.workspace.load import load_workspace
+
+    ws = load_workspace(REPO / where)
+    figures = group_by_target(ws.actuals)
+    compared = 0
+    for target in ws.targets:
+        effective = effective_records(target, figures.get(target.id, ()))
+        for month_end in ws.plan.month_ends:
+            walked = judged(ws.plan, target, effective, month_end)
+            assert judged_now(ws.plan, target, effective, month_end) == walked[0]
+            compared += 1
+    assert compared >= 12 * len(ws.targets) > 0

@@ -354,7 +354,17 @@ def status_after(plan: Plan, target: Target, records: Sequence[Actual],
                  period: Period) -> Evaluation:
     """A target judged at the end of `period`, as a freshly recorded figure leaves it."""
     as_of = resolve_as_of(plan, records, period)
-    return judged(plan, target, effective_records(target, records), as_of, 1)[0]
+    return judged_now(plan, target, effective_records(target, records), as_of)
+
+
+def judged_now(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: AsOf
+               ) -> Evaluation:
+    """A target's evaluation as `judged` gives it, its history walked only when a rule
+    that reads the history (escalation, catching up) may change it."""
+    bands = bands_for(plan, target)
+    if not bands.escalate and not (plan.supervision.catch_up and bands.basis is Basis.MONTH):
+        return _judge(plan, target, effective, as_of)
+    return judged(plan, target, effective, as_of)[0]
 
 
 def judged(plan: Plan, target: Target, effective: dict[Period, Actual], as_of: AsOf,
@@ -400,7 +410,7 @@ def evaluate(plan: Plan, targets: Sequence[Target], actuals: Sequence[Actual],
         if with_history:
             row, months[t.id] = judged(plan, t, effective, as_of, TREND_MONTHS)
         else:
-            row = judged(plan, t, effective, as_of, 1)[0]
+            row = judged_now(plan, t, effective, as_of)
         rows.append(row)
     return Result(plan, as_of, tuple(rows), count_statuses(rows), months)
 
