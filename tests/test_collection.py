@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from conftest import REPO, digest, record, run, write_ws
+from kpitrack.i18n.reports import Say
 
 UNIT = "科技创新局"
 # The repository's 科技创新局 targets due for 2025-11, with a figure each could send.
@@ -88,6 +89,38 @@ def test_the_value_cells_refuse_text_by_the_sheets_own_validation(repo_ws):
     rule = numeric[0]
     assert rule.type == "decimal" and rule.showErrorMessage and rule.errorStyle == "stop"
     assert rule.prompt == "填写1—11月累计数（人）"  # the hint says what to write
+
+
+def test_every_value_cell_has_one_rule_with_its_own_targets_hint(repo_ws):
+    # The value cells with the same hint share one rule (#29); each keeps its hint.
+    assert run("sheet", "--period", "2025-12", "-o", "all.xlsx").exit_code == 0
+    book = openpyxl.load_workbook(repo_ws / "all.xlsx")
+    checked = 0
+    for sheet in book:
+        heads = header_row(sheet)
+        value = openpyxl.utils.get_column_letter(heads.index("数值") + 1)
+        rules: dict[str, list] = {}
+        for rule in sheet.data_validations.dataValidation:
+            for cells in rule.sqref.ranges:
+                for (row, column) in cells.cells:
+                    rules.setdefault(f"{openpyxl.utils.get_column_letter(column)}{row}",
+                                     []).append(rule)
+        for row in range(4, sheet.max_row + 1):
+            kind = sheet.cell(row=row, column=heads.index("类型") + 1).value
+            unit = sheet.cell(row=row, column=heads.index("计量单位") + 1).value or "原单位"
+            [rule] = rules[f"{value}{row}"]
+            assert rule.type == ("custom" if kind == "节点" else "decimal")
+            assert rule.prompt in {
+                "累计": {f"填写1—12月累计数（{unit}）", f"填写2025年12月当月数（{unit}）"},
+                "存量": {f"填写2025年12月末数（{unit}）"},
+                "增速": {"填写1—12月累计增速（%，如 4.8）"},
+                "保持": {"填写2025年12月的比率（%，如 96.5）"},
+                "节点": {Say.HINT_MILESTONE.text("zh")}}[kind], (sheet.title, row)
+            if kind == "节点":  # its own rule, naming its own cell
+                assert str(rule.sqref) == f"{value}{row}" and f"ISNUMBER({value}{row})" in \
+                    rule.formula1
+            checked += 1
+    assert checked == 54 and len(book.sheetnames) == 18
 
 
 def test_a_milestones_value_cell_takes_a_number_or_done(isolated):

@@ -15,10 +15,12 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from ..core.collection import SheetRow, UnitSheet
 from ..core.model import Kind, Report, Target
+from ..i18n.base import MessageId
 from ..i18n.reports import Say
 from ..i18n.vocabulary import DONE_CELLS
 from ..i18n.words import day_name, kind_name, month_name, word
@@ -101,43 +103,52 @@ def text_cell(sheet: Any, row: int, column: int, value: str) -> Any:
 def _validations(sheet: Any, rows: Sequence[SheetRow], lang: str, first_month: int,
                  unit: UnitSheet) -> None:
     """A number in each value cell (a milestone's may also be the word for done), a date
-    in each done-date cell, and a hint on each."""
+    in each done-date cell, and a hint on each. The value cells of the targets with the
+    same hint share one rule (a rule a row made a large sheet slow to write, #29); a
+    milestone's rule names its own cell, so each keeps its own."""
+    from openpyxl.utils import get_column_letter
+
+    value = get_column_letter(COLUMNS.index("form_value") + 1)
+    date = get_column_letter(COLUMNS.index("form_date") + 1)
+    numbers: dict[str, list[int]] = {}  # a hint: the rows that show it
+    for index, row in enumerate(rows, start=HEADER_ROW + 1):
+        hint = _hint(row.target, unit, lang, first_month)[:255]
+        if row.target.kind is Kind.MILESTONE:
+            cell = f"{value}{index}"
+            words = ",".join(f'{cell}="{w}"' for w in DONE_CELLS)
+            _check(sheet, cell, Say.BAD_VALUE, hint, lang, type="custom",
+                   formula1=f"OR(ISNUMBER({cell}),{words})")
+        else:
+            numbers.setdefault(hint, []).append(index)
+    for hint, indexes in numbers.items():
+        _check(sheet, _spans(value, indexes), Say.BAD_VALUE, hint, lang, type="decimal",
+               operator="between", formula1="-1000000000000", formula2="1000000000000")
+    if rows:
+        _check(sheet, f"{date}{HEADER_ROW + 1}:{date}{HEADER_ROW + len(rows)}", Say.BAD_DATE,
+               Say.HINT_DATE.text(lang), lang, type="date", operator="between",
+               formula1="36526", formula2="109574")  # 2000-01-01 to 2199
+
+
+def _check(sheet: Any, cells: str, error: MessageId, hint: str, lang: str,
+           **rule: str) -> None:
+    """A validation of `cells` that refuses what breaks it, saying `error` (refuses, not
+    warns: also what Excel does without an errorStyle), and shows `hint` when a cell is
+    selected."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    value_col = COLUMNS.index("form_value") + 1
-    date_col = COLUMNS.index("form_date") + 1
-    for index, row in enumerate(rows, start=HEADER_ROW + 1):
-        letter = sheet.cell(row=index, column=value_col).coordinate
-        if row.target.kind is Kind.MILESTONE:
-            words = ",".join(f'{letter}="{w}"' for w in DONE_CELLS)
-            check = DataValidation(type="custom", formula1=f"OR(ISNUMBER({letter}),{words})")
-        else:
-            check = DataValidation(type="decimal", operator="between",
-                                   formula1="-1000000000000", formula2="1000000000000")
-        check.allow_blank = True
-        check.showErrorMessage = True
-        check.errorStyle = "stop"  # refuse, not warn (also what Excel does when absent)
-        check.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
-        check.error = Say.BAD_VALUE.text(lang)
-        check.showInputMessage = True
-        check.promptTitle = Say.HINT_TITLE.text(lang)
-        check.prompt = _hint(row.target, unit, lang, first_month)[:255]
-        sheet.add_data_validation(check)
-        check.add(letter)
-    if rows:
-        first = sheet.cell(row=HEADER_ROW + 1, column=date_col).coordinate
-        last = sheet.cell(row=HEADER_ROW + len(rows), column=date_col).coordinate
-        dates = DataValidation(type="date", operator="between", formula1="36526",
-                               formula2="109574", allow_blank=True)  # 2000-01-01 to 2199
-        dates.showErrorMessage = True
-        dates.errorStyle = "stop"
-        dates.errorTitle = Say.BAD_VALUE_TITLE.text(lang)
-        dates.error = Say.BAD_DATE.text(lang)
-        dates.showInputMessage = True
-        dates.promptTitle = Say.HINT_TITLE.text(lang)
-        dates.prompt = Say.HINT_DATE.text(lang)
-        sheet.add_data_validation(dates)
-        dates.add(f"{first}:{last}")
+    sheet.add_data_validation(DataValidation(
+        sqref=cells, allow_blank=True, showErrorMessage=True, errorStyle="stop",
+        errorTitle=Say.BAD_VALUE_TITLE.text(lang), error=error.text(lang),
+        showInputMessage=True, promptTitle=Say.HINT_TITLE.text(lang), prompt=hint, **rule))
+
+
+def _spans(letter: str, rows: Sequence[int]) -> str:
+    """The cells of column `letter` in `rows` (ascending), runs joined: `I4:I6 I9`."""
+    spans = []
+    for _, run in groupby(enumerate(rows), key=lambda pair: pair[1] - pair[0]):
+        first, *rest = (row for _, row in run)
+        spans.append(f"{letter}{first}:{letter}{rest[-1]}" if rest else f"{letter}{first}")
+    return " ".join(spans)
 
 
 def _width(key: str, texts: Sequence[str]) -> float:
