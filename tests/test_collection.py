@@ -123,6 +123,20 @@ def test_every_value_cell_has_one_rule_with_its_own_targets_hint(repo_ws):
     assert checked == 54 and len(book.sheetnames) == 18
 
 
+def test_the_body_cells_styles_are_named_in_the_sheets_language(repo_ws):
+    # Named styles make a large sheet quick to write (#29); Excel lists their names.
+    assert run("sheet", "--owner", UNIT, "--period", "2025-11", "-o", "s.xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(repo_ws / "s.xlsx").active
+    assert [c.style for c in sheet[4]] == ["报送表文字", "报送表文字（换行）", *["报送表文字"] * 6,
+                                           "报送表填写", "报送表填写（日期）", "报送表填写（换行）",
+                                           "报送表文字"]
+    assert run("--lang", "en", "sheet", "--owner", UNIT, "--period", "2025-11",
+               "-o", "en.xlsx").exit_code == 0
+    assert set(openpyxl.load_workbook(repo_ws / "en.xlsx").named_styles) == {
+        "Normal", "Sheet text", "Sheet text, wrapped", "Sheet input", "Sheet input, wrapped",
+        "Sheet input, date"}
+
+
 def test_a_milestones_value_cell_takes_a_number_or_done(isolated):
     write_ws(isolated, """
         [targets.lab]

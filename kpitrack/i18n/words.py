@@ -222,6 +222,12 @@ class Word(metaclass=Catalogue):
     FORM_DATE = MessageId("Done date", "完成日期")
     FORM_NOTE = MessageId("Note", "备注")
     FORM_BY = MessageId("Reported by", "报送单位")
+    # the collection sheet's cell styles, by the names Excel lists them under
+    STYLE_TEXT = MessageId("Sheet text", "报送表文字")
+    STYLE_TEXT_WRAPPED = MessageId("Sheet text, wrapped", "报送表文字（换行）")
+    STYLE_INPUT = MessageId("Sheet input", "报送表填写")
+    STYLE_INPUT_WRAPPED = MessageId("Sheet input, wrapped", "报送表填写（换行）")
+    STYLE_INPUT_DATE = MessageId("Sheet input, date", "报送表填写（日期）")
     # the reply form (督办事项反馈表) a unit fills with its answers
     REPLY_STATUS = MessageId("Status", "督办状态")
     REPLY_REASON = MessageId("Reason", "情况说明")

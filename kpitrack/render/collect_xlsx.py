@@ -31,6 +31,7 @@ COLUMNS = ("form_target", "form_name", "form_unit", "form_kind", "form_goal", "f
            "form_last_period", "form_period", "form_value", "form_date", "form_note",
            "form_by")
 OPEN = ("form_value", "form_date", "form_note")  # the cells a unit fills
+WRAPPED = ("form_name", "form_note")  # the body cells whose text wraps
 # The open cells' widths, in characters: room to write; the others fit their content.
 OPEN_WIDTHS = {"form_value": 14, "form_date": 13, "form_note": 22}
 MAX_WIDTH = {"form_name": 30}  # a longer name wraps
@@ -93,7 +94,11 @@ def _row_texts(row: SheetRow, sheet: UnitSheet, lang: str) -> dict[str, str]:
 
 
 def text_cell(sheet: Any, row: int, column: int, value: str) -> Any:
-    cell = sheet.cell(row=row, column=column)
+    return as_text(sheet.cell(row=row, column=column), value)
+
+
+def as_text(cell: Any, value: str) -> Any:
+    """`cell` holding `value` as text (an empty value: nothing)."""
     cell.value = safe.plain(value) if value else None
     if value:
         cell.data_type = "s"  # an id such as `=1` stays text, never a formula
@@ -153,13 +158,57 @@ def _spans(letter: str, rows: Sequence[int]) -> str:
 
 def _width(key: str, texts: Sequence[str]) -> float:
     """A column as wide as its widest text (a CJK character two), within bounds."""
-    widest = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t)
+    widest = max(len(t) if t.isascii() else  # (no ASCII character is wide)
+                 sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t)
                  for t in texts)
     return float(min(max(widest + 2, 6), MAX_WIDTH.get(key, WIDEST)))
 
 
-def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: int) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+def _border() -> Any:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="808080")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _style_word(key: str) -> str:
+    """The word naming the style of a body cell in column `key`."""
+    if key == "form_date":
+        return "style_input_date"
+    if key in OPEN:
+        return "style_input_wrapped" if key in WRAPPED else "style_input"
+    return "style_text_wrapped" if key in WRAPPED else "style_text"
+
+
+def _body_styles(book: Any, lang: str) -> dict[str, Any]:
+    """Each column's body cell style, a named style registered in `book` once. A cell
+    made with a named style's ids (`as_tuple`) costs a copy of them, where setting a
+    cell's font, border, fill, alignment and protection one by one looks each up by
+    hashing it (most of the time a large sheet took, #29). The names show in Excel's
+    list of cell styles."""
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+
+    made: dict[str, Any] = {}
+    for key in COLUMNS:
+        name = word(_style_word(key), lang)
+        if name in made:
+            continue
+        style = made[name] = NamedStyle(
+            name=name, font=Font(size=11), border=_border(),
+            alignment=Alignment(wrap_text=key in WRAPPED, vertical="center"))
+        if key in OPEN:
+            style.fill = PatternFill("solid", fgColor=FILL_OPEN)
+            style.protection = Protection(locked=False)
+        if key == "form_date":
+            style.number_format = "yyyy-mm-dd"
+        book.add_named_style(style)
+    return {key: made[word(_style_word(key), lang)] for key in COLUMNS}
+
+
+def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: int,
+                styles: dict[str, Any]) -> None:
+    from openpyxl.cell import Cell
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     month = month_name(str(unit.period), lang)
     title = Say.SHEET_FORM_TITLE.text(lang, unit=unit.owner or word("unassigned", lang),
@@ -171,8 +220,7 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
     note.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
     sheet.row_dimensions[2].height = 36
-    thin = Side(style="thin", color="808080")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    border = _border()
     for column, key in enumerate(COLUMNS, start=1):
         cell = text_cell(sheet, HEADER_ROW, column, word(key, lang))
         cell.font = Font(bold=True)
@@ -180,28 +228,15 @@ def _fill_sheet(sheet: Any, unit: UnitSheet, lang: str, due: str, first_month: i
         cell.border = border
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.row_dimensions[HEADER_ROW].height = 30
-    open_fill = PatternFill("solid", fgColor=FILL_OPEN)
-    body = Font(size=11)
-    unlocked = Protection(locked=False)
-    # One style object of each kind for the whole sheet, not one a cell.
-    aligned = {wrap: Alignment(wrap_text=wrap, vertical="center") for wrap in (False, True)}
     all_texts = [_row_texts(row, unit, lang) for row in unit.rows]
     for column, key in enumerate(COLUMNS, start=1):
         letter = sheet.cell(row=HEADER_ROW, column=column).column_letter
         sheet.column_dimensions[letter].width = OPEN_WIDTHS.get(key) or _width(
             key, [word(key, lang), *(t[key] for t in all_texts)])
-    for index, texts in enumerate(all_texts, start=HEADER_ROW + 1):
+    ids = [(key, styles[key].as_tuple()) for key in COLUMNS]
+    for index, texts in enumerate(all_texts, start=HEADER_ROW + 1):  # under the header
         sheet.row_dimensions[index].height = ROW_HEIGHT
-        for column, key in enumerate(COLUMNS, start=1):
-            cell = text_cell(sheet, index, column, texts[key])
-            cell.font = body
-            cell.border = border
-            cell.alignment = aligned[key in ("form_name", "form_note")]
-            if key in OPEN:
-                cell.fill = open_fill
-                cell.protection = unlocked
-            if key == "form_date":
-                cell.number_format = "yyyy-mm-dd"
+        sheet.append([as_text(Cell(sheet, style_array=style), texts[key]) for key, style in ids])
     _validations(sheet, unit.rows, lang, first_month, unit)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
     protect_and_fit(sheet, HEADER_ROW)
@@ -234,8 +269,9 @@ def collection_xlsx(sheets: Sequence[UnitSheet], lang: str, due: Any,
     book = Workbook()
     book.remove(book.active)
     shown_due = day_name(due, lang)
+    styles = _body_styles(book, lang)
     for unit, name in zip(sheets, sheet_titles([u.owner for u in sheets], lang), strict=True):
-        _fill_sheet(book.create_sheet(name), unit, lang, shown_due, first_month)
+        _fill_sheet(book.create_sheet(name), unit, lang, shown_due, first_month, styles)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
