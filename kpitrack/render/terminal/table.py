@@ -25,6 +25,7 @@ from .. import safe
 from ..cells import count_text, human_cells, mark_notes, owner_cells, status_marks, value_text
 from ..columns import OWNER_COLUMNS, OWNER_NUMBERS, with_month
 from ..rules import edge_texts, own_rules, pace_edges, rule_notes
+from .cell import FixedCell, cut
 from .console import STATUS_STYLE
 from .layout import Column, Layout, available_width, let_draw, table_width
 from .layout import fit as fit_columns
@@ -42,22 +43,57 @@ STATUS_STEPS = (("drop", "month_task"), ("drop", "month_actual"), ("drop", "tren
                 ("drop", "target"), ("drop", "actual"), ("drop", "time_progress"))
 
 
+class FittedTable(Table):
+    """A rich Table whose cells carry their own padding (`FixedCell`), and the width its
+    layout draws."""
+
+    drawn_width = 0
+
+
 def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[str, str]],
                  layout: Layout, sections: Sequence[int] = ()) -> Table:
     """A table of `layout`'s columns, each row one line: the flexible column is cut with
     `…`, and every other column is as wide as its widest cell. A section starts at each
-    row index in `sections`."""
-    table = Table(title=Text(title, style="table.title"), title_justify="left", pad_edge=False)
-    for column in layout.columns:
-        table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
-                         width=layout.widths[column.key], no_wrap=True,
-                         overflow="ellipsis" if column.flex else "crop")
-    count = len(styles)
-    for index in range(count):
-        cells = [Text(c.cells[c.form][index], style=styles[index].get(c.key, ""))
-                 for c in layout.columns]
-        table.add_row(*cells, end_section=index + 1 in sections)
+    row index in `sections`.
+
+    Each cell is cut for its column once (`FixedCell`), so rich draws the box around
+    ready lines; the table has no padding of its own, as the cells carry it."""
+    table = FittedTable(title=Text(title, style="table.title"), title_justify="left",
+                        padding=0, pad_edge=False)
+    table.drawn_width = table_width(layout.widths[c.key] for c in layout.columns)
+    last = len(layout.columns) - 1
+    cells = []
+    for index, column in enumerate(layout.columns):
+        width = layout.widths[column.key]
+        overflow = "ellipsis" if column.flex else "crop"
+        left, right = int(index > 0), int(index < last)
+        cut_once: dict[str, str | None] = {}
+
+        def fixed(text: str, style: str | None, width: int = width, overflow: str = overflow,
+                  left: int = left, right: int = right, justify: str = column.justify,
+                  known: dict[str, str | None] = cut_once) -> FixedCell:
+            line = known.get(text)
+            if line is None and text not in known:
+                line = known[text] = _cut(text, width, justify, overflow)
+            return FixedCell(text, style, width, line, overflow, left, right)
+
+        table.add_column(fixed(column.header, None), justify=column.justify,  # type: ignore[arg-type]
+                         width=width + left + right, no_wrap=True,
+                         overflow=overflow)  # type: ignore[arg-type]
+        form = column.cells[column.form]
+        key = column.key
+        cells.append([fixed(form[i], styles[i].get(key, "")) for i in range(len(styles))])
+    for index, row in enumerate(zip(*cells, strict=True)):
+        table.add_row(*row, end_section=index + 1 in sections)
     return table
+
+
+def _cut(text: str, width: int, justify: str, overflow: str) -> str | None:
+    """A cell's line cut for its column, or None where rich must draw it itself: text
+    with a tab or a line break, a column too narrow or justified otherwise."""
+    if width < 1 or justify not in ("left", "right") or "\t" in text or "\n" in text:
+        return None
+    return cut(text, width, justify, overflow)
 
 
 def _status_columns(report: StatusReport, lang: str
@@ -144,7 +180,8 @@ def table_width_of(renderable: RenderableType) -> int:
     """How wide a fitted table (or a group holding one) is drawn."""
     tables = [renderable] if isinstance(renderable, Table) else \
         [r for r in getattr(renderable, "renderables", []) if isinstance(r, Table)]
-    return max((table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
+    return max((t.drawn_width if isinstance(t, FittedTable) else
+                table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
 
 
 def print_status(console: Console, report: StatusReport, lang: str,
