@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kpitrack.render.terminal.cell import cut
 from kpitrack.render.terminal.layout import Column, fit
 from kpitrack.render.terminal.table import fitted_table, table_width_of
 
@@ -94,3 +95,16 @@ def test_a_cell_of_several_lines_is_left_to_rich():
     theirs = _rich_table("t", columns, styles, layout, sections)
     for width in (60, 30):
         assert _draw(ours, width, "standard") == _draw(theirs, width, "standard")
+
+
+@pytest.mark.parametrize("justify", ["left", "right"])
+@pytest.mark.parametrize("overflow", ["ellipsis", "crop"])
+def test_a_cell_is_cut_as_richs_text_wraps_it_without_wrapping(justify, overflow):
+    console = Console(file=io.StringIO(), width=80)
+    texts = [*NAMES, "ab\x07c\x08", "  ", "数字 12.5  ", "\u3000全角\u3000", "é́ combining",
+             "👨‍👩‍👧 family", "ｆｕｌｌ ｗｉｄｔｈ", "…already…"]
+    for text in texts:
+        for width in range(1, 30):
+            lines = Text(text).wrap(console, width, justify=justify, overflow=overflow,
+                                    no_wrap=True)
+            assert cut(text, width, justify, overflow) == lines[0].plain, (text, width)

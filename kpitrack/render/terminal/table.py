@@ -25,7 +25,7 @@ from .. import safe
 from ..cells import count_text, human_cells, mark_notes, owner_cells, status_marks, value_text
 from ..columns import OWNER_COLUMNS, OWNER_NUMBERS, with_month
 from ..rules import edge_texts, own_rules, pace_edges, rule_notes
-from .cell import FixedCell, cut
+from .cell import Cell, FixedCells, cut
 from .console import STATUS_STYLE
 from .layout import Column, Layout, available_width, let_draw, table_width
 from .layout import fit as fit_columns
@@ -44,7 +44,7 @@ STATUS_STEPS = (("drop", "month_task"), ("drop", "month_actual"), ("drop", "tren
 
 
 class FittedTable(Table):
-    """A rich Table whose cells carry their own padding (`FixedCell`), and the width its
+    """A rich Table whose cells carry their own padding (`FixedCells`), and the width its
     layout draws."""
 
     drawn_width = 0
@@ -56,44 +56,50 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
     `…`, and every other column is as wide as its widest cell. A section starts at each
     row index in `sections`.
 
-    Each cell is cut for its column once (`FixedCell`), so rich draws the box around
-    ready lines; the table has no padding of its own, as the cells carry it."""
+    Each cell is cut for its column once, and a section's rows are one row of rich's
+    table, each of its cells a column's lines (`FixedCells`): rich draws the box, the
+    header, the title and the section lines around ready lines. The table has no padding
+    of its own, as the cells carry it."""
     table = FittedTable(title=Text(title, style="table.title"), title_justify="left",
                         padding=0, pad_edge=False)
     table.drawn_width = table_width(layout.widths[c.key] for c in layout.columns)
+    count = len(styles)
+    runs = _runs(count, sections, single=any("\n" in text for c in layout.columns
+                                             for text in c.cells[c.form]))
     last = len(layout.columns) - 1
-    cells = []
+    blocks = []
     for index, column in enumerate(layout.columns):
         width = layout.widths[column.key]
         overflow = "ellipsis" if column.flex else "crop"
         left, right = int(index > 0), int(index < last)
-        cut_once: dict[str, str | None] = {}
-
-        def fixed(text: str, style: str | None, width: int = width, overflow: str = overflow,
-                  left: int = left, right: int = right, justify: str = column.justify,
-                  known: dict[str, str | None] = cut_once) -> FixedCell:
-            line = known.get(text)
-            if line is None and text not in known:
-                line = known[text] = _cut(text, width, justify, overflow)
-            return FixedCell(text, style, width, line, overflow, left, right)
-
-        table.add_column(fixed(column.header, None), justify=column.justify,  # type: ignore[arg-type]
+        known: dict[str, str | None] = {}  # many cells are alike: cut each text once
+        texts = column.cells[column.form]
+        cells = []
+        for row in range(count):
+            text, style = texts[row], styles[row].get(column.key, "")
+            if text not in known:
+                known[text] = cut(text, width, column.justify, overflow)
+            cells.append(Cell(text, style, known[text]))
+        header = Cell(column.header, None, cut(column.header, width, column.justify, overflow))
+        table.add_column(FixedCells([header], width, left, right),
+                         justify=column.justify,  # type: ignore[arg-type]
                          width=width + left + right, no_wrap=True,
                          overflow=overflow)  # type: ignore[arg-type]
-        form = column.cells[column.form]
-        key = column.key
-        cells.append([fixed(form[i], styles[i].get(key, "")) for i in range(len(styles))])
-    for index, row in enumerate(zip(*cells, strict=True)):
-        table.add_row(*row, end_section=index + 1 in sections)
+        blocks.append([FixedCells(cells[start:end], width, left, right) for start, end in runs])
+    ends = set(sections)
+    for (_, end), cells_of_run in zip(runs, zip(*blocks, strict=True), strict=False):
+        table.add_row(*cells_of_run, end_section=end in ends)
     return table
 
 
-def _cut(text: str, width: int, justify: str, overflow: str) -> str | None:
-    """A cell's line cut for its column, or None where rich must draw it itself: text
-    with a tab or a line break, a column too narrow or justified otherwise."""
-    if width < 1 or justify not in ("left", "right") or "\t" in text or "\n" in text:
-        return None
-    return cut(text, width, justify, overflow)
+def _runs(count: int, sections: Sequence[int], single: bool) -> list[tuple[int, int]]:
+    """The rows drawn as one row of rich's table: each section's, or each row alone
+    (`single`: where a cell has several lines, rich sets each row's height)."""
+    if single:
+        return [(i, i + 1) for i in range(count)]
+    starts = sorted({0, *(s for s in sections if 0 < s < count)})
+    return [(start, end) for start, end in zip(starts, [*starts[1:], count], strict=True)
+            if start < count]
 
 
 def _status_columns(report: StatusReport, lang: str
