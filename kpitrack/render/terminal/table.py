@@ -63,23 +63,15 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
     table = FittedTable(title=Text(title, style="table.title"), title_justify="left",
                         padding=0, pad_edge=False)
     table.drawn_width = table_width(layout.widths[c.key] for c in layout.columns)
-    count = len(styles)
-    runs = _runs(count, sections, single=any("\n" in text for c in layout.columns
-                                             for text in c.cells[c.form]))
+    several_lines = any("\n" in text for c in layout.columns for text in c.cells[c.form])
+    runs = _runs(len(styles), sections, single=several_lines)
     last = len(layout.columns) - 1
     blocks = []
     for index, column in enumerate(layout.columns):
         width = layout.widths[column.key]
         overflow = "ellipsis" if column.flex else "crop"
         left, right = int(index > 0), int(index < last)
-        known: dict[str, str | None] = {}  # many cells are alike: cut each text once
-        texts = column.cells[column.form]
-        cells = []
-        for row in range(count):
-            text, style = texts[row], styles[row].get(column.key, "")
-            if text not in known:
-                known[text] = cut(text, width, column.justify, overflow)
-            cells.append(Cell(text, style, known[text]))
+        cells = _cut_cells(column, styles, width, overflow)
         header = Cell(column.header, None, cut(column.header, width, column.justify, overflow))
         table.add_column(FixedCells([header], width, left, right),
                          justify=column.justify,  # type: ignore[arg-type]
@@ -90,6 +82,21 @@ def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[st
     for (_, end), cells_of_run in zip(runs, zip(*blocks, strict=True), strict=False):
         table.add_row(*cells_of_run, end_section=end in ends)
     return table
+
+
+def _cut_cells(column: Column, styles: Sequence[dict[str, str]], width: int, overflow: str
+               ) -> list[Cell]:
+    """A column's cells with their styles, each text cut for the column once (many
+    cells are alike: an empty change, the same period)."""
+    known: dict[str, str | None] = {}
+    texts = column.cells[column.form]
+    cells = []
+    for row, style in enumerate(styles):
+        text = texts[row]
+        if text not in known:
+            known[text] = cut(text, width, column.justify, overflow)
+        cells.append(Cell(text, style.get(column.key, ""), known[text]))
+    return cells
 
 
 def _runs(count: int, sections: Sequence[int], single: bool) -> list[tuple[int, int]]:
