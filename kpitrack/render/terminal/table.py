@@ -25,6 +25,7 @@ from .. import safe
 from ..cells import count_text, human_cells, mark_notes, owner_cells, status_marks, value_text
 from ..columns import OWNER_COLUMNS, OWNER_NUMBERS, with_month
 from ..rules import edge_texts, own_rules, pace_edges, rule_notes
+from .cell import Cell, FixedCells, cut
 from .console import STATUS_STYLE
 from .layout import Column, Layout, available_width, let_draw, table_width
 from .layout import fit as fit_columns
@@ -42,22 +43,70 @@ STATUS_STEPS = (("drop", "month_task"), ("drop", "month_actual"), ("drop", "tren
                 ("drop", "target"), ("drop", "actual"), ("drop", "time_progress"))
 
 
+class FittedTable(Table):
+    """A rich Table whose cells carry their own padding (`FixedCells`), and the width its
+    layout draws."""
+
+    drawn_width = 0
+
+
 def fitted_table(title: str, columns: Sequence[Column], styles: Sequence[dict[str, str]],
                  layout: Layout, sections: Sequence[int] = ()) -> Table:
     """A table of `layout`'s columns, each row one line: the flexible column is cut with
     `…`, and every other column is as wide as its widest cell. A section starts at each
-    row index in `sections`."""
-    table = Table(title=Text(title, style="table.title"), title_justify="left", pad_edge=False)
-    for column in layout.columns:
-        table.add_column(column.header, justify=column.justify,  # type: ignore[arg-type]
-                         width=layout.widths[column.key], no_wrap=True,
-                         overflow="ellipsis" if column.flex else "crop")
-    count = len(styles)
-    for index in range(count):
-        cells = [Text(c.cells[c.form][index], style=styles[index].get(c.key, ""))
-                 for c in layout.columns]
-        table.add_row(*cells, end_section=index + 1 in sections)
+    row index in `sections`.
+
+    Each cell is cut for its column once, and a section's rows are one row of rich's
+    table, each of its cells a column's lines (`FixedCells`): rich draws the box, the
+    header, the title and the section lines around ready lines. The table has no padding
+    of its own, as the cells carry it."""
+    table = FittedTable(title=Text(title, style="table.title"), title_justify="left",
+                        padding=0, pad_edge=False)
+    table.drawn_width = table_width(layout.widths[c.key] for c in layout.columns)
+    several_lines = any("\n" in text for c in layout.columns for text in c.cells[c.form])
+    runs = _runs(len(styles), sections, single=several_lines)
+    last = len(layout.columns) - 1
+    blocks = []
+    for index, column in enumerate(layout.columns):
+        width = layout.widths[column.key]
+        overflow = "ellipsis" if column.flex else "crop"
+        left, right = int(index > 0), int(index < last)
+        cells = _cut_cells(column, styles, width, overflow)
+        header = Cell(column.header, None, cut(column.header, width, column.justify, overflow))
+        table.add_column(FixedCells([header], width, left, right),
+                         justify=column.justify,  # type: ignore[arg-type]
+                         width=width + left + right, no_wrap=True,
+                         overflow=overflow)  # type: ignore[arg-type]
+        blocks.append([FixedCells(cells[start:end], width, left, right) for start, end in runs])
+    ends = set(sections)
+    for (_, end), cells_of_run in zip(runs, zip(*blocks, strict=True), strict=False):
+        table.add_row(*cells_of_run, end_section=end in ends)
     return table
+
+
+def _cut_cells(column: Column, styles: Sequence[dict[str, str]], width: int, overflow: str
+               ) -> list[Cell]:
+    """A column's cells with their styles, each text cut for the column once (many
+    cells are alike: an empty change, the same period)."""
+    known: dict[str, str | None] = {}
+    texts = column.cells[column.form]
+    cells = []
+    for row, style in enumerate(styles):
+        text = texts[row]
+        if text not in known:
+            known[text] = cut(text, width, column.justify, overflow)
+        cells.append(Cell(text, style.get(column.key, ""), known[text]))
+    return cells
+
+
+def _runs(count: int, sections: Sequence[int], single: bool) -> list[tuple[int, int]]:
+    """The rows drawn as one row of rich's table: each section's, or each row alone
+    (`single`: where a cell has several lines, rich sets each row's height)."""
+    if single:
+        return [(i, i + 1) for i in range(count)]
+    starts = sorted({0, *(s for s in sections if 0 < s < count)})
+    return [(start, end) for start, end in zip(starts, [*starts[1:], count], strict=True)
+            if start < count]
 
 
 def _status_columns(report: StatusReport, lang: str
@@ -144,7 +193,8 @@ def table_width_of(renderable: RenderableType) -> int:
     """How wide a fitted table (or a group holding one) is drawn."""
     tables = [renderable] if isinstance(renderable, Table) else \
         [r for r in getattr(renderable, "renderables", []) if isinstance(r, Table)]
-    return max((table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
+    return max((t.drawn_width if isinstance(t, FittedTable) else
+                table_width(c.width or 0 for c in t.columns) for t in tables), default=0)
 
 
 def print_status(console: Console, report: StatusReport, lang: str,
