@@ -64,7 +64,7 @@ class Frequency(StrEnum):
     @property
     def allowed_lag(self) -> int:
         """Months a figure may lag the as-of month before it is stale."""
-        return _LAG[self.value]
+        return _LAG[self]  # a StrEnum member is its text as a key (no `.value` lookup)
 
 
 _LAG = {"monthly": 1, "quarterly": 3, "yearly": 12}
