@@ -347,3 +347,24 @@ def test_a_sheet_saved_by_libreoffice_imports_as_it_is(repo_ws, tmp_path_factory
     rows = {r["id"]: r for r in json.loads(
         run("status", "--format", "json", "--as-of", "2025-11").stdout)["targets"]}
     assert all(rows[k]["actual"] == v for k, v in FILLED.items())
+
+
+def test_a_sheet_and_a_reminder_do_not_read_the_answers(repo_ws):
+    """The answers (`responses/`) are not a sheet's or a reminder's business: a broken
+    answers file stops neither (status and check still say where it is broken), and the
+    sheet is the same with the answers as without them."""
+    assert run("sheet", "--period", "2025-11", "-o", "before.xlsx").exit_code == 0
+    broken = repo_ws / "responses" / "2025-10.toml"
+    broken.parent.mkdir(exist_ok=True)
+    broken.write_text("schema = 1\n[[response]]\ntarget = \n", encoding="utf-8")
+    sheet = run("sheet", "--period", "2025-11", "-o", "after.xlsx")
+    assert sheet.exit_code == 0, sheet.stderr
+    remind = run("remind", "--period", "2025-11")
+    assert remind.exit_code == 0, remind.stderr
+    status = run("status")
+    assert status.exit_code == 1 and "responses/2025-10.toml:3" in status.stderr
+    check = run("check")
+    assert check.exit_code == 1 and "responses/2025-10.toml:3" in check.stdout + check.stderr
+    cells = [[[c.value for c in row] for row in openpyxl.load_workbook(repo_ws / name).active]
+             for name in ("before.xlsx", "after.xlsx")]
+    assert cells[0] == cells[1] and len(cells[0]) > 5

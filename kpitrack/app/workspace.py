@@ -18,10 +18,11 @@ from ..workspace.find import find_workspace
 from ..workspace.load import Workspace, open_workspace
 
 
-def open_found(option: str | None, strict: bool = True) -> Workspace:
+def open_found(option: str | None, strict: bool = True, answers: bool = True) -> Workspace:
     """Find and read the workspace (-C, $KPITRACK_WORKSPACE, or the nearest). `strict`
-    stops on its first error; otherwise only an error in targets.toml stops."""
-    return open_workspace(find_workspace(option), strict)
+    stops on its first error; otherwise only an error in targets.toml stops. Without
+    `answers`, `responses/` is not read (a command about figures only)."""
+    return open_workspace(find_workspace(option), strict, answers)
 
 
 def export(option: str | None, output: Path, data: bytes) -> None:

@@ -30,7 +30,7 @@ from .settings import Settings, out, today, write_output
 @click.pass_obj
 def remind(settings: Settings, period: str | None, owner: str | None, fmt: str,
            webhook: str | None, robot_kind: str | None, secret: str | None) -> None:
-    ws = settings.load()
+    ws = settings.load(answers=False)  # a sheet and a reminder are about figures only
     lang = settings.language(ws)
     found = collection.remind(ws, period, owner, today())
     if webhook is not None:
@@ -52,7 +52,7 @@ def remind(settings: Settings, period: str | None, owner: str | None, fmt: str,
 @click.pass_obj
 def sheet(settings: Settings, owner: str | None, period: str | None,
           raw_output: str | None) -> None:
-    ws = settings.load()
+    ws = settings.load(answers=False)  # a sheet and a reminder are about figures only
     lang = settings.language(ws)
     chosen, found = collection.sheets(ws, period, owner, today())
     due = deadline(chosen, ws.plan.supervision.report_day)

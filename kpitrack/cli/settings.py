@@ -32,9 +32,9 @@ class Settings:
     lang: str | None
     color: bool | None
 
-    def load(self, strict: bool = True) -> Workspace:
+    def load(self, strict: bool = True, answers: bool = True) -> Workspace:
         """Find and read the workspace; see `app.workspace.open_found`."""
-        return open_found(self.workspace, strict)
+        return open_found(self.workspace, strict, answers)
 
     def language(self, source: Workspace | Plan | str | None = None) -> str:
         """--lang, else $KPITRACK_LANG, else plan.lang (of a workspace, a plan, or as

@@ -115,8 +115,9 @@ def load_targets(root: Path, problems: list[Problem]) -> tuple[Plan | None, list
     return targets_from_bytes(data, display_path(path), problems)
 
 
-def load_workspace(root: Path) -> Workspace | Unreadable:
-    """Read everything, keeping every valid record and every problem found."""
+def load_workspace(root: Path, answers: bool = True) -> Workspace | Unreadable:
+    """Read everything, keeping every valid record and every problem found; without
+    `answers`, everything but the answers (`responses/`)."""
     problems: list[Problem] = []
     if pending(root):  # a write that was stopped half-way is finished first
         with workspace_lock(root):
@@ -139,7 +140,7 @@ def load_workspace(root: Path) -> Workspace | Unreadable:
         ws.sources[path.name] = data
         ws.actuals.extend(actuals_from_bytes(path.name, display_path(path), data, plan,
                                              by_id, ws.problems))
-    for path, data in _month_bytes(ws, RESPONSES_DIR):
+    for path, data in _month_bytes(ws, RESPONSES_DIR) if answers else ():
         ws.responses.extend(responses_from_bytes(path.name, display_path(path), data, plan,
                                                  by_id, ws.problems))
     return ws
@@ -157,11 +158,13 @@ def _month_bytes(ws: Workspace, folder: str) -> Iterator[tuple[Path, bytes]]:
             yield path, data
 
 
-def open_workspace(root: Path, strict: bool = True) -> Workspace:
+def open_workspace(root: Path, strict: bool = True, answers: bool = True) -> Workspace:
     """Read the workspace at `root`. `strict` stops on its first error; otherwise only an
     error in targets.toml stops (a broken month file must not stop a department
-    recording its own figure)."""
-    ws = load_workspace(root)
+    recording its own figure). Without `answers`, `responses/` is not read: a command
+    about figures only (`sheet`, `remind`) neither waits for the answers nor stops on one
+    that is broken (`check` and `status` say so)."""
+    ws = load_workspace(root, answers)
     if isinstance(ws, Unreadable):
         raise_first(ws.errors)
         raise KpiError(Msg.MISSING_PLAN(), display_path(root / TARGETS_FILE))
