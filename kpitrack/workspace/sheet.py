@@ -8,6 +8,7 @@ spreadsheet shows for it. What the cells mean is decided in `core.recording`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -203,18 +204,14 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
                 ) -> list[tuple[str, list[tuple[int, list[object]]]]]:
     """Each worksheet's name and rows: the one named `sheet_name`, else every worksheet
     (`every`) or the first."""
-    # openpyxl takes 0.2 s to import: only a workbook needs it (imported in `_load`).
+    # openpyxl takes 0.2 s to import: only a workbook needs it (imported in `_workbook`).
     formulas = _formula_cells(data, shown, sheet_name, every=every) \
         if _check_zip(data, shown) else {}
-    book = _load(data, shown, data_only=True)
-    try:
-        if sheet_name is not None:
-            if sheet_name not in book.sheetnames:
-                raise KpiError(Msg.NO_SUCH_SHEET(file=shown, name=sheet_name,
-                                                 names=", ".join(map(repr, book.sheetnames))))
-            sheets = [book[sheet_name]]
-        else:
-            sheets = list(book.worksheets) if every else book.worksheets[:1]
+    with _workbook(data, shown, data_only=True) as book:
+        sheets = _chosen(book, sheet_name, every)
+        if sheets is None:
+            raise KpiError(Msg.NO_SUCH_SHEET(file=shown, name=sheet_name,
+                                             names=", ".join(map(repr, book.sheetnames))))
         out = []
         for sheet in sheets:
             # The cells that exist, not the dimension the sheet claims.
@@ -222,21 +219,35 @@ def _xlsx_grids(data: bytes, shown: str, sheet_name: str | None, *, every: bool
             title = str(sheet.title)
             out.append((title, _bounded(_xlsx_rows(sheet, shown, formulas.get(title)), shown)))
         return out
+
+
+@contextlib.contextmanager
+def _workbook(data: bytes, shown: str, *, data_only: bool) -> Iterator[Any]:
+    """The workbook, read only, closed after; any part of it that does not read (openpyxl
+    raises its own types, and KeyError, for broken parts; truncated XML) is a damaged
+    file, named."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception:
+        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
+    try:
+        yield book
     except KpiError:
         raise
-    except Exception:  # a part of the workbook that does not read (truncated XML)
+    except Exception:
         raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
     finally:
         book.close()
 
 
-def _load(data: bytes, shown: str, *, data_only: bool) -> Any:
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-    except Exception:  # openpyxl raises its own types, and KeyError, for broken parts
-        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
+def _chosen(book: Any, sheet_name: str | None, every: bool) -> list[Any] | None:
+    """The worksheet named `sheet_name` (None when there is none), else every worksheet
+    (`every`) or the first."""
+    if sheet_name is not None:
+        return [book[sheet_name]] if sheet_name in book.sheetnames else None
+    return list(book.worksheets) if every else book.worksheets[:1]
 
 
 def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bool
@@ -244,14 +255,9 @@ def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bo
     """Each worksheet's formula cells, by row number and column index (from 0): read only
     when the workbook holds a formula, so that one saved without its result is told from
     an empty cell."""
-    book = _load(data, shown, data_only=False)
-    try:
-        if sheet_name is not None:
-            sheets = [book[sheet_name]] if sheet_name in book.sheetnames else []
-        else:
-            sheets = list(book.worksheets) if every else book.worksheets[:1]
+    with _workbook(data, shown, data_only=False) as book:
         out: dict[str, set[tuple[int, int]]] = {}
-        for sheet in sheets:
+        for sheet in _chosen(book, sheet_name, every) or []:
             sheet.reset_dimensions()
             found = out.setdefault(str(sheet.title), set())
             for number, cells in enumerate(sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS),
@@ -261,12 +267,6 @@ def _formula_cells(data: bytes, shown: str, sheet_name: str | None, *, every: bo
                 found.update((number, position) for position, cell in enumerate(cells)
                              if getattr(cell, "data_type", None) == "f")
         return out
-    except KpiError:
-        raise
-    except Exception:  # a part of the workbook that does not read (truncated XML)
-        raise KpiError(Msg.XLSX_DAMAGED(file=shown)) from None
-    finally:
-        book.close()
 
 
 def _xlsx_rows(sheet: Any, shown: str, formulas: set[tuple[int, int]] | None = None
